@@ -1,0 +1,34 @@
+package dev.kesgen.topology;
+
+import java.util.Objects;
+
+/**
+ * How one KES instance is run.
+ *
+ * @param version the KES release (image tag); decides the configuration dialect
+ * @param image the container image repository, without tag
+ * @param service the Kubernetes Service name
+ * @param port the TLS port the Service and the server listen on
+ * @param replicas the number of KES pods
+ * @param adminIdentity the admin identity, or {@code disabled} (the default)
+ * @param certificate the profile of the server certificate
+ */
+public record KesSettings(
+    KesVersion version,
+    String image,
+    String service,
+    int port,
+    int replicas,
+    String adminIdentity,
+    CertificateSpec certificate) {
+  /** The admin identity value that turns the admin API off. */
+  public static final String DISABLED = "disabled";
+
+  public KesSettings {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(adminIdentity, "adminIdentity");
+    Objects.requireNonNull(certificate, "certificate");
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kesgen.topology;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A loaded topology with every default resolved: the Vault, the KES instances and the tenants each serves.
+ *
+ * @param source the topology file it was loaded from
+ * @param vault the Vault that keeps every instance's keys
+ * @param instances the KES instances, in file order
+ */
+public record Topology(Path source, Vault vault, List<Instance> instances) {
+  public Topology {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(vault, "vault");
+    instances = List.copyOf(instances);
+  }
+
+  /** The instance with this name, if any. */
+  public Optional<Instance> instance(String name) {
+    return instances.stream().filter(i -> i.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kesgen.topology;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The HashiCorp Vault that keeps the KES root keys.
+ *
+ * @param endpoint the URL KES pods use to reach Vault
+ * @param namespace the Vault Enterprise namespace, "" for none
+ * @param kv the key/value secrets engine
+ * @param pathPrefix instance X keeps its keys under {@code <mount>/<pathPrefix>/X/}
+ * @param approle the AppRole auth method the KES instances log in with
+ * @param caCertificate the PEM file of the CA that signed Vault's certificate, resolved against the topology file
+ * @param allowKeyDeletion whether the Vault policy grants {@code delete} (for {@code kes key delete})
+ */
+public record Vault(
+    URI endpoint,
+    String namespace,
+    Kv kv,
+    String pathPrefix,
+    AppRole approle,
+    Optional<Path> caCertificate,
+    boolean allowKeyDeletion) {
+  public Vault {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(kv, "kv");
+    Objects.requireNonNull(pathPrefix, "pathPrefix");
+    Objects.requireNonNull(approle, "approle");
+    Objects.requireNonNull(caCertificate, "caCertificate");
+  }
+
+  /**
+   * The key/value engine.
+   *
+   * @param mount where the engine is mounted, without slashes
+   * @param version 1 or 2
+   */
+  public record Kv(String mount, int version) {
+    public Kv {
+      Objects.requireNonNull(mount, "mount");
+      if (version != 1 && version != 2) {
+        throw new IllegalArgumentException("kv version must be 1 or 2: " + version);
+      }
+    }
+  }
+
+  /**
+   * The AppRole auth method.
+   *
+   * @param mount where the auth method is mounted
+   * @param tokenPeriod the period of the tokens KES receives ({@code token_period})
+   * @param secretIdTtl how long a secret id lives, 0 for ever ({@code secret_id_ttl})
+   */
+  public record AppRole(String mount, GoDuration tokenPeriod, GoDuration secretIdTtl) {
+    public AppRole {
+      Objects.requireNonNull(mount, "mount");
+      Objects.requireNonNull(tokenPeriod, "tokenPeriod");
+      Objects.requireNonNull(secretIdTtl, "secretIdTtl");
+    }
+  }
+}
