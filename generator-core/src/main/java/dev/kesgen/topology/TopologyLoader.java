@@ -1,0 +1,110 @@
+package dev.kesgen.topology;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a topology file (format version 1) into a {@link Topology} with every default resolved, or fails with
+ * every problem in the file.
+ *
+ * <pre>{@code
+ * try {
+ *   Topology topology = TopologyLoader.load(Path.of("topology.yaml"));
+ * } catch (TopologyException e) {
+ *   e.problems().forEach(System.err::println); // topology.yaml:12:7: instances[0].name: ...
+ * }
+ * }</pre>
+ */
+public final class TopologyLoader {
+  /** The classpath resource of the JSON Schema of topology format version 1. */
+  public static final String SCHEMA_RESOURCE = "dev/kesgen/topology/topology-v1.schema.json";
+
+  private TopologyLoader() {}
+
+  /** Reads and checks the topology file; nothing is written anywhere. */
+  public static Topology load(Path file) throws TopologyException {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw single(file, "the topology file does not exist (create it, or point kesgen at another file)");
+    } catch (CharacterCodingException e) {
+      throw single(file, "the topology file is not valid UTF-8 (save it as UTF-8)");
+    } catch (IOException e) {
+      throw single(file, "the topology file cannot be read: " + e.getMessage());
+    }
+    return parse(text, file);
+  }
+
+  /** Checks topology text as if it had been read from {@code file} (which names it in messages and anchors relative paths). */
+  public static Topology parse(String text, Path file) throws TopologyException {
+    Problems problems = new Problems(file);
+    Optional<Node> root = compose(text, problems);
+    if (root.isEmpty()) {
+      if (problems.isEmpty()) {
+        problems.at((org.yaml.snakeyaml.error.Mark) null, "", "the topology file is empty (start with version: 1)");
+      }
+      throw new TopologyException(problems.sorted());
+    }
+    Optional<Topology> topology = new TopologyReader(file, problems).read(root.get());
+    if (topology.isEmpty() || !problems.isEmpty()) {
+      throw new TopologyException(problems.sorted());
+    }
+    return topology.get();
+  }
+
+  private static Optional<Node> compose(String text, Problems problems) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // reported by Mapping with both positions
+    options.setMaxAliasesForCollections(20);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(16 * 1024 * 1024);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    try {
+      Iterable<Node> documents = yaml.composeAll(new StringReader(text));
+      Node first = null;
+      for (Node document : documents) {
+        if (first != null) {
+          problems.at(document, "", "the topology file holds more than one YAML document (remove the second '---' and what follows)");
+          break;
+        }
+        first = document;
+      }
+      return Optional.ofNullable(first);
+    } catch (MarkedYAMLException e) {
+      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      String context = e.getContext() == null ? "" : " " + e.getContext();
+      if (e.getContextMark() != null && e.getProblemMark() != null
+          && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
+        context += " started at line " + (e.getContextMark().getLine() + 1) + ", column " + (e.getContextMark().getColumn() + 1);
+      }
+      problems.at(e.getProblemMark(), "", "YAML syntax error: " + problem + context + " (check indentation and quoting)");
+      return Optional.empty();
+    } catch (YAMLException e) {
+      problems.at((org.yaml.snakeyaml.error.Mark) null, "", "YAML error: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static TopologyException single(Path file, String message) {
+    return new TopologyException(List.of(new Problem(file, 1, 1, "", message)));
+  }
+}

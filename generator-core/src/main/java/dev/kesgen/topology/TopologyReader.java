@@ -1,0 +1,201 @@
+package dev.kesgen.topology;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Turns a composed YAML document into a {@link Topology}, collecting every problem on the way. */
+final class TopologyReader {
+  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances");
+  static final List<String> VAULT_FIELDS = Mapping.fields(
+      "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion");
+  static final List<String> DEFAULTS_FIELDS = Mapping.fields("kes", "tenant");
+  static final List<String> INSTANCE_FIELDS = Mapping.fields("name", "namespace", "kes", "tenants");
+
+  private final Path file;
+  private final Problems problems;
+
+  TopologyReader(Path file, Problems problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  Optional<Topology> read(Node root) {
+    // the version is checked first: a file of a later format version gets that one message, not a list of
+    // fields this kesgen does not know
+    Mapping versionOnly = Mapping.of(root, "", ROOT_FIELDS, new Problems(file));
+    if (!readVersion(versionOnly)) {
+      return Optional.empty();
+    }
+    Mapping top = Mapping.of(root, "", ROOT_FIELDS, problems);
+    Optional<Vault> vault = top.get("vault")
+        .map(n -> Mapping.of(n, "vault", VAULT_FIELDS, problems))
+        .flatMap(m -> new VaultReader(baseDirectory(), problems).read(m));
+    if (top.get("vault").isEmpty()) {
+      problems.at(root, "vault", "is required (the Vault that keeps the KES keys: at least vault.endpoint)");
+    }
+    Mapping defaults = top.get("defaults").map(n -> Mapping.of(n, "defaults", DEFAULTS_FIELDS, problems))
+        .orElse(Mapping.absent(root, "defaults"));
+    Mapping kesDefaults = sub(defaults, "kes", SettingsReader.KES_FIELDS);
+    Mapping tenantDefaults = sub(defaults, "tenant", SettingsReader.TENANT_DEFAULT_FIELDS);
+    SettingsReader settings = new SettingsReader(problems);
+
+    List<Instance> instances = new ArrayList<>();
+    if (top.get("instances").isEmpty()) {
+      problems.at(root, "instances", "is required (a list of KES instances, at least one)");
+    } else {
+      List<Nodes.Located<Node>> items = Nodes.list(top.get("instances").get(), "instances", problems).orElse(List.of());
+      if (items.isEmpty() && top.get("instances").get() instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+        problems.at(top.get("instances").get(), "instances", "is empty (list at least one KES instance)");
+      }
+      for (Nodes.Located<Node> item : items) {
+        readInstance(item, kesDefaults, tenantDefaults, settings).ifPresent(instances::add);
+      }
+      checkUnique(instances, items);
+    }
+    if (!problems.isEmpty() || vault.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Topology(file, vault.get(), instances));
+  }
+
+  private Path baseDirectory() {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of("") : parent;
+  }
+
+  private boolean readVersion(Mapping top) {
+    Optional<Node> version = top.get("version");
+    if (version.isEmpty()) {
+      problems.at(top.node(), "version", "is required (write version: 1 as the first line)");
+      return true;
+    }
+    Optional<Integer> value = Nodes.integer(version.get(), "version", 0, Integer.MAX_VALUE, problems);
+    if (value.isPresent() && value.get() != 1) {
+      problems.at(version.get(), "version",
+          "this kesgen reads topology version 1, not " + value.get() + " (use a kesgen release that reads version "
+              + value.get() + ", or write the file in version 1)");
+      return false;
+    }
+    return true;
+  }
+
+  private Mapping sub(Mapping parent, String field, List<String> fields) {
+    return parent.get(field).map(n -> Mapping.of(n, parent.pathOf(field), fields, problems))
+        .orElse(Mapping.absent(parent.node(), parent.pathOf(field)));
+  }
+
+  private Optional<Instance> readInstance(
+      Nodes.Located<Node> item, Mapping kesDefaults, Mapping tenantDefaults, SettingsReader settings) {
+    Mapping m = Mapping.of(item.node(), item.path(), INSTANCE_FIELDS, problems);
+    if (!(item.node() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+      return Optional.empty();
+    }
+    Optional<String> name = required(m, "name", "the instance name, a DNS-1123 label such as dev").flatMap(
+        s -> label(s, m, "name"));
+    Optional<String> namespace = required(m, "namespace", "the Kubernetes namespace of the KES release")
+        .flatMap(s -> label(s, m, "namespace"));
+    Mapping kesOverride = sub(m, "kes", SettingsReader.KES_FIELDS);
+    Optional<KesSettings> kes = settings.kes(new Layers(kesOverride, kesDefaults), m);
+
+    List<Tenant> tenants = new ArrayList<>();
+    List<Nodes.Located<Node>> tenantItems = m.get("tenants")
+        .flatMap(n -> Nodes.list(n, m.pathOf("tenants"), problems)).orElse(List.of());
+    for (Nodes.Located<Node> t : tenantItems) {
+      settings.tenant(t, tenantDefaults).ifPresent(tenants::add);
+    }
+    checkTenants(tenants, tenantItems);
+    if (name.isEmpty() || namespace.isEmpty() || kes.isEmpty() || tenants.size() != tenantItems.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Instance(name.get(), namespace.get(), kes.get(), tenants));
+  }
+
+  private Optional<String> required(Mapping m, String field, String what) {
+    if (m.get(field).isEmpty()) {
+      problems.at(m.node(), m.pathOf(field), "is required (" + what + ")");
+      return Optional.empty();
+    }
+    return Nodes.string(m.get(field).get(), m.pathOf(field), problems);
+  }
+
+  private Optional<String> label(String value, Mapping m, String field) {
+    if (Rules.isDns1123Label(value)) {
+      return Optional.of(value);
+    }
+    problems.at(m.get(field).get(), m.pathOf(field), dnsLabelMessage(value));
+    return Optional.empty();
+  }
+
+  static String dnsLabelMessage(String value) {
+    return "\"" + value + "\" is not a DNS-1123 label (use lower case letters, digits and '-', at most 63,"
+        + " starting and ending with a letter or digit)";
+  }
+
+  /** Instance names are unique; the message points at the second use. */
+  private void checkUnique(List<Instance> instances, List<Nodes.Located<Node>> items) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Optional<Node> nameNode = nameNode(items.get(i).node());
+      if (nameNode.isEmpty() || !(nameNode.get() instanceof org.yaml.snakeyaml.nodes.ScalarNode s)) {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(s.getValue(), i);
+      if (first != null) {
+        problems.at(s, items.get(i).path() + ".name", "instance name \"" + s.getValue() + "\" is already used by instances["
+            + first + "] (instance names must be unique: they name the Vault policy and AppRole)");
+      }
+    }
+  }
+
+  /** Tenant names are unique within an instance, and a key belongs to one tenant only. */
+  private void checkTenants(List<Tenant> tenants, List<Nodes.Located<Node>> items) {
+    Map<String, Integer> names = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Optional<Node> nameNode = nameNode(items.get(i).node());
+      if (nameNode.isPresent() && nameNode.get() instanceof org.yaml.snakeyaml.nodes.ScalarNode s) {
+        Integer first = names.putIfAbsent(s.getValue(), i);
+        if (first != null) {
+          problems.at(s, items.get(i).path() + ".name", "tenant name \"" + s.getValue()
+              + "\" is already used by tenants[" + first + "] of this instance (tenant names must be unique within an instance)");
+        }
+      }
+    }
+    Map<String, String> owners = new HashMap<>();
+    for (Nodes.Located<Node> item : items) {
+      for (Nodes.Located<String> key : SettingsReader.keyNodes(item)) {
+        String owner = owners.putIfAbsent(key.value(), item.path());
+        if (owner != null && !owner.equals(item.path())) {
+          problems.at(key.node(), key.path(), "key \"" + key.value() + "\" is already used by " + owner
+              + " (a key belongs to one tenant only within an instance; pick another name)");
+        }
+      }
+    }
+  }
+
+  private static Optional<Node> nameNode(Node node) {
+    if (node instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+      return map.getValue().stream()
+          .filter(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("name"))
+          .map(org.yaml.snakeyaml.nodes.NodeTuple::getValueNode)
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  static Optional<GoDuration> duration(Node node, String path, Problems problems) {
+    Optional<String> text = node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+        ? Optional.of(scalar.getValue()) : Nodes.string(node, path, problems);
+    return text.flatMap(s -> {
+      Optional<GoDuration> d = GoDuration.parse(s);
+      if (d.isEmpty()) {
+        problems.at(node, path, "\"" + s + "\" is not a duration (write a whole number and one unit: s, m, h or d, as in 24h or 365d)");
+      }
+      return d;
+    });
+  }
+}

@@ -1,0 +1,129 @@
+package dev.kesgen.topology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Locale;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code vault} section. */
+final class VaultReader {
+  private final Path baseDirectory;
+  private final Problems problems;
+
+  VaultReader(Path baseDirectory, Problems problems) {
+    this.baseDirectory = baseDirectory;
+    this.problems = problems;
+  }
+
+  Optional<Vault> read(Mapping m) {
+    URI endpoint = m.get("endpoint")
+        .flatMap(n -> Nodes.string(n, m.pathOf("endpoint"), problems))
+        .flatMap(s -> endpoint(s, m.get("endpoint").get(), m.pathOf("endpoint")))
+        .orElse(null);
+    if (m.get("endpoint").isEmpty()) {
+      problems.at(m.node(), m.pathOf("endpoint"),
+          "is required (the http(s) URL KES pods use to reach Vault, for example http://vault.example.org:8200)");
+    }
+    String namespace = m.get("namespace").flatMap(n -> Nodes.string(n, m.pathOf("namespace"), problems)).orElse("");
+
+    Mapping kvMap = m.get("kv").map(n -> Mapping.of(n, m.pathOf("kv"), Mapping.fields("mount", "version"), problems))
+        .orElse(Mapping.absent(m.node(), m.pathOf("kv")));
+    String mount = vaultPath(kvMap, "mount", "secret");
+    int kvVersion = kvMap.get("version").flatMap(n -> {
+      Optional<Integer> v = Nodes.integer(n, kvMap.pathOf("version"), 1, 2, problems);
+      return v;
+    }).orElse(1);
+    String pathPrefix = vaultPath(m, "pathPrefix", "kes");
+
+    Mapping ar = m.get("approle")
+        .map(n -> Mapping.of(n, m.pathOf("approle"), Mapping.fields("mount", "tokenPeriod", "secretIdTtl"), problems))
+        .orElse(Mapping.absent(m.node(), m.pathOf("approle")));
+    String approleMount = vaultPath(ar, "mount", "approle");
+    GoDuration tokenPeriod = duration(ar, "tokenPeriod", "24h");
+    GoDuration secretIdTtl = duration(ar, "secretIdTtl", "0s");
+    if (tokenPeriod != null && tokenPeriod.seconds() == 0) {
+      problems.at(ar.get("tokenPeriod").get(), ar.pathOf("tokenPeriod"),
+          "must be longer than 0s (KES renews its token within this period; 24h is usual)");
+    }
+
+    Optional<Path> ca = m.get("caCertificate")
+        .flatMap(n -> Nodes.string(n, m.pathOf("caCertificate"), problems).flatMap(s -> caCertificate(s, n, m.pathOf("caCertificate"))));
+    boolean allowDeletion = m.get("allowKeyDeletion")
+        .flatMap(n -> Nodes.bool(n, m.pathOf("allowKeyDeletion"), problems)).orElse(false);
+
+    if (endpoint == null || mount == null || pathPrefix == null || approleMount == null || tokenPeriod == null
+        || secretIdTtl == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Vault(endpoint, namespace, new Vault.Kv(mount, kvVersion), pathPrefix,
+        new Vault.AppRole(approleMount, tokenPeriod, secretIdTtl), ca, allowDeletion));
+  }
+
+  private String vaultPath(Mapping m, String field, String fallback) {
+    Optional<Node> node = m.get(field);
+    if (node.isEmpty()) {
+      return fallback;
+    }
+    Optional<String> value = Nodes.string(node.get(), m.pathOf(field), problems);
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (!Rules.isVaultPath(value.get())) {
+      problems.at(node.get(), m.pathOf(field), "\"" + value.get()
+          + "\" is not a Vault path (use letters, digits, '_', '.', '-' and '/' between segments, no leading or trailing '/')");
+      return null;
+    }
+    return value.get();
+  }
+
+  private GoDuration duration(Mapping m, String field, String fallback) {
+    Optional<Node> node = m.get(field);
+    if (node.isEmpty()) {
+      return GoDuration.parse(fallback).orElseThrow();
+    }
+    return TopologyReader.duration(node.get(), m.pathOf(field), problems).orElse(null);
+  }
+
+  private Optional<URI> endpoint(String text, Node node, String path) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawQuery() == null
+          && uri.getRawFragment() == null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problems.at(node, path, "\"" + text + "\" is not an absolute http or https URL (for example https://vault.example.org:8200)");
+    return Optional.empty();
+  }
+
+  private Optional<Path> caCertificate(String text, Node node, String path) {
+    Path file = baseDirectory.resolve(text).normalize();
+    if (!Files.isRegularFile(file)) {
+      problems.at(node, path, "file \"" + text + "\" does not exist (the path is relative to the topology file)");
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readAllBytes();
+      if (!new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+        throw new CertificateException("no PEM certificate");
+      }
+      if (CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(bytes)).isEmpty()) {
+        throw new CertificateException("no certificate");
+      }
+      return Optional.of(file);
+    } catch (IOException | CertificateException e) {
+      problems.at(node, path, "file \"" + text + "\" does not hold a PEM certificate (-----BEGIN CERTIFICATE-----)");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kesgen.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The JSON Schema shipped for editors accepts what the loader accepts and rejects structural mistakes. */
+class TopologySchemaTest {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static Schema schema;
+
+  @BeforeAll
+  static void loadSchema() throws Exception {
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      assertThat(in).as("schema on the classpath at " + TopologyLoader.SCHEMA_RESOURCE).isNotNull();
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+    }
+  }
+
+  static List<Error> validate(Path file) throws Exception {
+    JsonNode node = YAML.readTree(file.toFile());
+    return schema.validate(node);
+  }
+
+  @Test
+  void acceptsTheExample() throws Exception {
+    assertThat(validate(TopologyLoaderTest.EXAMPLE)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "04-unknown-field-near-miss", "05-unknown-field-far", "06-port-not-a-number", "07-instances-not-a-list",
+      "08-version-missing", "09-version-2", "10-version-text", "11-vault-missing", "12-vault-endpoint-missing",
+      "13-vault-endpoint-scheme", "17-instance-name-upper", "18-tenant-name-upper", "19-namespace-too-long",
+      "20-namespace-trailing-dash", "23-key-name-dot", "24-key-name-leading-dash", "25-key-name-too-long",
+      "27-key-listed-twice", "28-duration-unit", "31-kes-version-unparseable", "33-minio-version-malformed",
+      "34-key-type-unknown", "35-chart-unknown", "36-kv-version-3", "37-instances-empty", "40-admin-identity-invalid",
+      "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans"})
+  void rejectsStructuralMistakes(String name) throws Exception {
+    assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kesgen.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VersionsTest {
+  @Test
+  void kesReleasesOrderSemverNumericallyThenDateTags() {
+    List<KesVersion> sorted = List.of("2023-02-15T14-54-37Z", "v0.13.10", "v0.9.0", "v0.22.3", "v0.13.4",
+        "2025-03-12T09-35-18Z").stream().map(KesVersion::of).sorted().toList();
+
+    assertThat(sorted).extracting(KesVersion::tag).containsExactly("v0.9.0", "v0.13.4", "v0.13.10", "v0.22.3",
+        "2023-02-15T14-54-37Z", "2025-03-12T09-35-18Z");
+  }
+
+  @Test
+  void kesBoundaryIsInclusive() {
+    assertThat(KesVersion.of("v0.13.6").isAtLeast("v0.13.6")).isTrue();
+    assertThat(KesVersion.of("v0.13.5").isAtLeast("v0.13.6")).isFalse();
+    assertThat(KesVersion.of("2023-10-24T20-26-51Z").isAtLeast("v0.22.3")).isTrue();
+  }
+
+  @Test
+  void malformedTagsAreRefused() {
+    assertThat(KesVersion.parse("0.13.4")).isEmpty();
+    assertThat(KesVersion.parse("v0.13")).isEmpty();
+    assertThat(KesVersion.parse("2023-13-01T00-00-00Z")).isEmpty();
+    assertThat(MinioVersion.parse("RELEASE.2020-10-09")).isEmpty();
+    assertThatThrownBy(() -> MinioVersion.of("latest")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void minioReleasesOrderByDate() {
+    assertThat(MinioVersion.of("RELEASE.2021-05-11T23-27-41Z").isAtLeast("RELEASE.2021-04-22T15-44-28Z")).isTrue();
+    assertThat(MinioVersion.of("RELEASE.2020-10-09T22-55-05Z").isAtLeast("RELEASE.2021-05-16T05-32-34Z")).isFalse();
+  }
+
+  @Test
+  void durationsKeepTheirSpellingAndConvertForGo() {
+    GoDuration year = GoDuration.parse("365d").orElseThrow();
+
+    assertThat(year).hasToString("365d");
+    assertThat(year.toGoString()).isEqualTo("8760h");
+    assertThat(year.seconds()).isEqualTo(365L * 24 * 3600);
+    assertThat(GoDuration.parse("24h").orElseThrow().toGoString()).isEqualTo("24h");
+    assertThat(GoDuration.parse("1.5h")).isEmpty();
+    assertThat(GoDuration.parse("-1h")).isEmpty();
+  }
+}
