@@ -16,9 +16,6 @@ import java.util.regex.Pattern;
  * @param tag the image tag as written, for example {@code v0.13.4} or {@code 2024-03-13T17-52-13Z}
  */
 public record KesVersion(String tag) implements Comparable<KesVersion> {
-  /** The oldest release kesgen generates configuration for. */
-  public static final KesVersion OLDEST = new KesVersion("v0.13.0");
-
   private static final Pattern SEMVER = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
   private static final DateTimeFormatter DATE_TAG = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'");
   private static final Comparator<KesVersion> ORDER =
@@ -27,6 +24,9 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
           .thenComparingInt(v -> v.semver()[0])
           .thenComparingInt(v -> v.semver()[1])
           .thenComparingInt(v -> v.semver()[2]);
+
+  /** The oldest release kesgen generates configuration for (declared after the patterns it is checked with). */
+  public static final KesVersion OLDEST = new KesVersion("v0.13.0");
 
   public KesVersion {
     Objects.requireNonNull(tag, "tag");
