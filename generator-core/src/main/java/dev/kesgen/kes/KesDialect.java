@@ -1,0 +1,291 @@
+package dev.kesgen.kes;
+
+import dev.kesgen.topology.KesVersion;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server-configuration dialect of a range of KES releases, chosen by {@link #of(KesVersion)}.
+ *
+ * <p>Constants are ordered by release; each answers what its range understands. Citations are
+ * {@code K@tag:file:line} in github.com/minio/kes. The ranges follow the DOMAIN.md table, split where the
+ * source shows a difference in something kesgen writes or relies on (v0.13.0, v0.17.3, 2023-04-03, 2023-11-09).
+ */
+public enum KesDialect {
+  /** v0.13.0: as v0.13.1 but the Vault {@code tls.ca} is overwritten by {@code tls.cert} (K@v0.13.0:cmd/kes/config.go:129-130). */
+  V0_13_0("v0.13.0"),
+  /** v0.13.1 – v0.13.5: {@code root}, {@code paths}, the backend under the {@code keys:} map, strict YAML. */
+  V0_13_1("v0.13.1"),
+  /** v0.13.6 – v0.14.x: backend under {@code keystore:}, {@code keys:} list created at start-up (K@v0.13.6:cmd/kes/config.go:61-65). */
+  V0_13_6("v0.13.6"),
+  /** v0.15.0 – v0.17.1: {@code allow}/{@code deny} and {@code keystore.vault.version} (K@v0.15.0:cmd/kes/config.go:233,255). */
+  V0_15_0("v0.15.0"),
+  /** v0.17.2: {@code admin.identity} (K@v0.17.2:cmd/kes/config.go:33-36), still strict-with-fallback parsing. */
+  V0_17_2("v0.17.2"),
+  /** v0.17.3 – v0.21.x: non-strict parsing, {@code cache.expiry.offline} (K@v0.17.3:internal/yml/config.go:146; server-config.go:41). */
+  V0_17_3("v0.17.3"),
+  /** v0.22.x: keserv; an unset {@code ${VAR}} is an error; the server certificate needs a DNS/IP SAN. */
+  V0_22_0("v0.22.0"),
+  /** 2023-02-15: the first date release; keserv as v0.22.3, nothing kesgen writes differs from v0.22.x. */
+  D2023_02_15("2023-02-15T14-54-37Z"),
+  /** 2023-04-03 – 2023-10-03: the edge parser; {@code retry} keys are gone (K@2023-04-03T16-41-28Z:edge/server-config-yml.go:92-96). */
+  D2023_04_03("2023-04-03T16-41-28Z"),
+  /** 2023-10-24 – 2023-10-27: {@code keys:} no longer created, client certificates never verified, {@code --addr} required. */
+  D2023_10_24("2023-10-24T20-26-51Z"),
+  /** 2023-11-09 – 2025-03-12: kesconf; {@code tls.auth} in the config, {@code --auth} ignored (K@2023-11-09T17-35-47Z:kesconf/config.go:35). */
+  D2023_11_09("2023-11-09T17-35-47Z");
+
+  /** The last KES release; upstream was deprecated after it. */
+  public static final KesVersion LAST = KesVersion.of("2025-03-12T09-35-18Z");
+
+  private final KesVersion since;
+
+  KesDialect(String since) {
+    this.since = KesVersion.of(since);
+  }
+
+  /** The first release of this range. */
+  public KesVersion since() {
+    return since;
+  }
+
+  /**
+   * The dialect of a release. The Go-module tags v0.23.x (= 2023-11-10T10-44-28Z) and v0.24.x (a commit between
+   * 2024-12-30 and 2025-01-30) are mapped to their date releases, since {@link KesVersion} orders every {@code v}
+   * tag before every date tag.
+   *
+   * @throws IllegalArgumentException for releases before v0.13.0, after {@link #LAST}, or v0.25 and later
+   */
+  public static KesDialect of(KesVersion version) {
+    Objects.requireNonNull(version, "version");
+    if (!isSupported(version)) {
+      throw new IllegalArgumentException("KES " + version + " is not supported: kesgen knows v0.13.0 to " + LAST);
+    }
+    if (version.date().isEmpty() && version.isAtLeast("v0.23.0")) {
+      return D2023_11_09;
+    }
+    KesDialect found = V0_13_0;
+    for (KesDialect d : values()) {
+      if (version.isAtLeast(d.since)) {
+        found = d;
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@link #of(KesVersion)} knows this release. */
+  public static boolean isSupported(KesVersion version) {
+    if (!version.isAtLeast(KesVersion.OLDEST)) {
+      return false;
+    }
+    if (version.date().isPresent()) {
+      return !version.isAtLeast(LAST) || version.compareTo(LAST) == 0;
+    }
+    return !version.isAtLeast("v0.25.0");
+  }
+
+  private boolean atLeast(KesDialect other) {
+    return compareTo(other) >= 0;
+  }
+
+  /** How the admin identity is written. K@v0.17.2:cmd/kes/config.go:33-36 replaced {@code root}. */
+  public AdminStyle adminStyle() {
+    return atLeast(V0_17_2) ? AdminStyle.ADMIN_IDENTITY : AdminStyle.ROOT;
+  }
+
+  /** The policy key holding the allowed API paths: {@code paths} until v0.14.x, {@code allow} from K@v0.15.0:cmd/kes/config.go:233. */
+  public String policyRuleKey() {
+    return atLeast(V0_15_0) ? "allow" : "paths";
+  }
+
+  /** Where the Vault backend sits. K@v0.13.6:cmd/kes/config.go:65 moved it from {@code keys:} to {@code keystore:}. */
+  public BackendSection backendSection() {
+    return atLeast(V0_13_6) ? BackendSection.KEYSTORE : BackendSection.KEYS_MAP;
+  }
+
+  /** Whether a top-level {@code keys: [{name}]} list is parsed (from K@v0.13.6:cmd/kes/config.go:61-63). */
+  public boolean hasKeysList() {
+    return atLeast(V0_13_6);
+  }
+
+  /**
+   * Whether KES creates the listed keys at start-up: K@v0.13.6:cmd/kes/server.go:214-224 up to
+   * K@2023-10-03T00-48-37Z:cmd/kes/gateway.go:602-615; from 2023-10-24 the list is parsed but never used
+   * (K@2023-10-24T20-26-51Z:cmd/kes/server.go; K@2025-03-12T09-35-18Z:kesconf/file.go:113 has no reader; minio/kes#519).
+   */
+  public boolean createsListedKeys() {
+    return hasKeysList() && !atLeast(D2023_10_24);
+  }
+
+  /** Whether {@code keystore.vault.version} exists (K@v0.15.0:cmd/kes/config.go:255); without it KES speaks KV v1 only. */
+  public boolean hasVaultVersion() {
+    return atLeast(V0_15_0);
+  }
+
+  /**
+   * Whether a top-level {@code version: v1} may be written: checked from K@v0.22.3:keserv/config.go:42-48, and
+   * harmless in v0.22.0 – v0.22.2, which ignore unknown fields (K@v0.22.0:keserv/config.go:32).
+   */
+  public boolean acceptsTopLevelVersion() {
+    return atLeast(V0_22_0);
+  }
+
+  /** Who decides whether client certificates are verified. */
+  public ClientAuth clientAuth() {
+    if (atLeast(D2023_11_09)) {
+      return ClientAuth.CONFIG_FIELD; // K@2023-11-09T17-35-47Z:kesconf/config.go:35,257; cmd/kes/server.go:103-105
+    }
+    if (atLeast(D2023_10_24)) {
+      return ClientAuth.NEVER_VERIFIED; // K@2023-10-24T20-26-51Z:cmd/kes/server.go:405 hard-codes RequestClientCert
+    }
+    return ClientAuth.FLAG; // K@v0.13.0:cmd/kes/server.go:104,251-258
+  }
+
+  /** Whether {@code cache.expiry.offline} exists (K@v0.17.3:internal/yml/server-config.go:41). */
+  public boolean hasCacheExpiryOffline() {
+    return atLeast(V0_17_3);
+  }
+
+  /** How unknown YAML fields are treated. */
+  public UnknownFields unknownFields() {
+    if (atLeast(V0_17_3)) {
+      return UnknownFields.IGNORED; // K@v0.17.3:internal/yml/config.go:146 plain yaml.Unmarshal
+    }
+    if (atLeast(V0_13_6)) {
+      return UnknownFields.STRICT_WITH_LEGACY_FALLBACK; // K@v0.13.6:cmd/kes/config.go:77-87
+    }
+    return UnknownFields.REJECTED; // K@v0.13.0:cmd/kes/config.go:74 decoder.SetStrict(true)
+  }
+
+  /** Whether an unknown field can make the file fail or be misread, so nothing unknown may be written. */
+  public boolean isStrict() {
+    return unknownFields() != UnknownFields.IGNORED;
+  }
+
+  /** What a whole-value {@code ${VAR}} whose variable is unset becomes. */
+  public UnsetVariable unsetVariable() {
+    // K@v0.21.1:internal/yml/types.go:185 os.ExpandEnv gives ""; K@v0.22.0:keserv/env.go:92 fails
+    return atLeast(V0_22_0) ? UnsetVariable.ERROR : UnsetVariable.EMPTY_STRING;
+  }
+
+  /**
+   * Whether {@code ${KES_APPROLE_ID}} / {@code ${KES_APPROLE_SECRET}} are expanded: true in every range
+   * (K@v0.13.0:cmd/kes/config.go:123-124; K@v0.17.3:internal/yml/server-config.go:78-79 String;
+   * K@v0.22.0:keserv/yml.go:78-79 Env; K@2023-04-03T16-41-28Z:edge/server-config-yml.go:94-95;
+   * K@2023-11-09T17-35-47Z:kesconf/config.go:104-105). Only a whole value {@code ${VAR}} is expanded.
+   */
+  public boolean expandsAppRoleCredentials() {
+    return true;
+  }
+
+  /** Whether the AppRole block has {@code retry} (gone from K@2023-04-03T16-41-28Z:edge/server-config-yml.go:92-96). */
+  public boolean hasAppRoleRetry() {
+    return !atLeast(D2023_04_03);
+  }
+
+  /**
+   * Whether {@code vault.tls.ca} from the config reaches the Vault client. Not in v0.13.0, which overwrites it with
+   * {@code tls.cert} (K@v0.13.0:cmd/kes/config.go:129-130, fixed in v0.13.1); there the Vault client's own
+   * {@code VAULT_CACERT} (vault/api v1.0.4 DefaultConfig reads it) is the way in.
+   */
+  public boolean readsVaultCaFromConfig() {
+    return this != V0_13_0;
+  }
+
+  /** Whether the server certificate must carry a DNS or IP SAN (K@v0.22.0:cmd/kes/gateway.go:182-189). */
+  public boolean requiresServerSan() {
+    return atLeast(V0_22_0);
+  }
+
+  /**
+   * Whether policy, identity and key names must be {@code [0-9A-Za-z_-]}, at most 80, no leading or trailing
+   * {@code -} (K@2023-10-24T20-26-51Z:auth.go:113-133; state.go:244,254; server.go:545 for key names).
+   */
+  public boolean validatesNames() {
+    return atLeast(D2023_10_24);
+  }
+
+  /** Whether the server ignores the config address and must be given {@code --addr} (K@2023-10-24T20-26-51Z:cmd/kes/server.go:206; server.go:283-285; minio/kes#418). */
+  public boolean needsAddrFlag() {
+    return this == D2023_10_24;
+  }
+
+  /** The command-line parser: Go's {@code flag} until v0.17.x, spf13/pflag from K@v0.18.0:cmd/kes/server.go; both read {@code --x=v}. */
+  public FlagParser flagParser() {
+    if (atLeast(V0_22_0)) {
+      return FlagParser.PFLAG;
+    }
+    return atLeast(V0_17_3) ? FlagParser.GO_FLAG_OR_PFLAG : FlagParser.GO_FLAG;
+  }
+
+  /**
+   * The container arguments after the {@code kes} binary. Always {@code --x=v} single tokens, which both Go's
+   * {@code flag} and pflag read; no {@code --mlock} (gone in v0.21.0, automatic since), no positional argument
+   * (v0.21+ would start a stateful server).
+   */
+  public List<String> serverArgs(String configPath, int port) {
+    Objects.requireNonNull(configPath, "configPath");
+    String config = "--config=" + configPath;
+    return switch (clientAuth()) {
+      case FLAG -> List.of("server", config, "--auth=off");
+      case NEVER_VERIFIED -> needsAddrFlag()
+          ? List.of("server", config, "--addr=0.0.0.0:" + port)
+          : List.of("server", config);
+      case CONFIG_FIELD -> List.of("server", config);
+    };
+  }
+
+  /** How the admin identity is written. */
+  public enum AdminStyle {
+    /** Top-level {@code root: <identity>}. */
+    ROOT,
+    /** {@code admin: {identity: <identity>}}. */
+    ADMIN_IDENTITY
+  }
+
+  /** Where the key store configuration sits. */
+  public enum BackendSection {
+    /** {@code keys: {vault: ...}}. */
+    KEYS_MAP,
+    /** {@code keystore: {vault: ...}}. */
+    KEYSTORE
+  }
+
+  /** What controls client-certificate verification. */
+  public enum ClientAuth {
+    /** The {@code --auth=off} flag (off = any certificate, identity only). */
+    FLAG,
+    /** Nothing: the release never verifies client certificates. */
+    NEVER_VERIFIED,
+    /** The {@code tls.auth} config field, default off. */
+    CONFIG_FIELD
+  }
+
+  /** How unknown YAML fields are treated. */
+  public enum UnknownFields {
+    /** The file is rejected. */
+    REJECTED,
+    /** Strict parse, then a lenient legacy parse that may silently drop sections. */
+    STRICT_WITH_LEGACY_FALLBACK,
+    /** Ignored. */
+    IGNORED
+  }
+
+  /** What an unset {@code ${VAR}} becomes. */
+  public enum UnsetVariable {
+    /** The empty string. */
+    EMPTY_STRING,
+    /** A start-up error. */
+    ERROR
+  }
+
+  /** The command-line flag parser. */
+  public enum FlagParser {
+    /** Go's standard {@code flag}. */
+    GO_FLAG,
+    /** Go's {@code flag} up to v0.17.x, spf13/pflag from v0.18.0 (both in this range). */
+    GO_FLAG_OR_PFLAG,
+    /** spf13/pflag. */
+    PFLAG
+  }
+}
