@@ -2,6 +2,7 @@ package dev.kesgen.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +65,7 @@ final class KesChart {
                         .resolve("chart-with-visible-hooks").resolve("kes");
                 if (Files.exists(target)) {
                     try (var old = Files.walk(target)) {
-                        old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }
                 }
                 try (var files = Files.walk(KesChart.CHART)) {
@@ -122,8 +125,8 @@ final class KesChart {
 
         private static JsonNode restoreHookAnnotations(JsonNode doc) {
             JsonNode annotations = doc.path("metadata").path("annotations");
-            if (annotations instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-                for (String key : List.copyOf(iterable(object.fieldNames()))) {
+            if (annotations instanceof ObjectNode object) {
+                for (String key : names(object.fieldNames())) {
                     if (key.startsWith(VISIBLE_HOOK_PREFIX)) {
                         object.set("helm.sh/" + key.substring(VISIBLE_HOOK_PREFIX.length()), object.remove(key));
                     }
@@ -132,7 +135,7 @@ final class KesChart {
             return doc;
         }
 
-        private static List<String> iterable(java.util.Iterator<String> names) {
+        private static List<String> names(Iterator<String> names) {
             List<String> list = new ArrayList<>();
             names.forEachRemaining(list::add);
             return list;

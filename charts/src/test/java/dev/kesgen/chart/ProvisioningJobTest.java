@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kesgen.chart.KesChart.Manifests;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class ProvisioningJobTest {
         JsonNode jobPodLabels = manifests.one("Job").at("/spec/template/metadata/labels");
         JsonNode selector = manifests.one("Service").at("/spec/selector");
 
-        List<String> mismatches = new java.util.ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
         selector.fields().forEachRemaining(e -> {
             if (!e.getValue().asText().equals(jobPodLabels.path(e.getKey()).asText())) {
                 mismatches.add(e.getKey());
