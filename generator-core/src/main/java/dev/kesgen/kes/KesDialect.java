@@ -36,7 +36,7 @@ public enum KesDialect {
   D2023_11_09("2023-11-09T17-35-47Z");
 
   /** The last KES release; upstream was deprecated after it. */
-  public static final KesVersion LAST = KesVersion.of("2025-03-12T09-35-18Z");
+  public static final KesVersion LAST = KesVersion.NEWEST;
 
   private final KesVersion since;
 
@@ -75,13 +75,7 @@ public enum KesDialect {
 
   /** Whether {@link #of(KesVersion)} knows this release. */
   public static boolean isSupported(KesVersion version) {
-    if (!version.isAtLeast(KesVersion.OLDEST)) {
-      return false;
-    }
-    if (version.date().isPresent()) {
-      return !version.isAtLeast(LAST) || version.compareTo(LAST) == 0;
-    }
-    return !version.isAtLeast("v0.25.0");
+    return version.isSupported();
   }
 
   private boolean atLeast(KesDialect other) {

@@ -45,7 +45,7 @@ public record KesServerConfig(
     List<String> serverArgs,
     Map<String, String> environment) {
   /** Where the chart mounts the configuration file. */
-  public static final String CONFIG_PATH = "/etc/kes/config/server-config.yaml";
+  public static final String CONFIG_PATH = "/etc/kes/config/config.yaml";
   /** Where the chart mounts the kubernetes.io/tls Secret's key. */
   public static final String TLS_KEY_PATH = "/etc/kes/tls/tls.key";
   /** Where the chart mounts the kubernetes.io/tls Secret's certificate. */

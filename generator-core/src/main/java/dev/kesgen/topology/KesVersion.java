@@ -28,6 +28,23 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
   /** The oldest release kesgen generates configuration for (declared after the patterns it is checked with). */
   public static final KesVersion OLDEST = new KesVersion("v0.13.0");
 
+  /** The last KES release (upstream KES was deprecated in 2025-05); later tags are unknown to kesgen. */
+  public static final KesVersion NEWEST = new KesVersion("2025-03-12T09-35-18Z");
+
+  /** The first release that reads {@code keystore.vault.version}, and so can use KV version 2. */
+  public static final KesVersion FIRST_WITH_KV_V2 = new KesVersion("v0.15.0");
+
+  /**
+   * Whether kesgen knows this release: v0.13.0 up to {@link #NEWEST}. The v0.23.0 and v0.24.0 tags are Go-module
+   * tags of date releases (minio/kes), so v0.x tags are known up to v0.24.x.
+   */
+  public boolean isSupported() {
+    if (!isAtLeast(OLDEST)) {
+      return false;
+    }
+    return date().isPresent() ? compareTo(NEWEST) <= 0 : compareTo(new KesVersion("v0.25.0")) < 0;
+  }
+
   public KesVersion {
     Objects.requireNonNull(tag, "tag");
     if (!SEMVER.matcher(tag).matches() && parseDate(tag).isEmpty()) {

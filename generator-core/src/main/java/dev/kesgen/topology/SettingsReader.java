@@ -236,6 +236,10 @@ final class SettingsReader {
         problems.at(l.node(), l.path(), "KES " + s + " is older than " + KesVersion.OLDEST
             + ", the oldest release kesgen supports (upgrade KES to v0.13.0 or later)");
         return Optional.empty();
+      } else if (!v.get().isSupported()) {
+        problems.at(l.node(), l.path(), "KES " + s + " is newer than " + KesVersion.NEWEST
+            + ", the last KES release kesgen knows (use " + KesVersion.NEWEST + " or older)");
+        return Optional.empty();
       }
       return v;
     });

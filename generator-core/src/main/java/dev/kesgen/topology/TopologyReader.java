@@ -57,10 +57,32 @@ final class TopologyReader {
       }
       checkUnique(instances, items);
     }
+    vault.ifPresent(v -> checkKvVersion(v, instances, items(top)));
     if (!problems.isEmpty() || vault.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Topology(file, vault.get(), instances));
+  }
+
+  private List<Nodes.Located<Node>> items(Mapping top) {
+    return top.get("instances").flatMap(n -> Nodes.list(n, "instances", new Problems(file))).orElse(List.of());
+  }
+
+  /**
+   * KV version 2 needs {@code keystore.vault.version}, first read by KES v0.15.0 (minio/kes@v0.15.0
+   * cmd/kes/config.go); an older KES would silently talk KV version 1 to a version 2 mount.
+   */
+  private void checkKvVersion(Vault vault, List<Instance> instances, List<Nodes.Located<Node>> items) {
+    if (vault.kv().version() != 2) {
+      return;
+    }
+    for (int i = 0; i < instances.size() && i < items.size(); i++) {
+      Instance instance = instances.get(i);
+      if (!instance.kes().version().isAtLeast(KesVersion.FIRST_WITH_KV_V2)) {
+        problems.at(items.get(i).node(), items.get(i).path() + ".kes.version", "KES " + instance.kes().version()
+            + " cannot use vault.kv.version 2 (KES reads the KV version from v0.15.0 on; use KV version 1 or a newer KES)");
+      }
+    }
   }
 
   private Path baseDirectory() {

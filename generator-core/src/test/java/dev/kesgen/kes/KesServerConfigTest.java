@@ -182,14 +182,14 @@ class KesServerConfigTest {
     assertThat(c.cache()).isEqualTo(new KesServerConfig.Cache("5m", "30s"));
     assertThat(c.log()).isEqualTo(new KesServerConfig.Log("on", "off"));
     assertThat(c.writeTopLevelVersion()).isTrue();
-    assertThat(c.serverArgs()).containsExactly("server", "--config=/etc/kes/config/server-config.yaml");
+    assertThat(c.serverArgs()).containsExactly("server", "--config=/etc/kes/config/config.yaml");
   }
 
   @Test
   void molgenisPairGetsAuthOffAndTheLegacyShape() {
     KesServerConfig c = config("v0.13.4", OLD_MINIO);
     assertThat(c.dialect()).isEqualTo(KesDialect.V0_13_1);
-    assertThat(c.serverArgs()).containsExactly("server", "--config=/etc/kes/config/server-config.yaml", "--auth=off");
+    assertThat(c.serverArgs()).containsExactly("server", "--config=/etc/kes/config/config.yaml", "--auth=off");
     assertThat(c.writeTopLevelVersion()).isFalse();
     assertThat(c.keysNeedingProvisioning()).containsExactly("gecko", "gecko-extra");
   }
