@@ -23,6 +23,8 @@ final class Fixtures {
 
   private static final Map<KeyType, IssuedCertificate> SERVERS = new EnumMap<>(KeyType.class);
   private static final Map<KeyType, IssuedCertificate> CLIENTS = new EnumMap<>(KeyType.class);
+  private static final Map<KeyType, IssuedCertificate> LIVE_SERVERS = new EnumMap<>(KeyType.class);
+  private static final Map<KeyType, IssuedCertificate> LIVE_CLIENTS = new EnumMap<>(KeyType.class);
 
   private Fixtures() {}
 
@@ -57,15 +59,33 @@ final class Fixtures {
 
   /** A server certificate of this key type issued at {@link #T0}, made once per test run. */
   static synchronized IssuedCertificate server(KeyType keyType) {
-    return SERVERS.computeIfAbsent(keyType, k ->
-        new CertificateIssuer(clock(T0)).issue(CertificateProfile.server(instance(k, KeyType.ED25519))));
+    return SERVERS.computeIfAbsent(keyType, k -> issueServer(k, clock(T0)));
   }
 
   /** A client certificate of this key type issued at {@link #T0}, made once per test run. */
   static synchronized IssuedCertificate client(KeyType keyType) {
-    return CLIENTS.computeIfAbsent(keyType, k -> {
-      Instance instance = instance(KeyType.ECDSA_P256, k);
-      return new CertificateIssuer(clock(T0)).issue(CertificateProfile.client(instance, tenant(instance)));
-    });
+    return CLIENTS.computeIfAbsent(keyType, k -> issueClient(k, clock(T0)));
+  }
+
+  /**
+   * A server certificate valid now, for real TLS peers (openssl, the JDK) that check validity against the system
+   * clock.
+   */
+  static synchronized IssuedCertificate liveServer(KeyType keyType) {
+    return LIVE_SERVERS.computeIfAbsent(keyType, k -> issueServer(k, Clock.systemUTC()));
+  }
+
+  /** A client certificate valid now, for real TLS peers. */
+  static synchronized IssuedCertificate liveClient(KeyType keyType) {
+    return LIVE_CLIENTS.computeIfAbsent(keyType, k -> issueClient(k, Clock.systemUTC()));
+  }
+
+  private static IssuedCertificate issueServer(KeyType keyType, Clock clock) {
+    return new CertificateIssuer(clock).issue(CertificateProfile.server(instance(keyType, KeyType.ED25519)));
+  }
+
+  private static IssuedCertificate issueClient(KeyType keyType, Clock clock) {
+    Instance instance = instance(KeyType.ECDSA_P256, keyType);
+    return new CertificateIssuer(clock).issue(CertificateProfile.client(instance, tenant(instance)));
   }
 }
