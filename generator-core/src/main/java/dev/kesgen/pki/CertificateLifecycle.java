@@ -62,7 +62,14 @@ public final class CertificateLifecycle {
       return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision, Optional.empty());
     }
     String keyPem = read(keyFile);
-    if (!belongsTo(Pem.decodePrivateKey(keyPem), certificate, target)) {
+    PrivateKey key;
+    try {
+      key = Pem.decodePrivateKey(keyPem);
+    } catch (PkiException e) {
+      throw new PkiException(keyFile + ": " + e.getMessage()
+          + "; restore the key, or delete it and rotate " + target.name() + " to issue a new one", e);
+    }
+    if (!belongsTo(key, certificate, target)) {
       return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_MISMATCH, decision, Optional.empty());
     }
     return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, Optional.of(keyPem));
