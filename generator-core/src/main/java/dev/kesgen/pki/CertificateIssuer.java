@@ -1,0 +1,136 @@
+package dev.kesgen.pki;
+
+import dev.kesgen.topology.KeyType;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Issues self-signed leaf certificates for a {@link CertificateProfile}: keys from the JDK's providers, certificates
+ * built with BouncyCastle.
+ *
+ * <p>A certificate is valid from at most one minute before now (for clock skew between machines) until
+ * {@code validity} after now, both on whole seconds as X.509 stores them; so its remaining validity at issue is at
+ * least {@code validity}. The serial number is a random positive 127-bit number.
+ */
+public final class CertificateIssuer {
+  private static final Duration BACKDATE = Duration.ofMinutes(1);
+
+  private final Clock clock;
+  private final SecureRandom random;
+
+  /** An issuer reading time from this clock and drawing keys and serial numbers from this random source. */
+  public CertificateIssuer(Clock clock, SecureRandom random) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** An issuer with a fresh {@link SecureRandom}. */
+  public CertificateIssuer(Clock clock) {
+    this(clock, new SecureRandom());
+  }
+
+  /** A new key pair and a self-signed certificate for it, as the profile says. */
+  public IssuedCertificate issue(CertificateProfile profile) {
+    KeyPair keys = generateKeyPair(profile.keyType());
+    Instant now = clock.instant();
+    // Round up to the second so that truncation by X.509 never makes the backdate exceed one minute.
+    Instant start = now.truncatedTo(ChronoUnit.SECONDS).equals(now)
+        ? now : now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    Date notBefore = Date.from(start.minus(BACKDATE));
+    Date notAfter = Date.from(start.plus(profile.validity().toDuration()));
+    X500Name subject = X500Name.getInstance(CertificateFacts.subjectPrincipal(profile).getEncoded());
+    try {
+      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+          subject, serialNumber(), notBefore, notAfter, subject, keys.getPublic());
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      int usage = KeyUsage.digitalSignature | (profile.keyType().isRsa() ? KeyUsage.keyEncipherment : 0);
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+          profile.kind() == CertificateProfile.Kind.SERVER ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
+      List<GeneralName> names = new ArrayList<>();
+      profile.dnsNames().forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+      profile.ipAddresses().forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+      if (!names.isEmpty()) {
+        builder.addExtension(Extension.subjectAlternativeName, false,
+            new GeneralNames(names.toArray(GeneralName[]::new)));
+      }
+      X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+          builder.build(new JcaContentSignerBuilder(signatureAlgorithm(profile.keyType()))
+              .setSecureRandom(random)
+              .build(keys.getPrivate())));
+      return new IssuedCertificate(certificate, keys.getPrivate());
+    } catch (CertIOException | OperatorCreationException | GeneralSecurityException | IllegalArgumentException e) {
+      throw new PkiException("cannot issue certificate CN=" + profile.commonName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The JCA signature algorithm kesgen signs certificates of this key type with. */
+  public static String signatureAlgorithm(KeyType keyType) {
+    return switch (keyType) {
+      case ECDSA_P256 -> "SHA256withECDSA";
+      case ED25519 -> "Ed25519";
+      case RSA_2048, RSA_3072, RSA_4096 -> "SHA256withRSA";
+    };
+  }
+
+  private KeyPair generateKeyPair(KeyType keyType) {
+    try {
+      KeyPairGenerator generator;
+      switch (keyType) {
+        case ECDSA_P256 -> {
+          generator = KeyPairGenerator.getInstance("EC");
+          generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+        }
+        case ED25519 -> {
+          generator = KeyPairGenerator.getInstance("Ed25519");
+          generator.initialize(255, random);
+        }
+        case RSA_2048, RSA_3072, RSA_4096 -> {
+          generator = KeyPairGenerator.getInstance("RSA");
+          int bits = keyType == KeyType.RSA_2048 ? 2048 : keyType == KeyType.RSA_3072 ? 3072 : 4096;
+          generator.initialize(new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), random);
+        }
+        default -> throw new IllegalStateException("unreachable");
+      }
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new PkiException("this JDK cannot generate " + keyType + " keys: " + e.getMessage(), e);
+    }
+  }
+
+  private BigInteger serialNumber() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    // Clear the sign bit (positive, so DER needs no padding byte) and set the next one (always 127 bits long).
+    bytes[0] = (byte) ((bytes[0] & 0x7f) | 0x40);
+    return new BigInteger(1, bytes);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kesgen.pki;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Maintains one certificate: reads the committed certificate from the output directory, decides with
+ * {@link RenewalPolicy}, and issues a new key and certificate only when needed.
+ *
+ * <p>It writes nothing: the output writer commits {@link CertificateOutcome#certificatePem()} with the rest of the
+ * generated files, and {@link SecretsDirectory} stores the private key. A kept certificate needs no private key:
+ * its identity and expiry come from the public certificate.
+ */
+public final class CertificateLifecycle {
+  private final Clock clock;
+  private final CertificateIssuer issuer;
+
+  /** A lifecycle deciding by this clock and issuing with this issuer (which should use the same clock). */
+  public CertificateLifecycle(Clock clock, CertificateIssuer issuer) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
+  }
+
+  /** A lifecycle with an issuer on the same clock and a fresh {@link SecureRandom}. */
+  public CertificateLifecycle(Clock clock) {
+    this(clock, new CertificateIssuer(clock));
+  }
+
+  /**
+   * The outcome for this certificate.
+   *
+   * @param target the certificate
+   * @param outputDirectory where committed certificates are read from ({@code target.certificatePath()} below it)
+   * @param secretsDirectory where its private key may be ({@code target.keyPath()} below it)
+   * @param rotationRequested whether a new key and certificate were asked for by name
+   */
+  public CertificateOutcome maintain(
+      CertificateTarget target, Path outputDirectory, Path secretsDirectory, boolean rotationRequested) {
+    Path certificateFile = outputDirectory.resolve(target.certificatePath());
+    Optional<X509Certificate> committed = readCertificate(certificateFile);
+    Decision decision = RenewalPolicy.decide(committed, target.profile(), clock.instant(), rotationRequested);
+    if (decision instanceof Decision.Issue issue) {
+      IssuedCertificate issued = issuer.issue(target.profile());
+      CertificateOutcome.Action action = issue.reason() == Decision.Reason.MISSING
+          ? CertificateOutcome.Action.ISSUED : CertificateOutcome.Action.RENEWED;
+      return outcome(target, issued.certificate(), action, decision,
+          Optional.of(Pem.encodePrivateKey(issued.privateKey())));
+    }
+    X509Certificate certificate = committed.orElseThrow();
+    Path keyFile = secretsDirectory.resolve(target.keyPath());
+    if (!Files.isRegularFile(keyFile)) {
+      return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision, Optional.empty());
+    }
+    String keyPem = read(keyFile);
+    PrivateKey key;
+    try {
+      key = Pem.decodePrivateKey(keyPem);
+    } catch (PkiException e) {
+      throw new PkiException(keyFile + ": " + e.getMessage()
+          + "; restore the key, or delete it and rotate " + target.name() + " to issue a new one", e);
+    }
+    if (!belongsTo(key, certificate, target)) {
+      return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_MISMATCH, decision, Optional.empty());
+    }
+    return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, Optional.of(keyPem));
+  }
+
+  private static CertificateOutcome outcome(CertificateTarget target, X509Certificate certificate,
+      CertificateOutcome.Action action, Decision decision, Optional<String> keyPem) {
+    return new CertificateOutcome(target, certificate, Pem.encodeCertificate(certificate), Identity.of(certificate),
+        certificate.getNotAfter().toInstant(), action, decision, keyPem);
+  }
+
+  private static Optional<X509Certificate> readCertificate(Path file) {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Pem.decodeCertificate(read(file)));
+    } catch (PkiException e) {
+      throw new PkiException(file + ": " + e.getMessage()
+          + "; restore it from version control, or delete it to issue a new certificate", e);
+    }
+  }
+
+  // A signature made with the key verifies with the certificate's public key only if they are one pair.
+  private static boolean belongsTo(PrivateKey key, X509Certificate certificate, CertificateTarget target) {
+    try {
+      String algorithm = CertificateIssuer.signatureAlgorithm(target.profile().keyType());
+      byte[] challenge = "kesgen key check".getBytes(StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(challenge);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(challenge);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PkiException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.kesgen.pki;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of maintaining one certificate: the certificate to commit, its identity and expiry, what was done and
+ * why, and the private key where one is at hand.
+ *
+ * @param target the certificate this is about
+ * @param certificate the certificate to commit (kept or new)
+ * @param certificatePem its PEM text, byte-identical for a kept certificate written by kesgen
+ * @param identity its KES identity
+ * @param notAfter its expiry
+ * @param action what was done
+ * @param decision the decision with its reason
+ * @param privateKeyPem the PKCS#8 PEM of its private key: the new key for ISSUED and RENEWED (not yet written),
+ *     the local key for KEPT; empty for KEPT_KEY_ABSENT and KEPT_KEY_MISMATCH
+ */
+public record CertificateOutcome(
+    CertificateTarget target,
+    X509Certificate certificate,
+    String certificatePem,
+    Identity identity,
+    Instant notAfter,
+    Action action,
+    Decision decision,
+    Optional<String> privateKeyPem) {
+
+  /** What kesgen did with a certificate. */
+  public enum Action {
+    /** No certificate existed; a new key and certificate were made. */
+    ISSUED,
+    /** A certificate existed but was replaced by a new key and certificate (see the decision's reason). */
+    RENEWED,
+    /** The committed certificate stays and its private key is in the secrets directory. */
+    KEPT,
+    /** The committed certificate stays; its private key is not in this secrets directory (not an error). */
+    KEPT_KEY_ABSENT,
+    /** The committed certificate stays; the local key file belongs to another certificate and is not used. */
+    KEPT_KEY_MISMATCH
+  }
+
+  public CertificateOutcome {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(certificatePem, "certificatePem");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(notAfter, "notAfter");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+  }
+
+  /** Whether a new private key was made that the secrets writer must store. */
+  public boolean hasNewKey() {
+    return action == Action.ISSUED || action == Action.RENEWED;
+  }
+
+  /** A one-line report, for example {@code kes/dev: renewed (expires ..., within renewBefore 30d)}. */
+  public String describe() {
+    String what = switch (action) {
+      case ISSUED -> "issued";
+      case RENEWED -> "renewed";
+      case KEPT -> "kept";
+      case KEPT_KEY_ABSENT -> "kept (key not present here)";
+      case KEPT_KEY_MISMATCH -> "kept (local key " + target.keyPath() + " does not match it; not used)";
+    };
+    String why = decision instanceof Decision.Issue issue ? " (" + issue.detail() + ")" : "";
+    return target.name() + ": " + what + why + ", identity " + identity + ", expires " + notAfter;
+  }
+
+  /** Never shows the private key. */
+  @Override
+  public String toString() {
+    return "CertificateOutcome[" + describe() + ", private key " + (privateKeyPem.isPresent() ? "hidden" : "absent") + "]";
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kesgen.pki;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Keeps private keys out of the committed output: output and secrets directories must not overlap, and no key is
+ * written under the output directory. Paths are compared absolute and normalised, and again with symbolic links
+ * of their existing part resolved, using {@link Path#startsWith(Path)} (whole name elements, so {@code out} and
+ * {@code out-secrets} do not clash).
+ */
+public final class DirectoryGuard {
+  private DirectoryGuard() {}
+
+  /** Throws {@link UnsafeKeyLocationException} if the two directories are the same or one is inside the other. */
+  public static void requireSeparate(Path outputDirectory, Path secretsDirectory) {
+    Path outLexical = lexical(outputDirectory);
+    Path secLexical = lexical(secretsDirectory);
+    Path outReal = real(outputDirectory);
+    Path secReal = real(secretsDirectory);
+    if (overlap(outLexical, secLexical) || overlap(outReal, secReal)) {
+      throw new UnsafeKeyLocationException("the secrets directory " + secretsDirectory
+          + " and the output directory " + outputDirectory
+          + " are the same or nested; private keys would be committed with the output."
+          + " Choose a secrets directory outside the output directory (default: secrets/ beside the topology)");
+    }
+  }
+
+  /** Throws {@link UnsafeKeyLocationException} if this file is the output directory or anywhere under it. */
+  public static void requireOutside(Path file, Path outputDirectory) {
+    if (lexical(file).startsWith(lexical(outputDirectory)) || real(file).startsWith(real(outputDirectory))) {
+      throw new UnsafeKeyLocationException("refusing to write a private key under the output directory "
+          + outputDirectory + ": " + file);
+    }
+  }
+
+  private static boolean overlap(Path a, Path b) {
+    return a.startsWith(b) || b.startsWith(a);
+  }
+
+  private static Path lexical(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  // The deepest existing ancestor with links resolved, plus the part that does not exist yet.
+  static Path real(Path path) {
+    Path absolute = lexical(path);
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    } catch (IOException e) {
+      return absolute;
+    }
+  }
+}

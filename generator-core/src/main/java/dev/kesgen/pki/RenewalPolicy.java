@@ -1,0 +1,75 @@
+package dev.kesgen.pki;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Decides, as a pure function of its arguments, whether a committed certificate is kept or reissued.
+ *
+ * <p>Checks in this order, first match wins: no certificate ({@code MISSING}); rotation asked for
+ * ({@code ROTATION_REQUESTED}); subject, use, key type or SANs differ ({@code MISMATCH}, naming every difference);
+ * {@code notAfter - now <= renewBefore} ({@code EXPIRING}; so exactly at the boundary the certificate is renewed,
+ * and an expired one is too). SANs compare as sets, DNS names case-insensitively, IPs in canonical form, so
+ * reordering names in the topology does not reissue. Validity changes alone do not reissue.
+ */
+public final class RenewalPolicy {
+  private RenewalPolicy() {}
+
+  /** The decision for the committed certificate (if any), the wanted profile, the current time and a rotation wish. */
+  public static Decision decide(
+      Optional<X509Certificate> committed, CertificateProfile wanted, Instant now, boolean rotationRequested) {
+    Objects.requireNonNull(wanted, "wanted");
+    Objects.requireNonNull(now, "now");
+    if (committed.isEmpty()) {
+      return new Decision.Issue(Decision.Reason.MISSING, "no certificate yet");
+    }
+    if (rotationRequested) {
+      return new Decision.Issue(Decision.Reason.ROTATION_REQUESTED, "rotation requested");
+    }
+    CertificateFacts facts = CertificateFacts.of(committed.get());
+    List<String> differences = differences(facts, wanted);
+    if (!differences.isEmpty()) {
+      return new Decision.Issue(Decision.Reason.MISMATCH, String.join("; ", differences));
+    }
+    Duration left = Duration.between(now, facts.notAfter());
+    Duration renewBefore = wanted.renewBefore().toDuration();
+    if (left.compareTo(renewBefore) <= 0) {
+      String when = left.isNegative() || left.isZero() ? "expired " : "expires ";
+      return new Decision.Issue(Decision.Reason.EXPIRING,
+          when + facts.notAfter() + ", within renewBefore " + wanted.renewBefore());
+    }
+    return new Decision.Keep();
+  }
+
+  private static List<String> differences(CertificateFacts facts, CertificateProfile wanted) {
+    List<String> out = new ArrayList<>();
+    String subject = CertificateFacts.subjectOf(wanted);
+    if (!facts.subject().equals(subject)) {
+      out.add("subject is " + facts.subject() + ", topology wants " + subject);
+    }
+    if (!facts.kind().equals(Optional.of(wanted.kind()))) {
+      out.add("use is " + facts.kind().map(Enum::name).orElse("unknown") + ", topology wants " + wanted.kind());
+    }
+    if (!facts.keyType().equals(Optional.of(wanted.keyType()))) {
+      out.add("key type is " + facts.keyType().map(Object::toString).orElse("unsupported")
+          + ", topology wants " + wanted.keyType());
+    }
+    TreeSet<String> haveDns = new TreeSet<>(facts.dnsNames());
+    TreeSet<String> wantDns = new TreeSet<>(wanted.dnsNames().stream().map(CertificateFacts::dnsName).toList());
+    if (!haveDns.equals(wantDns)) {
+      out.add("DNS names are " + haveDns + ", topology wants " + wantDns);
+    }
+    TreeSet<String> haveIps = new TreeSet<>(facts.ipAddresses());
+    TreeSet<String> wantIps = new TreeSet<>(wanted.ipAddresses().stream().map(CertificateFacts::ipAddress).toList());
+    if (!haveIps.equals(wantIps)) {
+      out.add("IP addresses are " + haveIps + ", topology wants " + wantIps);
+    }
+    return out;
+  }
+}

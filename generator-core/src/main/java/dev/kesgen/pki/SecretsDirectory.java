@@ -1,0 +1,134 @@
+package dev.kesgen.pki;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The directory that holds private keys and Kubernetes Secret manifests, never committed: it carries a
+ * {@code .gitignore} of {@code *}; directories are created 0700 and files 0600 (created with that permission, not
+ * changed afterwards) where the file system has POSIX permissions.
+ */
+public final class SecretsDirectory {
+  private static final String GITIGNORE = "*\n";
+
+  private final Path root;
+  private final Path outputDirectory;
+
+  /**
+   * The secrets directory at this root, for generation into this output directory.
+   *
+   * @throws UnsafeKeyLocationException if the two are the same or nested
+   */
+  public SecretsDirectory(Path root, Path outputDirectory) {
+    this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
+    DirectoryGuard.requireSeparate(this.outputDirectory, this.root);
+  }
+
+  /** The absolute, normalised root. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Stores what the outcome has for this directory: a new private key, and the Secret manifest (whenever the key is
+   * at hand, so a renewed peer certificate reaches {@code ca.crt}). Files whose content is unchanged are left alone.
+   *
+   * @param outcome the certificate's outcome
+   * @param peerCertificate the certificate the owner must trust, written as {@code ca.crt} (the KES server
+   *     certificate for a tenant); empty for none
+   */
+  public StoredSecrets store(CertificateOutcome outcome, Optional<X509Certificate> peerCertificate) {
+    CertificateTarget target = outcome.target();
+    Path keyFile = root.resolve(target.keyPath());
+    Path manifestFile = root.resolve(target.secretPath());
+    Optional<String> keyPem = outcome.privateKeyPem();
+    if (keyPem.isEmpty()) {
+      return new StoredSecrets(keyFile, false, manifestFile, StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
+    }
+    prepareRoot();
+    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, keyPem.get());
+    KubernetesTlsSecret secret = new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
+        outcome.certificatePem(), keyPem.get(), peerCertificate.map(Pem::encodeCertificate));
+    boolean manifestWritten = writePrivate(manifestFile, secret.toYaml());
+    return new StoredSecrets(keyFile, keyWritten, manifestFile,
+        manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
+  }
+
+  /** Creates the root (0700) and its {@code .gitignore} if missing. */
+  public void prepareRoot() {
+    try {
+      createDirectories(root);
+      Path gitignore = root.resolve(".gitignore");
+      if (!Files.exists(gitignore) || !Files.readString(gitignore, StandardCharsets.UTF_8).equals(GITIGNORE)) {
+        Files.writeString(gitignore, GITIGNORE, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new PkiException("cannot prepare the secrets directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  // Writes via a 0600 temporary file in the same directory and an atomic rename; false if the content was equal.
+  private boolean writePrivate(Path file, String content) {
+    DirectoryGuard.requireOutside(file, outputDirectory);
+    if (!file.normalize().startsWith(root)) {
+      throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
+    }
+    try {
+      createDirectories(file.getParent());
+      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+        return false;
+      }
+      Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.deleteIfExists(temporary);
+      Files.createFile(temporary, ownerOnly(file.getParent(), "rw-------"));
+      try {
+        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        move(temporary, file);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      throw new PkiException("cannot write " + file + ": a concurrent kesgen run is using " + e.getFile(), e);
+    } catch (IOException e) {
+      throw new PkiException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void createDirectories(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectories(directory, ownerOnly(directory, "rwx------"));
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly(Path near, String permissions) {
+    Path existing = near.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    boolean posix = existing != null
+        && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        : new FileAttribute<?>[0];
+  }
+}
