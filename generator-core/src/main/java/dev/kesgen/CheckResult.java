@@ -1,0 +1,54 @@
+package dev.kesgen;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The findings of a check of committed output; it passes when there are none.
+ *
+ * @param findings every problem found, in a stable order
+ */
+public record CheckResult(List<Finding> findings) {
+  public CheckResult {
+    findings = List.copyOf(findings);
+  }
+
+  /** Whether nothing was found. */
+  public boolean passed() {
+    return findings.isEmpty();
+  }
+
+  /**
+   * One problem with the committed output.
+   *
+   * @param kind what sort of problem
+   * @param subject the file (relative to the output directory) or certificate it concerns
+   * @param message what is wrong and how to fix it
+   */
+  public record Finding(Kind kind, String subject, String message) {
+    public Finding {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+      return subject + ": " + message;
+    }
+  }
+
+  /** The sorts of findings. */
+  public enum Kind {
+    /** A committed file differs from what generate would write. */
+    STALE,
+    /** A file generate would write is not committed. */
+    MISSING,
+    /** A committed file that generate would delete. */
+    EXTRA,
+    /** A certificate expires within its renewBefore (or the check's own limit), or would be reissued. */
+    CERTIFICATE,
+    /** A private key or AppRole secret under the output directory. */
+    SECRET_IN_OUTPUT
+  }
+}

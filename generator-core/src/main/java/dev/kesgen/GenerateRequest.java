@@ -1,0 +1,67 @@
+package dev.kesgen;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What to generate from: the topology file, where output and secrets go, optional template overrides, the clock
+ * that decides renewals, and which certificates to rotate.
+ *
+ * @param topology the topology file
+ * @param outputDirectory where the committed output goes (default {@code generated/} beside the topology)
+ * @param secretsDirectory where private keys and Secret manifests go (default {@code secrets/} beside the topology)
+ * @param templateDirectory a directory whose templates override the embedded ones by file name
+ * @param clock the time certificates are issued and renewed at
+ * @param rotate certificates to reissue with new keys: an instance name ({@code dev}, its server certificate),
+ *     {@code <instance>/<tenant>} (a tenant's client certificate), or {@code all}
+ */
+public record GenerateRequest(
+    Path topology,
+    Path outputDirectory,
+    Path secretsDirectory,
+    Optional<Path> templateDirectory,
+    Clock clock,
+    Set<String> rotate) {
+  /** Rotation of every certificate. */
+  public static final String ROTATE_ALL = "all";
+
+  public GenerateRequest {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(secretsDirectory, "secretsDirectory");
+    Objects.requireNonNull(templateDirectory, "templateDirectory");
+    Objects.requireNonNull(clock, "clock");
+    rotate = Set.copyOf(new TreeSet<>(rotate));
+  }
+
+  /** A request with the defaults: {@code generated/} and {@code secrets/} beside the topology, the system clock. */
+  public static GenerateRequest of(Path topology) {
+    Path base = topology.toAbsolutePath().getParent();
+    return new GenerateRequest(topology, base.resolve("generated"), base.resolve("secrets"), Optional.empty(),
+        Clock.systemUTC(), Set.of());
+  }
+
+  public GenerateRequest withOutputDirectory(Path directory) {
+    return new GenerateRequest(topology, directory, secretsDirectory, templateDirectory, clock, rotate);
+  }
+
+  public GenerateRequest withSecretsDirectory(Path directory) {
+    return new GenerateRequest(topology, outputDirectory, directory, templateDirectory, clock, rotate);
+  }
+
+  public GenerateRequest withTemplateDirectory(Path directory) {
+    return new GenerateRequest(topology, outputDirectory, secretsDirectory, Optional.ofNullable(directory), clock, rotate);
+  }
+
+  public GenerateRequest withClock(Clock newClock) {
+    return new GenerateRequest(topology, outputDirectory, secretsDirectory, templateDirectory, newClock, rotate);
+  }
+
+  public GenerateRequest withRotate(Set<String> names) {
+    return new GenerateRequest(topology, outputDirectory, secretsDirectory, templateDirectory, clock, names);
+  }
+}
