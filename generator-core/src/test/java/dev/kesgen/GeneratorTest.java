@@ -1,0 +1,228 @@
+package dev.kesgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kesgen.topology.TopologyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kesgen.generate and Kesgen.check as a library user meets them. */
+class GeneratorTest {
+  static final Path TOPOLOGY = Path.of("src/test/resources/golden/dialect-2024-03-13/topology.yaml");
+
+  @TempDir Path dir;
+
+  GenerateRequest request() {
+    return GenerateRequest.of(TOPOLOGY).withOutputDirectory(dir.resolve("generated"))
+        .withSecretsDirectory(dir.resolve("secrets")).withClock(Golden.CLOCK);
+  }
+
+  @Test
+  void theReadmeExampleRuns() throws Exception {
+    // as in README.md, "As a library", with the directories moved into the test's folder
+    GenerateResult result = Kesgen.generate(GenerateRequest.of(TOPOLOGY)
+        .withOutputDirectory(dir.resolve("generated"))
+        .withSecretsDirectory(dir.resolve("secrets")));
+    result.written().forEach(f -> System.out.println("wrote " + f));
+
+    assertThat(result.written()).contains("SUMMARY.md", "kes/dev/values.yaml", "vault/apply.sh");
+    assertThat(result.certificates()).extracting(CertificateReport::action).containsOnly("issued");
+  }
+
+  @Test
+  void sameInputGivesTheSameBytesUnderAnyLocaleAndTimeZone() throws Exception {
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      Path first = dir.resolve("a");
+      Golden.all().get(1).seedCertificates(first);
+      Path second = dir.resolve("b");
+      Golden.all().get(1).seedCertificates(second);
+      Golden golden = Golden.all().get(1);
+
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      Kesgen.generate(GenerateRequest.of(golden.topology()).withOutputDirectory(first)
+          .withSecretsDirectory(dir.resolve("s1")).withClock(Golden.CLOCK));
+      Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+      TimeZone.setDefault(TimeZone.getTimeZone("America/Adak"));
+      Kesgen.generate(GenerateRequest.of(golden.topology()).withOutputDirectory(second)
+          .withSecretsDirectory(dir.resolve("s2")).withClock(Golden.CLOCK));
+
+      SortedMap<String, String> a = Golden.read(first);
+      assertThat(a).isEqualTo(Golden.read(second)).isNotEmpty();
+      a.forEach((file, text) -> assertThat(text).as(file).doesNotContain("\r").endsWith("\n")
+          .doesNotContain(dir.toString()));
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void aSecondRunWritesNothingAndKeepsModificationTimes() throws Exception {
+    Kesgen.generate(request());
+    Path policy = dir.resolve("generated/vault/policies/kes-dev.hcl");
+    FileTime old = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(policy, old);
+
+    GenerateResult second = Kesgen.generate(request());
+
+    assertThat(second.upToDate()).isTrue();
+    assertThat(second.changedIdentities()).isEmpty();
+    assertThat(Files.getLastModifiedTime(policy)).isEqualTo(old);
+  }
+
+  @Test
+  void aTenantRemovedFromTheTopologyLosesItsFiles() throws Exception {
+    Path topology = dir.resolve("topology.yaml");
+    Files.writeString(topology, Files.readString(TOPOLOGY));
+    Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
+    GenerateRequest request = request().withOutputDirectory(dir.resolve("out"));
+    Kesgen.generate(new GenerateRequest(topology, dir.resolve("out"), dir.resolve("secrets"), Optional.empty(),
+        Golden.CLOCK, Set.of()));
+    Files.writeString(topology, Files.readString(topology).replaceAll("(?s)      - name: lizard.*", ""));
+
+    GenerateResult result = Kesgen.generate(new GenerateRequest(topology, request.outputDirectory(),
+        dir.resolve("secrets"), Optional.empty(), Golden.CLOCK, Set.of()));
+
+    assertThat(result.deleted()).containsExactly("tenants/dev/lizard/client.crt", "tenants/dev/lizard/values.yaml");
+    assertThat(dir.resolve("out/tenants/dev/lizard")).doesNotExist();
+  }
+
+  @Test
+  void aTemplateOverrideIsUsed() throws Exception {
+    Path templates = dir.resolve("templates/vault");
+    Files.createDirectories(templates);
+    Files.writeString(templates.resolve("policy.hcl.hbs"), "# team override for {{instance.name}}\n");
+
+    Kesgen.generate(request().withTemplateDirectory(dir.resolve("templates")));
+
+    assertThat(dir.resolve("generated/vault/policies/kes-dev.hcl")).hasContent("# team override for dev");
+  }
+
+  @Test
+  void anOverrideThatMatchesNoTemplateIsAnErrorAndNothingIsWritten() throws Exception {
+    Files.createDirectories(dir.resolve("templates/vault"));
+    Files.writeString(dir.resolve("templates/vault/polcy.hcl.hbs"), "x\n");
+
+    assertThatThrownBy(() -> Kesgen.generate(request().withTemplateDirectory(dir.resolve("templates"))))
+        .isInstanceOf(KesgenException.class).hasMessageContaining("polcy.hcl.hbs");
+    assertThat(dir.resolve("generated")).doesNotExist();
+    assertThat(dir.resolve("secrets")).doesNotExist();
+  }
+
+  @Test
+  void aMissingValueInATemplateFailsTheRunAndLeavesTheOutputAsItWas() throws Exception {
+    Kesgen.generate(request());
+    SortedMap<String, String> before = Golden.read(dir.resolve("generated"));
+    Files.createDirectories(dir.resolve("templates/kes"));
+    Files.writeString(dir.resolve("templates/kes/values.yaml.hbs"), "replicas: {{replicaz}}\n");
+
+    assertThatThrownBy(() -> Kesgen.generate(request().withTemplateDirectory(dir.resolve("templates"))
+            .withRotate(Set.of("all"))))
+        .isInstanceOf(KesgenException.class).hasMessageContaining("replicaz");
+    assertThat(Golden.read(dir.resolve("generated"))).isEqualTo(before);
+  }
+
+  @Test
+  void anInvalidTopologyChangesNothingOnDisk() throws Exception {
+    Path topology = dir.resolve("topology.yaml");
+    Files.writeString(topology, "version: 1\nvault: {}\ninstances: []\n");
+
+    assertThatThrownBy(() -> Kesgen.generate(GenerateRequest.of(topology))).isInstanceOf(TopologyException.class);
+    assertThat(dir.resolve("generated")).doesNotExist();
+    assertThat(dir.resolve("secrets")).doesNotExist();
+  }
+
+  @Test
+  void overlappingOutputAndSecretsDirectoriesAreRefused() {
+    assertThatThrownBy(() -> Kesgen.generate(request().withSecretsDirectory(dir.resolve("generated/secrets"))))
+        .isInstanceOf(KesgenException.class);
+    assertThat(dir.resolve("generated")).doesNotExist();
+  }
+
+  @Test
+  void rotationReplacesExactlyTheNamedCertificate() throws Exception {
+    GenerateResult first = Kesgen.generate(request());
+
+    GenerateResult rotated = Kesgen.generate(request().withRotate(Set.of("dev/gecko")));
+
+    assertThat(rotated.changedIdentities()).extracting(CertificateReport::name).containsExactly("tenants/dev/gecko");
+    CertificateReport gecko = rotated.changedIdentities().get(0);
+    assertThat(gecko.previousIdentity()).contains(first.certificates().stream()
+        .filter(c -> c.name().equals("tenants/dev/gecko")).findFirst().orElseThrow().identity());
+    assertThat(rotated.written()).contains("tenants/dev/gecko/client.crt", "kes/dev/values.yaml", "SUMMARY.md")
+        .doesNotContain("kes/dev/server.crt", "tenants/dev/lizard/client.crt");
+  }
+
+  @Test
+  void rotatingAnUnknownNameIsAnError() {
+    assertThatThrownBy(() -> Kesgen.generate(request().withRotate(Set.of("dev/nobody"))))
+        .isInstanceOf(KesgenException.class).hasMessageContaining("dev/nobody").hasMessageContaining("dev/gecko");
+  }
+
+  @Test
+  void checkPassesOnFreshOutputAndNamesAHandEditedFile() throws Exception {
+    Kesgen.generate(request());
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+
+    Path policy = dir.resolve("generated/vault/policies/kes-dev.hcl");
+    Files.writeString(policy, Files.readString(policy) + "# edited\n");
+
+    CheckResult result = Kesgen.check(request(), Optional.empty());
+    assertThat(result.findings()).extracting(CheckResult.Finding::subject).containsExactly("vault/policies/kes-dev.hcl");
+    assertThat(Files.readString(policy)).endsWith("# edited\n");
+  }
+
+  @Test
+  void checkReportsCertificatesExpiringWithinRenewBeforeOrTheGivenLimit() throws Exception {
+    Kesgen.generate(request());
+    // issued 2026-06-01 for 3650 days, renewBefore 30 days
+    Clock late = Clock.fixed(Instant.parse("2036-05-10T00:00:00Z"), ZoneOffset.UTC);
+
+    CheckResult nearExpiry = Kesgen.check(request().withClock(late), Optional.empty());
+    CheckResult withLimit = Kesgen.check(request(), Optional.of(java.time.Duration.ofDays(3700)));
+
+    assertThat(nearExpiry.findings()).extracting(CheckResult.Finding::subject)
+        .contains("kes/dev/server.crt", "tenants/dev/gecko/client.crt");
+    assertThat(withLimit.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::subject)
+        .containsExactly("kes/dev/server.crt", "tenants/dev/gecko/client.crt", "tenants/dev/lizard/client.crt");
+    assertThat(dir.resolve("generated/kes/dev/server.crt")).content().isEqualTo(
+        Files.readString(dir.resolve("generated/kes/dev/server.crt")));
+  }
+
+  @Test
+  void checkFindsAPrivateKeyAndASecretIdInTheOutput() throws Exception {
+    Kesgen.generate(request());
+    Files.copy(dir.resolve("secrets/kes/dev/server.key"), dir.resolve("generated/kes/dev/server.key"));
+    Files.writeString(dir.resolve("generated/notes.txt"), "secret_id: 5b2f6e4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b\n");
+
+    CheckResult result = Kesgen.check(request(), Optional.empty());
+
+    assertThat(result.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.SECRET_IN_OUTPUT)
+        .extracting(CheckResult.Finding::subject).containsExactlyInAnyOrder("kes/dev/server.key", "notes.txt");
+  }
+
+  @Test
+  void keysStayInTheSecretsDirectoryOnly() throws Exception {
+    Kesgen.generate(request());
+
+    assertThat(Golden.read(dir.resolve("generated")).values()).noneMatch(t -> t.contains("PRIVATE KEY"));
+    assertThat(Files.readString(dir.resolve("secrets/tenants/dev/gecko/client.key"))).contains("PRIVATE KEY");
+    assertThat(Files.readString(dir.resolve("secrets/.gitignore"))).isEqualTo("*\n");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.kesgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every generated file of every golden case parses in its format, and says what the programs need. */
+class OutputFormatsTest {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static List<Golden> cases() {
+    return Golden.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void kesValuesCarryAConfigThatParsesForItsDialect(Golden golden) throws Exception {
+    for (var file : Golden.read(golden.expected()).entrySet()) {
+      if (!file.getKey().matches("kes/[^/]+/values.yaml")) {
+        continue;
+      }
+      JsonNode values = YAML.readTree(file.getValue());
+      JsonNode config = YAML.readTree(values.path("server").path("config").asText());
+      boolean dateRelease = !values.path("image").path("tag").asText().startsWith("v");
+
+      assertThat(config.path("address").asText()).as(file.getKey()).startsWith("0.0.0.0:");
+      assertThat(config.has("admin") || config.has("root")).as(file.getKey()).isTrue();
+      JsonNode backend = config.has("keystore") ? config.path("keystore") : config.path("keys");
+      JsonNode approle = backend.path("vault").path("approle");
+      assertThat(approle.path("id").asText()).isEqualTo("${KES_APPROLE_ID}");
+      assertThat(approle.path("secret").asText()).isEqualTo("${KES_APPROLE_SECRET}");
+      assertThat(config.path("cache").path("expiry").has("any")).isTrue();
+      assertThat(config.path("cache").path("expiry").has("unused")).isTrue();
+      config.path("policy").properties().forEach(policy -> {
+        JsonNode rules = policy.getValue().has("allow") ? policy.getValue().path("allow") : policy.getValue().path("paths");
+        assertThat(rules).as("policy %s of %s", policy.getKey(), file.getKey()).isNotEmpty();
+        rules.forEach(rule -> assertThat(rule.asText()).as("exact paths only").doesNotContain("*"));
+      });
+      if (dateRelease) {
+        assertThat(config.has("admin")).isTrue();
+        assertThat(config.has("keystore")).isTrue();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyYamlAndJsonFileParses(Golden golden) throws Exception {
+    for (var file : Golden.read(golden.expected()).entrySet()) {
+      if (file.getKey().endsWith(".yaml")) {
+        assertThat(YAML.readTree(file.getValue())).as(file.getKey()).isNotNull();
+      } else if (file.getKey().endsWith(".json")) {
+        JsonNode role = JSON.readTree(file.getValue());
+        assertThat(role.path("token_policies").get(0).asText()).as(file.getKey()).isEqualTo("default");
+        assertThat(role.path("secret_id_num_uses").asInt(-1)).isZero();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  @SuppressWarnings("unchecked")
+  void vaultPoliciesParseAsHcl(Golden golden) throws Exception {
+    for (var file : Golden.read(golden.expected()).entrySet()) {
+      if (!file.getKey().endsWith(".hcl")) {
+        continue;
+      }
+      Map<String, Object> parsed = new HCLParser().parse(file.getValue());
+      Map<String, Object> paths = (Map<String, Object>) parsed.get("path");
+      assertThat(paths).as(file.getKey()).isNotEmpty();
+      paths.forEach((path, rule) -> {
+        List<String> capabilities = (List<String>) ((Map<String, Object>) rule).get("capabilities");
+        assertThat(capabilities).isNotEmpty().doesNotContain("update", "sudo", "patch");
+        assertThat(path).endsWith("/*");
+      });
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void shellScriptsAreValidPosixSh(Golden golden, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    List<Path> scripts = new ArrayList<>();
+    for (var file : Golden.read(golden.expected()).entrySet()) {
+      if (file.getKey().endsWith(".sh")) {
+        Path script = dir.resolve(file.getKey().replace('/', '_'));
+        Files.writeString(script, file.getValue());
+        scripts.add(script);
+        assertThat(file.getValue()).startsWith("#!/bin/sh\n").contains("\nset -eu\n");
+      }
+    }
+    assertThat(scripts).isNotEmpty();
+    for (Path script : scripts) {
+      Process sh = new ProcessBuilder("sh", "-n", script.toString()).redirectErrorStream(true).start();
+      assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(sh.exitValue()).as("sh -n %s: %s", script, new String(sh.getInputStream().readAllBytes())).isZero();
+    }
+  }
+}
