@@ -67,11 +67,33 @@ final class Planner {
       warn(instance, config);
     }
     planned.add(SummaryFile.plan(topology, configs, certificates::view, header));
-    SortedMap<String, FileContent> files = new TreeMap<>();
+    SortedMap<String, String> texts = new TreeMap<>();
     for (PlannedFile file : planned) {
-      files.put(file.path(), FileContent.text(file.template() == null ? file.text() : render(file)));
+      texts.put(file.path(), file.template() == null ? file.text() : render(file));
     }
+    extend(texts);
+    SortedMap<String, FileContent> files = new TreeMap<>();
+    texts.forEach((path, text) -> files.put(path, FileContent.text(text)));
     return files;
+  }
+
+  /** Adds the files of every {@link OutputExtension} on the class path. */
+  private void extend(SortedMap<String, String> texts) throws KesgenException {
+    SortedMap<String, String> added = new TreeMap<>();
+    for (OutputExtension extension : java.util.ServiceLoader.load(OutputExtension.class, OutputExtension.class.getClassLoader())) {
+      Map<String, String> files;
+      try {
+        files = extension.files(topology, java.util.Collections.unmodifiableSortedMap(texts));
+      } catch (Exception e) {
+        throw new KesgenException(extension.getClass().getName() + " failed: " + e.getMessage(), e);
+      }
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        if (texts.containsKey(file.getKey()) || added.put(file.getKey(), file.getValue()) != null) {
+          throw new KesgenException(extension.getClass().getName() + " adds " + file.getKey() + ", which exists already");
+        }
+      }
+    }
+    texts.putAll(added);
   }
 
   private KesServerConfig config(Instance instance) throws KesgenException {
