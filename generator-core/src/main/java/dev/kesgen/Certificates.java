@@ -1,5 +1,7 @@
 package dev.kesgen;
 
+import dev.kesgen.kes.KesServerConfig;
+import dev.kesgen.kes.KeyCreator;
 import dev.kesgen.pki.CertificateLifecycle;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
@@ -51,7 +53,41 @@ final class Certificates {
     } catch (PkiException e) {
       throw new KesgenException(e.getMessage(), e);
     }
+    result.maintainProvisioners(topology, request);
     return result;
+  }
+
+  /**
+   * Keeps or issues the provisioner certificate of every instance that needs one: provisioning is on and some key
+   * is created by neither KES nor MinIO.
+   */
+  private void maintainProvisioners(Topology topology, GenerateRequest request) throws KesgenException {
+    boolean all = request.rotate().contains(GenerateRequest.ROTATE_ALL);
+    CertificateLifecycle lifecycle = new CertificateLifecycle(request.clock());
+    try {
+      for (Instance instance : topology.instances()) {
+        if (needsProvisioner(instance)) {
+          add(lifecycle, CertificateTarget.provisioner(instance), request,
+              all || request.rotate().contains(provisionerRotationName(instance)));
+        }
+      }
+    } catch (PkiException e) {
+      throw new KesgenException(e.getMessage(), e);
+    }
+  }
+
+  static boolean needsProvisioner(Instance instance) {
+    return instance.kes().provisioning() && KesServerConfig.keyCreations(instance).stream()
+        .anyMatch(k -> k.creator() == KeyCreator.PROVISIONER);
+  }
+
+  static String provisionerRotationName(Instance instance) {
+    return instance.name() + ":provisioner";
+  }
+
+  /** The outcome of a certificate, if this run maintained it. */
+  Optional<CertificateOutcome> find(String name) {
+    return Optional.ofNullable(outcomes.get(name));
   }
 
   private void add(CertificateLifecycle lifecycle, CertificateTarget target, GenerateRequest request, boolean rotate)
@@ -77,12 +113,16 @@ final class Certificates {
     known.add(GenerateRequest.ROTATE_ALL);
     for (Instance instance : topology.instances()) {
       known.add(instance.name());
+      if (needsProvisioner(instance)) {
+        known.add(provisionerRotationName(instance));
+      }
       instance.tenants().forEach(t -> known.add(instance.name() + "/" + t.name()));
     }
     List<String> unknown = rotate.stream().filter(r -> !known.contains(r)).sorted().toList();
     if (!unknown.isEmpty()) {
       throw new KesgenException("nothing to rotate named " + String.join(", ", unknown)
-          + " (name an instance for its server certificate, <instance>/<tenant> for a client certificate, or all;"
+          + " (name an instance for its server certificate, <instance>/<tenant> for a client certificate,"
+          + " <instance>:provisioner for a provisioner, or all;"
           + " known: " + String.join(", ", known) + ")");
     }
   }

@@ -98,6 +98,10 @@ final class Generator {
       for (Instance instance : topology.instances()) {
         CertificateOutcome server = certificates.outcome("kes/" + instance.name());
         note(secrets.store(server, Optional.empty()), server, warnings);
+        Optional<CertificateOutcome> provisioner = certificates.find(Planner.provisionerName(instance));
+        if (provisioner.isPresent()) {
+          note(secrets.store(provisioner.get(), Optional.of(server.certificate())), provisioner.get(), warnings);
+        }
         for (Tenant tenant : instance.tenants()) {
           CertificateOutcome client = certificates.outcome("tenants/" + instance.name() + "/" + tenant.name());
           note(secrets.store(client, Optional.of(server.certificate())), client, warnings);

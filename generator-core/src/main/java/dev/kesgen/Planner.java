@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -59,14 +60,17 @@ final class Planner {
       configs.put(instance.name(), config);
       String configText = render(PlannedFile.rendered("(kes config of " + instance.name() + ")",
           "kes/server-config.yaml.hbs", KesFiles.configContext(instance, config, header)));
-      planned.addAll(KesFiles.plan(instance, config, configText, server, vaultCa, header));
+      Optional<IssuedCertificate> provisioner = certificates.find(provisionerName(instance))
+          .map(o -> certificates.view(provisionerName(instance)));
+      planned.addAll(KesFiles.plan(instance, config, configText, server, provisioner, vaultCa, header));
       for (Tenant tenant : instance.tenants()) {
         IssuedCertificate client = certificates.view("tenants/" + instance.name() + "/" + tenant.name());
         planned.addAll(TenantFiles.plan(instance, tenant, client, server, header));
       }
       warn(instance, config);
     }
-    planned.add(SummaryFile.plan(topology, configs, certificates::view, header));
+    planned.add(SummaryFile.plan(topology, configs, name -> certificates.find(name).map(o -> certificates.view(name)),
+        header));
     SortedMap<String, String> texts = new TreeMap<>();
     for (PlannedFile file : planned) {
       texts.put(file.path(), file.template() == null ? file.text() : render(file));
@@ -101,8 +105,9 @@ final class Planner {
     for (Tenant tenant : instance.tenants()) {
       identities.put(tenant.name(), certificates.view("tenants/" + instance.name() + "/" + tenant.name()).identity());
     }
+    Optional<String> provisioner = certificates.find(provisionerName(instance)).map(o -> o.identity().hex());
     try {
-      return KesServerConfig.of(instance, topology.vault(), identities);
+      return KesServerConfig.of(instance, topology.vault(), identities, provisioner);
     } catch (IllegalArgumentException e) {
       throw new KesgenException(e.getMessage(), e);
     }
@@ -114,9 +119,16 @@ final class Planner {
           + " ignores the Vault CA in its configuration; set " + String.join(", ", config.environment().keySet())
           + " in the KES pods (the chart does not yet), or use KES v0.13.1 or later");
     }
-    config.keyCreations().stream().filter(k -> k.creator() == KeyCreator.PROVISIONER).forEach(k -> warnings.add(
-        "instance " + instance.name() + ", tenant " + k.tenant() + ": key " + k.key() + " is created by neither KES "
-            + instance.kes().version() + " nor MinIO; create it once with `kes key create " + k.key() + "`"));
+    if (!instance.kes().provisioning()) {
+      config.keyCreations().stream().filter(k -> k.creator() == KeyCreator.PROVISIONER).forEach(k -> warnings.add(
+          "instance " + instance.name() + ", tenant " + k.tenant() + ": key " + k.key() + " is created by neither KES "
+              + instance.kes().version() + " nor MinIO, and provisioning is off; create it once with `kes key create "
+              + k.key() + "`"));
+    }
+  }
+
+  static String provisionerName(Instance instance) {
+    return "kes/" + instance.name() + "/provisioner";
   }
 
   private String vaultCaPem() throws KesgenException {

@@ -102,6 +102,14 @@ public record KesServerConfig(
   }
 
   /** The keys nobody creates, which a provisioning step must create, sorted. */
+  /**
+   * Who creates each key of the instance's tenants (tenants sorted by name, keys in tenant order); needs no
+   * identities, so it can be asked before any certificate exists.
+   */
+  public static List<KeyCreation> keyCreations(Instance instance) {
+    return KesServerConfigBuilder.keyCreations(instance);
+  }
+
   public List<String> keysNeedingProvisioning() {
     return keyCreations.stream()
         .filter(k -> k.creator() == KeyCreator.PROVISIONER)

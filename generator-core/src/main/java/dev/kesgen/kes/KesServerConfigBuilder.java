@@ -103,6 +103,17 @@ final class KesServerConfigBuilder {
         environment);
   }
 
+  static List<KeyCreation> keyCreations(Instance instance) {
+    KesDialect dialect = KesDialect.of(instance.kes().version());
+    List<KeyCreation> creations = new ArrayList<>();
+    for (Tenant tenant : instance.tenants().stream().sorted(Comparator.comparing(Tenant::name)).toList()) {
+      for (String key : tenant.keys()) {
+        creations.add(new KeyCreation(key, tenant.name(), creator(dialect, tenant, key)));
+      }
+    }
+    return creations;
+  }
+
   private static KeyCreator creator(KesDialect dialect, Tenant tenant, String key) {
     if (dialect.createsListedKeys()) {
       return KeyCreator.KES_STARTUP;

@@ -1,7 +1,10 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.topology.CertificateSpec;
 import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.KeyType;
 import dev.kesgen.topology.Tenant;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -57,6 +60,22 @@ public record CertificateTarget(
     return new CertificateTarget(dir, CertificateProfile.client(instance, tenant), dir + "/client.crt",
         dir + "/client.key", dir + "/secret.yaml", "kes-" + instance.name() + "-" + tenant.name() + "-client",
         tenant.namespace());
+  }
+
+  /**
+   * A KES instance's provisioner: a client certificate allowed only to create the keys nobody else creates, used
+   * by the chart's key provisioning Job. {@code kes/<instance>/provisioner.crt}, key {@code provisioner.key} there,
+   * Secret {@code <service>-provisioner} in the instance namespace at {@code kes/<instance>/provisioner-secret.yaml}.
+   * Ed25519 (as {@code kes identity new} makes), with the server certificate's validity and renewal.
+   */
+  public static CertificateTarget provisioner(Instance instance) {
+    String dir = "kes/" + instance.name();
+    CertificateSpec server = instance.kes().certificate();
+    CertificateSpec spec = new CertificateSpec(KeyType.ED25519, server.validity(), server.renewBefore(), List.of(), List.of());
+    return new CertificateTarget(dir + "/provisioner",
+        CertificateProfile.client("provisioner." + instance.namespace(), spec), dir + "/provisioner.crt",
+        dir + "/provisioner.key", dir + "/provisioner-secret.yaml", instance.kes().service() + "-provisioner",
+        instance.namespace());
   }
 
   private static void requireRelative(String path, String what) {

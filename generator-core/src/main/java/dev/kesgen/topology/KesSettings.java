@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param replicas the number of KES pods
  * @param adminIdentity the admin identity, or {@code disabled} (the default)
  * @param certificate the profile of the server certificate
+ * @param provisioning whether kesgen creates the keys that neither KES nor MinIO creates, with a provisioner
+ *     identity and a Helm hook Job (default true; false leaves them to a person running {@code kes key create})
  */
 public record KesSettings(
     KesVersion version,
@@ -20,7 +22,8 @@ public record KesSettings(
     int port,
     int replicas,
     String adminIdentity,
-    CertificateSpec certificate) {
+    CertificateSpec certificate,
+    boolean provisioning) {
   /** The admin identity value that turns the admin API off. */
   public static final String DISABLED = "disabled";
 

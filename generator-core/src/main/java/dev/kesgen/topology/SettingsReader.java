@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads KES settings and tenants, each field from its override or else from {@code defaults}. */
 final class SettingsReader {
   static final List<String> KES_FIELDS =
-      Mapping.fields("version", "image", "service", "port", "replicas", "adminIdentity", "certificate");
+      Mapping.fields("version", "image", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
   static final List<String> SERVER_CERT_FIELDS =
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
@@ -55,11 +55,14 @@ final class SettingsReader {
       return Optional.<String>empty();
     })).orElse(Optional.of(KesSettings.DISABLED));
     Optional<CertificateSpec> cert = certificate(layers, SERVER_CERT_FIELDS, KeyType.ECDSA_P256);
+    Optional<Boolean> provisioning = layers.get("provisioning").map(l -> Nodes.bool(l.node(), l.path(), problems))
+        .orElse(Optional.of(true));
     boolean serviceOk = layers.get("service").isEmpty() || service.isPresent();
-    if (version.isEmpty() || !serviceOk || admin.isEmpty() || cert.isEmpty()) {
+    if (version.isEmpty() || !serviceOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new KesSettings(version.get(), image, service.orElse("kes"), port, replicas, admin.get(), cert.get()));
+    return Optional.of(new KesSettings(version.get(), image, service.orElse("kes"), port, replicas, admin.get(),
+        cert.get(), provisioning.get()));
   }
 
   Optional<Tenant> tenant(Nodes.Located<Node> item, Mapping defaults) {

@@ -6,6 +6,7 @@ import dev.kesgen.kes.VaultKeystore;
 import dev.kesgen.topology.Instance;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plans the KES files of one instance: the server configuration (embedded in the chart values) and values. */
 public final class KesFiles {
@@ -14,6 +15,11 @@ public final class KesFiles {
   /** The kubernetes.io/tls Secret holding the server certificate and key, in the instance namespace. */
   public static String tlsSecretName(Instance instance) {
     return instance.kes().service() + "-tls";
+  }
+
+  /** The kubernetes.io/tls Secret of the provisioner (ca.crt = the server certificate), in the instance namespace. */
+  public static String provisionerSecretName(Instance instance) {
+    return instance.kes().service() + "-provisioner";
   }
 
   /** The context of {@code kes/server-config.yaml.hbs}: every choice already made by the release's dialect. */
@@ -60,10 +66,12 @@ public final class KesFiles {
       KesServerConfig config,
       String configText,
       IssuedCertificate server,
+      Optional<IssuedCertificate> provisioner,
       String vaultCaPem,
       String header) {
     String dir = "kes/" + instance.name() + "/";
     List<String> provisioned = config.keysNeedingProvisioning();
+    boolean provisioning = provisioner.isPresent() && !provisioned.isEmpty();
     Map<String, Object> values = Ctx.of()
         .put("header", header)
         .put("instance", VaultFiles.instance(instance))
@@ -76,13 +84,15 @@ public final class KesFiles {
         .put("vault", Ctx.of().put("approleSecretName", VaultFiles.approleSecretName(instance))
             .put("caCertificate", vaultCaPem).map())
         .put("provisioning", Ctx.of()
-            .put("enabled", false)
-            .put("secretName", "")
-            .put("keys", provisioned)
+            .put("enabled", provisioning)
+            .put("secretName", provisioning ? provisionerSecretName(instance) : "")
+            .put("keys", provisioning ? provisioned : List.of())
             .map())
         .map();
-    return List.of(
+    List<PlannedFile> files = new java.util.ArrayList<>(List.of(
         PlannedFile.rendered(dir + "values.yaml", "kes/values.yaml.hbs", values),
-        PlannedFile.verbatim(dir + "server.crt", server.pem()));
+        PlannedFile.verbatim(dir + "server.crt", server.pem())));
+    provisioner.ifPresent(p -> files.add(PlannedFile.verbatim(dir + "provisioner.crt", p.pem())));
+    return files;
   }
 }

@@ -9,6 +9,7 @@ import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,11 +18,12 @@ public final class SummaryFile {
   private SummaryFile() {}
 
   /** How SUMMARY.md names who creates a key. */
-  static String describe(KeyCreator creator) {
+  static String describe(KeyCreator creator, boolean provisioning) {
     return switch (creator) {
       case KES_STARTUP -> "KES at start-up (keys list)";
       case MINIO_STARTUP -> "MinIO at start-up";
-      case PROVISIONER -> "nobody yet: run kes key create";
+      case PROVISIONER -> provisioning ? "kesgen provisioning Job (Helm post-install/post-upgrade hook)"
+          : "nobody (provisioning is off): run kes key create once";
     };
   }
 
@@ -29,7 +31,7 @@ public final class SummaryFile {
   public static PlannedFile plan(
       Topology topology,
       Map<String, KesServerConfig> configs,
-      Function<String, IssuedCertificate> certificates,
+      Function<String, Optional<IssuedCertificate>> certificates,
       String header) {
     List<Map<String, Object>> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
@@ -37,10 +39,10 @@ public final class SummaryFile {
       String id = "kes_" + instance.name().replace('-', '_');
       List<Map<String, Object>> tenants = new ArrayList<>();
       for (Tenant tenant : instance.tenants()) {
-        IssuedCertificate client = certificates.apply("tenants/" + instance.name() + "/" + tenant.name());
+        IssuedCertificate client = certificates.apply("tenants/" + instance.name() + "/" + tenant.name()).orElseThrow();
         String creators = config.keyCreations().stream()
             .filter(k -> k.tenant().equals(tenant.name()))
-            .map(k -> "`" + k.key() + "`: " + describe(k.creator()))
+            .map(k -> "`" + k.key() + "`: " + describe(k.creator(), instance.kes().provisioning()))
             .collect(Collectors.joining("; "));
         tenants.add(Ctx.of()
             .put("id", "t_" + instance.name().replace('-', '_') + "_" + tenant.name().replace('-', '_'))
@@ -54,7 +56,8 @@ public final class SummaryFile {
             .put("expires", client.expires())
             .map());
       }
-      IssuedCertificate server = certificates.apply("kes/" + instance.name());
+      IssuedCertificate server = certificates.apply("kes/" + instance.name()).orElseThrow();
+      Optional<IssuedCertificate> provisioner = certificates.apply("kes/" + instance.name() + "/provisioner");
       instances.add(Ctx.of()
           .put("id", id)
           .put("name", instance.name())
@@ -68,6 +71,9 @@ public final class SummaryFile {
           .put("keyLocation", VaultPolicy.keyLocation(topology.vault(), instance))
           .put("server", Ctx.of().put("name", server.name()).put("identity", server.identity())
               .put("expires", server.expires()).map())
+          .put("provisioner", provisioner.map(p -> Ctx.of().put("name", p.name()).put("identity", p.identity())
+              .put("expires", p.expires()).put("keys", String.join(", ", config.keysNeedingProvisioning())).map())
+              .orElse(null))
           .put("tenants", tenants)
           .map());
     }

@@ -33,7 +33,7 @@ public final class Fixtures {
   }
 
   public static Instance instance(String kes, String admin, Tenant... tenants) {
-    KesSettings settings = new KesSettings(KesVersion.of(kes), "minio/kes", "kes", 7373, 1, admin, CERT);
+    KesSettings settings = new KesSettings(KesVersion.of(kes), "minio/kes", "kes", 7373, 1, admin, CERT, true);
     return new Instance("dev", "kes", settings, List.of(tenants));
   }
 
