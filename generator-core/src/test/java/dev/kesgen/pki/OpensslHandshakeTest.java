@@ -74,7 +74,8 @@ class OpensslHandshakeTest {
     try {
       StringBuilder output = new StringBuilder();
       CountDownLatch listening = new CountDownLatch(1);
-      Tls.runOnOwnThread(() -> readLines(sServer, output, listening));
+      CountDownLatch drained = new CountDownLatch(1);
+      Tls.runOnOwnThread(() -> readLines(sServer, output, listening, drained));
       assertThat(listening.await(10, TimeUnit.SECONDS)).as("s_server listening: %s", output).isTrue();
 
       try (SSLSocket socket = Tls.connect(Tls.tenantClient(client, server.certificate()), port, SERVICE_HOST)) {
@@ -83,6 +84,8 @@ class OpensslHandshakeTest {
         socket.getOutputStream().flush();
       }
       assertThat(sServer.waitFor(10, TimeUnit.SECONDS)).as("s_server exits after one connection").isTrue();
+      // the reader thread may still be copying what s_server printed before it exited
+      assertThat(drained.await(10, TimeUnit.SECONDS)).as("s_server output read to the end").isTrue();
 
       String printed;
       synchronized (output) {
@@ -121,7 +124,8 @@ class OpensslHandshakeTest {
     }, Tls::runOnOwnThread);
   }
 
-  private static void readLines(Process process, StringBuilder output, CountDownLatch listening) {
+  private static void readLines(
+      Process process, StringBuilder output, CountDownLatch listening, CountDownLatch drained) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -134,6 +138,8 @@ class OpensslHandshakeTest {
       }
     } catch (IOException e) {
       // The process ended; what was read stays in output.
+    } finally {
+      drained.countDown();
     }
   }
 

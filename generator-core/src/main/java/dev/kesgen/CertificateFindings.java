@@ -1,0 +1,37 @@
+package dev.kesgen;
+
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.pki.Decision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a check reports about certificates: those generate would issue or renew, and those expiring soon. */
+final class CertificateFindings {
+  private CertificateFindings() {}
+
+  static List<CheckResult.Finding> of(List<CertificateOutcome> outcomes, Instant now, Optional<Duration> limit) {
+    List<CheckResult.Finding> findings = new ArrayList<>();
+    for (CertificateOutcome o : outcomes) {
+      String subject = o.target().certificatePath();
+      if (o.decision() instanceof Decision.Issue issue) {
+        if (issue.reason() == Decision.Reason.EXPIRING && limit.isPresent()) {
+          continue; // the explicit limit below decides instead of renewBefore
+        }
+        String verb = issue.reason() == Decision.Reason.MISSING ? "would be issued" : "would be renewed";
+        findings.add(new CheckResult.Finding(CheckResult.Kind.CERTIFICATE, subject,
+            verb + " (" + issue.detail() + "); run kesgen:generate and commit the output"));
+      }
+      if (limit.isPresent() && o.decision() instanceof Decision.Keep
+          || limit.isPresent() && o.decision() instanceof Decision.Issue i && i.reason() == Decision.Reason.EXPIRING) {
+        if (!o.notAfter().isAfter(now.plus(limit.get()))) {
+          findings.add(new CheckResult.Finding(CheckResult.Kind.CERTIFICATE, subject, "expires " + o.notAfter()
+              + ", within " + limit.get().toDays() + "d (failOnExpiringWithin); run kesgen:generate to renew it"));
+        }
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.kesgen;
+
+import dev.kesgen.pki.CertificateLifecycle;
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.pki.CertificateTarget;
+import dev.kesgen.pki.Decision;
+import dev.kesgen.pki.Identity;
+import dev.kesgen.pki.Pem;
+import dev.kesgen.pki.PkiException;
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Tenant;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.view.IssuedCertificate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Keeps or issues every certificate of a topology, in topology order: each instance's server, then its tenants. */
+final class Certificates {
+  private final Map<String, CertificateOutcome> outcomes = new LinkedHashMap<>();
+  private final Map<String, Optional<String>> previous = new LinkedHashMap<>();
+
+  private Certificates() {}
+
+  static Certificates maintain(Topology topology, GenerateRequest request) throws KesgenException {
+    checkRotationNames(topology, request.rotate());
+    boolean all = request.rotate().contains(GenerateRequest.ROTATE_ALL);
+    CertificateLifecycle lifecycle = new CertificateLifecycle(request.clock());
+    Certificates result = new Certificates();
+    try {
+      for (Instance instance : topology.instances()) {
+        result.add(lifecycle, CertificateTarget.server(instance), request, all || request.rotate().contains(instance.name()));
+        for (Tenant tenant : instance.tenants()) {
+          String name = instance.name() + "/" + tenant.name();
+          result.add(lifecycle, CertificateTarget.client(instance, tenant), request, all || request.rotate().contains(name));
+        }
+      }
+    } catch (PkiException e) {
+      throw new KesgenException(e.getMessage(), e);
+    }
+    return result;
+  }
+
+  private void add(CertificateLifecycle lifecycle, CertificateTarget target, GenerateRequest request, boolean rotate)
+      throws KesgenException {
+    previous.put(target.name(), committedIdentity(request.outputDirectory().resolve(target.certificatePath())));
+    outcomes.put(target.name(), lifecycle.maintain(target, request.outputDirectory(), request.secretsDirectory(), rotate));
+  }
+
+  private static Optional<String> committedIdentity(Path file) throws KesgenException {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Identity.of(Pem.decodeCertificate(Files.readString(file, StandardCharsets.UTF_8))).hex());
+    } catch (IOException | RuntimeException e) {
+      throw new KesgenException("cannot read the committed certificate " + file + ": " + e.getMessage()
+          + " (restore it from version control, or delete it to have a new one issued)", e);
+    }
+  }
+
+  private static void checkRotationNames(Topology topology, Set<String> rotate) throws KesgenException {
+    Set<String> known = new TreeSet<>();
+    known.add(GenerateRequest.ROTATE_ALL);
+    for (Instance instance : topology.instances()) {
+      known.add(instance.name());
+      instance.tenants().forEach(t -> known.add(instance.name() + "/" + t.name()));
+    }
+    List<String> unknown = rotate.stream().filter(r -> !known.contains(r)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new KesgenException("nothing to rotate named " + String.join(", ", unknown)
+          + " (name an instance for its server certificate, <instance>/<tenant> for a client certificate, or all;"
+          + " known: " + String.join(", ", known) + ")");
+    }
+  }
+
+  /** The outcome of {@code kes/<instance>} or {@code tenants/<instance>/<tenant>}. */
+  CertificateOutcome outcome(String name) {
+    return outcomes.get(name);
+  }
+
+  List<CertificateOutcome> outcomes() {
+    return List.copyOf(outcomes.values());
+  }
+
+  /** The public facts templates show. */
+  IssuedCertificate view(String name) {
+    CertificateOutcome o = outcomes.get(name);
+    return new IssuedCertificate(name, o.certificatePem(), o.identity().hex(),
+        DateTimeFormatter.ISO_LOCAL_DATE.format(o.notAfter().atZone(ZoneOffset.UTC)), sha256(o.certificatePem()));
+  }
+
+  List<CertificateReport> reports() {
+    List<CertificateReport> reports = new ArrayList<>();
+    for (CertificateOutcome o : outcomes.values()) {
+      String reason = o.decision() instanceof Decision.Issue issue ? issue.detail() : "";
+      reports.add(new CertificateReport(o.target().name(), action(o), reason, o.identity().hex(),
+          previous.get(o.target().name()), o.notAfter()));
+    }
+    return reports;
+  }
+
+  static String action(CertificateOutcome o) {
+    return switch (o.action()) {
+      case ISSUED -> "issued";
+      case RENEWED -> "renewed";
+      case KEPT -> "kept";
+      case KEPT_KEY_ABSENT -> "kept (key not present here)";
+      case KEPT_KEY_MISMATCH -> "kept (local key belongs to another certificate)";
+    };
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.kesgen.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A directory of generated files that kesgen replaces safely and deterministically.
+ *
+ * <p>The caller passes the complete new set, relative path (with '/') to content. {@link #write}
+ * then: refuses invalid paths ({@code ..}, absolute, backslash, empty segments) and anything in the
+ * way (a directory or symbolic link where a file or directory is needed) before touching anything;
+ * leaves files whose bytes are already right untouched, modification time included; writes every
+ * new or changed file to a temporary file in its own directory, and only when all were written moves
+ * them into place atomically (so a failure while writing leaves the previous output intact); then
+ * replaces the manifest {@value #MANIFEST}; then deletes the files the previous manifest lists that
+ * the new set does not, and the directories this leaves empty. A stale file whose content no longer
+ * matches the manifest was edited by someone, so it is left in place and reported. Files kesgen
+ * never wrote are never deleted, but a path in the new set overwrites whatever is there.
+ *
+ * <pre>{@code
+ * OutputDirectory out = new OutputDirectory(Path.of("generated"));
+ * WriteResult result = out.write(Map.of("vault/apply.sh", FileContent.text(script)));
+ * }</pre>
+ */
+public final class OutputDirectory {
+  /** The name of the manifest of generated files in the output directory. */
+  public static final String MANIFEST = Manifest.NAME;
+
+  private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+
+  private final Path root;
+
+  /** The output directory at {@code root}; it need not exist yet. */
+  public OutputDirectory(Path root) {
+    this.root = Objects.requireNonNull(root, "root");
+  }
+
+  /** The directory this writes into. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Makes the directory hold exactly {@code files} (plus files kesgen did not write).
+   *
+   * @throws OutputException naming the path, if a path is invalid or blocked, or a file cannot be
+   *     written; when it is thrown before files were moved into place, nothing was changed
+   */
+  public WriteResult write(Map<String, FileContent> files) throws OutputException {
+    SortedMap<String, FileContent> wanted = validated(files);
+    SortedMap<String, String> previous = Manifest.read(root);
+    List<String> blocked = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
+      blockage(file.getKey()).ifPresentOrElse(blocked::add,
+          () -> (sameContent(file.getKey(), file.getValue()) ? kept : changed).add(file.getKey()));
+    }
+    if (!blocked.isEmpty()) {
+      throw new OutputException("nothing was written, because: " + String.join("; ", blocked));
+    }
+    Staging staging = new Staging(root);
+    String current = null;
+    try {
+      for (String path : changed) {
+        current = path;
+        staging.stage(path, wanted.get(path).raw());
+      }
+      FileContent manifest = new FileContent(Manifest.format(wanted));
+      if (!sameContent(MANIFEST, manifest)) {
+        current = MANIFEST;
+        staging.stage(MANIFEST, manifest.raw());
+      }
+    } catch (IOException e) {
+      staging.rollBack();
+      throw new OutputException("cannot write " + current + " in " + root + " (" + e + "); nothing was changed", e);
+    }
+    try {
+      // the manifest was staged last, so it replaces the old one only after every file
+      staging.commit();
+    } catch (IOException e) {
+      staging.rollBack();
+      throw new OutputException("cannot move a generated file into place in " + root + ": " + e
+          + "; some files were replaced, the manifest was not; run again", e);
+    }
+    List<String> deleted = new ArrayList<>();
+    List<String> notDeleted = new ArrayList<>();
+    for (Map.Entry<String, String> old : previous.entrySet()) {
+      if (!wanted.containsKey(old.getKey())) {
+        deleteStale(old.getKey(), old.getValue(), deleted, notDeleted);
+      }
+    }
+    return new WriteResult(changed, kept, deleted, notDeleted);
+  }
+
+  /**
+   * How the directory differs from what {@link #write} would make of it; writes nothing.
+   *
+   * @throws OutputException if a path is invalid or a file cannot be read
+   */
+  public CompareResult compare(Map<String, FileContent> files) throws OutputException {
+    SortedMap<String, FileContent> wanted = new TreeMap<>(validated(files));
+    SortedMap<String, String> previous = Manifest.read(root);
+    wanted.put(MANIFEST, new FileContent(Manifest.format(validated(files))));
+    List<String> differing = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
+      if (!Files.exists(root.resolve(file.getKey()), LinkOption.NOFOLLOW_LINKS)) {
+        missing.add(file.getKey());
+      } else if (!sameContent(file.getKey(), file.getValue())) {
+        differing.add(file.getKey());
+      }
+    }
+    for (String old : previous.keySet()) {
+      if (!wanted.containsKey(old) && Files.exists(root.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
+        extra.add(old);
+      }
+    }
+    return new CompareResult(differing, missing, extra);
+  }
+
+  /**
+   * The relative paths, sorted, of files under the directory that contain a PEM private key
+   * ({@code -----BEGIN ... PRIVATE KEY-----}), which must never be in the generated output.
+   */
+  public List<String> filesWithPrivateKeys() throws OutputException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+          .filter(OutputDirectory::containsPrivateKey)
+          .map(this::relative)
+          .sorted()
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new OutputException("cannot scan " + root + " for private keys: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean containsPrivateKey(Path file) {
+    try {
+      // ISO-8859-1 maps every byte to one char, so binary files are searched too
+      return PRIVATE_KEY.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).find();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String relative(Path file) {
+    return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
+  }
+
+  private static SortedMap<String, FileContent> validated(Map<String, FileContent> files) throws OutputException {
+    SortedMap<String, FileContent> sorted = new TreeMap<>();
+    files.forEach((path, content) -> sorted.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(content, path)));
+    List<String> problems = RelativePaths.problems(new TreeSet<>(sorted.keySet()));
+    if (!problems.isEmpty()) {
+      throw new OutputException("invalid output paths: " + String.join("; ", problems));
+    }
+    return sorted;
+  }
+
+  /** Why {@code path} cannot be written: something that is not a directory where one is needed. */
+  private Optional<String> blockage(String path) {
+    Path target = root.resolve(path);
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(path + " is a directory in " + root + "; move it away");
+    }
+    for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(relative(dir) + " must be a directory (not a file or symbolic link) to hold " + path);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean sameContent(String path, FileContent content) {
+    Path file = root.resolve(path);
+    try {
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          && Files.size(file) == content.raw().length
+          && Arrays.equals(Files.readAllBytes(file), content.raw());
+    } catch (IOException e) {
+      // unreadable counts as different: writing it again is the fix
+      return false;
+    }
+  }
+
+  private void deleteStale(String path, String sha256, List<String> deleted, List<String> notDeleted)
+      throws OutputException {
+    Path file = root.resolve(path);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Manifest.sha256(Files.readAllBytes(file)).equals(sha256)) {
+        notDeleted.add(path);
+        return;
+      }
+      Files.delete(file);
+      deleted.add(path);
+      for (Path dir = file.getParent(); dir != null && !dir.equals(root) && isEmptyDirectory(dir); dir = dir.getParent()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      throw new OutputException("cannot delete the stale file " + file + ": " + e, e);
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.kesgen.render;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every template's text, read once: the user's file where one overrides a name, else the embedded
+ * default (the lookup order of openapi-generator's GeneratorTemplateContentLocator).
+ *
+ * <p>The embedded names come from {@code index.txt} in the classpath root, one name per line
+ * ({@code #} comments and blank lines allowed), so that an override naming no template can be
+ * reported instead of silently ignored (openapi-generator #6442).
+ */
+final class TemplateCatalog {
+  static final String INDEX = "index.txt";
+  static final String SUFFIX = ".hbs";
+
+  private final SortedMap<String, String> texts;
+  private final Map<String, Path> overrides;
+
+  private TemplateCatalog(SortedMap<String, String> texts, Map<String, Path> overrides) {
+    this.texts = Collections.unmodifiableSortedMap(texts);
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  static TemplateCatalog load(ClassLoader loader, String classpathRoot, Optional<Path> userDirectory)
+      throws RenderException {
+    String root = classpathRoot.endsWith("/") ? classpathRoot : classpathRoot + "/";
+    SortedMap<String, String> texts = new TreeMap<>();
+    for (String name : indexNames(loader, root)) {
+      texts.put(name, readResource(loader, root + name, "template " + name + " listed in " + root + INDEX));
+    }
+    Map<String, Path> overrides = new TreeMap<>();
+    if (userDirectory.isPresent()) {
+      overrides.putAll(userFiles(userDirectory.get()));
+      List<String> unknown = overrides.keySet().stream().filter(name -> !texts.containsKey(name)).toList();
+      if (!unknown.isEmpty()) {
+        throw new RenderException(
+            "the template directory " + userDirectory.get() + " has files that override no kesgen template: "
+                + String.join(", ", unknown) + ". Rename each to one of: " + String.join(", ", texts.keySet()));
+      }
+      for (Map.Entry<String, Path> override : overrides.entrySet()) {
+        texts.put(override.getKey(), readFile(override.getValue()));
+      }
+    }
+    return new TemplateCatalog(texts, overrides);
+  }
+
+  /** All template names, sorted. */
+  SortedMap<String, String> texts() {
+    return texts;
+  }
+
+  /** The user's file that replaces {@code name}, if any. */
+  Optional<Path> override(String name) {
+    return Optional.ofNullable(overrides.get(name));
+  }
+
+  /** The catalogue name for a template or partial reference, with or without the suffix. */
+  static String canonical(String reference) {
+    String name = reference.startsWith("/") ? reference.substring(1) : reference;
+    return name.endsWith(SUFFIX) ? name : name + SUFFIX;
+  }
+
+  String text(String reference) throws FileNotFoundException {
+    String text = texts.get(canonical(reference));
+    if (text == null) {
+      throw new FileNotFoundException(
+          "no template " + canonical(reference) + "; the templates are: " + String.join(", ", texts.keySet()));
+    }
+    return text;
+  }
+
+  private static List<String> indexNames(ClassLoader loader, String root) throws RenderException {
+    String index = readResource(loader, root + INDEX, "the template index");
+    List<String> names = new ArrayList<>();
+    for (String line : index.split("\n")) {
+      String name = line.strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      if (!name.endsWith(SUFFIX) || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+        throw new RenderException(root + INDEX + " lists an invalid template name: " + name);
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static Map<String, Path> userFiles(Path directory) throws RenderException {
+    if (!Files.isDirectory(directory)) {
+      throw new RenderException("the template directory " + directory + " does not exist or is not a directory");
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile)
+          .collect(Collectors.toMap(
+              file -> directory.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+              file -> file, (a, b) -> a, TreeMap::new));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new RenderException("cannot list the template directory " + directory + ": " + e.getMessage());
+    }
+  }
+
+  private static String readResource(ClassLoader loader, String resource, String what) throws RenderException {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new RenderException(what + " is not on the classpath at " + resource);
+      }
+      return decode(in.readAllBytes(), resource);
+    } catch (IOException e) {
+      throw new RenderException("cannot read " + resource + ": " + e.getMessage());
+    }
+  }
+
+  private static String readFile(Path file) throws RenderException {
+    try {
+      return decode(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new RenderException("cannot read the template " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String decode(byte[] bytes, String where) throws RenderException {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return text.startsWith("\ufeff") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new RenderException(where + " is not valid UTF-8");
+    }
+  }
+}
