@@ -62,8 +62,9 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
   /** A build failure listing every problem of the topology, each as file:line:column. */
   static MojoFailureException failure(TopologyException e) {
     String problems = e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+    // No cause: Maven appends a cause's message to the failure, which would print every problem twice.
     return new MojoFailureException("The topology has " + e.problems().size() + " problem(s); fix them and run again:"
-        + problems, e);
+        + problems);
   }
 
   private Clock clock() throws MojoFailureException {
