@@ -1,0 +1,2 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('kesgen check passed')

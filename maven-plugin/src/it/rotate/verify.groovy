@@ -1,0 +1,20 @@
+import java.security.MessageDigest
+import java.security.cert.CertificateFactory
+
+def identityOf = { String path ->
+  def cert = new File(basedir, path).withInputStream { CertificateFactory.getInstance('X.509').generateCertificate(it) }
+  MessageDigest.getInstance('SHA-256').digest(cert.publicKey.encoded).encodeHex().toString()
+}
+def log = new File(basedir, 'build.log').text
+// what the first generate issued, from its log lines "<name>: issued (...), identity <hex>, ..."
+def issued = [:]
+(log =~ /(kes\/dev|tenants\/dev\/\w+): issued.*?, identity ([0-9a-f]{64})/).each { issued[it[1]] = it[2] }
+assert issued.keySet() == ['kes/dev', 'tenants/dev/gecko', 'tenants/dev/lynx'] as Set : "issued: $issued"
+
+def changed = log.readLines().findAll { it.contains('Identity changed: ') }
+assert changed.size() == 1 : "expected exactly one changed identity, got $changed"
+def gecko = identityOf('generated/tenants/dev/gecko/client.crt')
+assert changed[0].endsWith("Identity changed: tenants/dev/gecko: ${issued['tenants/dev/gecko']} -> $gecko")
+assert gecko != issued['tenants/dev/gecko']
+assert identityOf('generated/kes/dev/server.crt') == issued['kes/dev'] : 'the server certificate changed'
+assert identityOf('generated/tenants/dev/lynx/client.crt') == issued['tenants/dev/lynx'] : 'lynx changed'

@@ -1,0 +1,82 @@
+package dev.kesgen.maven;
+
+import dev.kesgen.GenerateRequest;
+import dev.kesgen.topology.Problem;
+import dev.kesgen.topology.TopologyException;
+import java.io.File;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters that generate, check and rotate share, and how they become a {@link GenerateRequest}. */
+abstract class AbstractKesgenMojo extends AbstractMojo {
+  /** The topology file; a relative path resolves against the project directory (or the current directory). */
+  @Parameter(property = "kesgen.topology", defaultValue = "${basedir}/topology.yaml")
+  File topology;
+
+  /** Where the committed output goes: Vault policies, KES configuration, Helm values, certificates. */
+  @Parameter(property = "kesgen.outputDirectory", defaultValue = "${basedir}/generated")
+  File outputDirectory;
+
+  /** Where private keys and Secret manifests go; keep it out of version control. */
+  @Parameter(property = "kesgen.secretsDirectory", defaultValue = "${basedir}/secrets")
+  File secretsDirectory;
+
+  /** A directory whose templates override the embedded ones with the same relative name (e.g. vault/policy.hcl.hbs). */
+  @Parameter(property = "kesgen.templateDirectory")
+  File templateDirectory;
+
+  /** Skips the goal. */
+  @Parameter(property = "kesgen.skip", defaultValue = "false")
+  boolean skip;
+
+  /**
+   * TEST ONLY: an ISO-8601 instant (for example {@code 2026-01-01T00:00:00Z}) used instead of the system clock to
+   * issue, renew and check certificates. It exists for tests and for reproducing a past run; never set it in a
+   * real build, or certificates are issued for the wrong time.
+   */
+  @Parameter(property = "kesgen.clock")
+  String clock;
+
+  /** The request these parameters describe. */
+  GenerateRequest request() throws MojoFailureException {
+    return new GenerateRequest(topology.toPath(), outputDirectory.toPath(), secretsDirectory.toPath(),
+        Optional.ofNullable(templateDirectory).map(File::toPath), clock(), Set.of());
+  }
+
+  /** Whether to skip, saying so in the log. */
+  boolean skipped() {
+    if (skip) {
+      getLog().info("kesgen: skipped (kesgen.skip)");
+    }
+    return skip;
+  }
+
+  /** A build failure listing every problem of the topology, each as file:line:column. */
+  static MojoFailureException failure(TopologyException e) {
+    String problems = e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+    // No cause: Maven appends a cause's message to the failure, which would print every problem twice.
+    return new MojoFailureException("The topology has " + e.problems().size() + " problem(s); fix them and run again:"
+        + problems);
+  }
+
+  private Clock clock() throws MojoFailureException {
+    if (clock == null || clock.isBlank()) {
+      return Clock.systemUTC();
+    }
+    try {
+      Instant now = Instant.parse(clock.trim());
+      getLog().warn("kesgen.clock is set: using the fixed time " + now + " instead of the system clock (tests only)");
+      return Clock.fixed(now, ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new MojoFailureException("kesgen.clock '" + clock + "' is not an ISO-8601 instant like 2026-01-01T00:00:00Z");
+    }
+  }
+}

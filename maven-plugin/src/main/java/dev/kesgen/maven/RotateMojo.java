@@ -1,0 +1,45 @@
+package dev.kesgen.maven;
+
+import dev.kesgen.CertificateReport;
+import dev.kesgen.GenerateResult;
+import dev.kesgen.Kesgen;
+import dev.kesgen.KesgenException;
+import dev.kesgen.topology.TopologyException;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Reissues the named certificates with new keys, regenerates, and reports every KES identity that changed. */
+@Mojo(name = "rotate", requiresProject = false, threadSafe = true)
+public final class RotateMojo extends AbstractKesgenMojo {
+  /**
+   * What to reissue, comma-separated: an instance ({@code dev}, its KES server certificate), a tenant
+   * ({@code dev/gecko}, its client certificate), or {@code all}.
+   */
+  @Parameter(property = "kesgen.rotate", required = true)
+  String rotate;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skipped()) {
+      return;
+    }
+    Set<String> names = RotateList.parse("kesgen.rotate", rotate);
+    try {
+      GenerateResult result = Kesgen.generate(request().withRotate(names));
+      ResultLog.generated(getLog(), result);
+      for (CertificateReport changed : result.changedIdentities()) {
+        String was = changed.previousIdentity().orElse("(none)");
+        getLog().info("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
+      }
+    } catch (TopologyException e) {
+      throw failure(e);
+    } catch (KesgenException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("kesgen rotate failed unexpectedly: " + e, e);
+    }
+  }
+}
