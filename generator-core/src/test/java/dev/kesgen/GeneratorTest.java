@@ -31,14 +31,20 @@ class GeneratorTest {
 
   @Test
   void theReadmeExampleRuns() throws Exception {
-    // as in README.md, "As a library", with the directories moved into the test's folder
-    GenerateResult result = Kesgen.generate(GenerateRequest.of(TOPOLOGY)
-        .withOutputDirectory(dir.resolve("generated"))
-        .withSecretsDirectory(dir.resolve("secrets")));
+    Files.copy(TOPOLOGY, dir.resolve("topology.yaml"));
+    Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
+    Path topologyYaml = dir.resolve("topology.yaml"); // README: Path.of("topology.yaml") in the working directory
+
+    // exactly the lines of README.md, "Using the core as a library"
+    GenerateResult result = Kesgen.generate(GenerateRequest.of(topologyYaml));
     result.written().forEach(f -> System.out.println("wrote " + f));
+    CheckResult check = Kesgen.check(GenerateRequest.of(topologyYaml), Optional.empty());
 
     assertThat(result.written()).contains("SUMMARY.md", "kes/dev/values.yaml", "vault/apply.sh");
+    assertThat(dir.resolve("generated/SUMMARY.md")).isRegularFile();
+    assertThat(dir.resolve("secrets/kes/dev/server.key")).isRegularFile();
     assertThat(result.certificates()).extracting(CertificateReport::action).containsOnly("issued");
+    assertThat(check.passed()).isTrue();
   }
 
   @Test
