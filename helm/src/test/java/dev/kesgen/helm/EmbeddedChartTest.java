@@ -1,6 +1,7 @@
 package dev.kesgen.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,8 +10,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -54,7 +55,7 @@ class EmbeddedChartTest {
   @Test
   void saysSoWhenTheChartIsMissing() throws Exception {
     try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedChart.extract(empty))
+      assertThatThrownBy(() -> EmbeddedChart.extract(empty))
           .isInstanceOf(IOException.class).hasMessageContaining(EmbeddedChart.RESOURCE);
     }
   }

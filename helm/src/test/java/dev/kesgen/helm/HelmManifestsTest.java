@@ -1,12 +1,15 @@
 package dev.kesgen.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.Kesgen;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +112,21 @@ class HelmManifestsTest {
 
     assertThat(Kesgen.check(request, Optional.empty()).findings())
         .extracting(f -> f.subject()).containsExactly("kes/dev/manifests.yaml");
+  }
+
+  @Test
+  void addsNothingWhenNoValuesWereRendered() throws Exception {
+    Topology topology = TopologyLoader.load(request.topology());
+
+    assertThat(new HelmManifests().files(topology, new TreeMap<>(Map.of("vault/apply.sh", "#!/bin/sh\n")))).isEmpty();
+  }
+
+  @Test
+  void refusesValuesOfAnInstanceTheTopologyLacks() throws Exception {
+    Topology topology = TopologyLoader.load(request.topology());
+
+    assertThatThrownBy(() -> new HelmManifests().files(topology, new TreeMap<>(Map.of("kes/prod/values.yaml", "{}\n"))))
+        .hasMessageContaining("kes/prod/values.yaml belongs to no instance");
   }
 
   static List<JsonNode> documents(String text) throws Exception {
