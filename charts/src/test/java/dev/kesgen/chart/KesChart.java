@@ -88,8 +88,13 @@ final class KesChart {
 
     /** The values file as a tree, to compare what Helm rendered with what kesgen wrote. */
     static JsonNode values(String valuesFile) {
+        return values(VALUES.resolve(valuesFile));
+    }
+
+    /** The values file at this path as a tree. */
+    static JsonNode values(Path valuesFile) {
         try {
-            return YAML.readTree(VALUES.resolve(valuesFile).toFile());
+            return YAML.readTree(valuesFile.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,73 @@
+package dev.kesgen.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every values file the generator committed renders with real Helm, passes the schema and keeps the chart's contract. */
+class GeneratedValuesTest {
+
+    private static final String OTHER_CERTIFICATE_SHA256 =
+            "0000000000000000000000000000000000000000000000000000000000000001";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> generated() {
+        return GeneratedValues.all().stream().map(f -> Arguments.of(GeneratedValues.name(f), f));
+    }
+
+    @Test
+    void findsTheExampleAndAGoldenTopologyPerDialect() {
+        List<String> names = GeneratedValues.all().stream().map(GeneratedValues::name).toList();
+
+        assertThat(names).contains("examples/molgenis/generated/kes/dev/values.yaml",
+                "generator-core/src/test/resources/golden/dialect-v0.13.4/expected/kes/dev/values.yaml",
+                "generator-core/src/test/resources/golden/dialect-2024-03-13/expected/kes/dev/values.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void mountsTheTlsSecretReadOnly(String name, Path values) {
+        GeneratedValues.assertMountsTheTlsSecretReadOnly(GeneratedValues.render(values), KesChart.values(values));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void runsTheGeneratedConfigFromTheMountedFile(String name, Path values) {
+        GeneratedValues.assertRunsTheGeneratedConfig(GeneratedValues.render(values), KesChart.values(values));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void takesTheAppRoleFromItsSecret(String name, Path values) {
+        GeneratedValues.assertTakesTheAppRoleFromItsSecret(GeneratedValues.render(values), KesChart.values(values));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void namesTheServiceAfterValues(String name, Path values) {
+        GeneratedValues.assertNamesTheServiceAfterValues(GeneratedValues.render(values), KesChart.values(values));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void restartsThePodsWhenTheCertificateChecksumChanges(String name, Path values) {
+        JsonNode before = GeneratedValues.render(values).podAnnotations();
+        Path newCertificate = KesChart.overlay(dir, "tls.yaml", Map.of("tls", Map.of("checksum", OTHER_CERTIFICATE_SHA256)));
+        JsonNode after = KesChart.render(values, newCertificate).podAnnotations();
+
+        assertThat(before.path("checksum/tls").asText()).isEqualTo(KesChart.values(values).at("/tls/checksum").asText());
+        assertThat(after.path("checksum/tls").asText()).isEqualTo(OTHER_CERTIFICATE_SHA256);
+        assertThat(after.path("checksum/config")).isEqualTo(before.path("checksum/config"));
+    }
+}
