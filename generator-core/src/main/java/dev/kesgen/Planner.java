@@ -114,11 +114,6 @@ final class Planner {
   }
 
   private void warn(Instance instance, KesServerConfig config) {
-    if (!config.environment().isEmpty()) {
-      warnings.add("instance " + instance.name() + ": KES " + instance.kes().version()
-          + " ignores the Vault CA in its configuration; set " + String.join(", ", config.environment().keySet())
-          + " in the KES pods (the chart does not yet), or use KES v0.13.1 or later");
-    }
     if (!instance.kes().provisioning()) {
       config.keyCreations().stream().filter(k -> k.creator() == KeyCreator.PROVISIONER).forEach(k -> warnings.add(
           "instance " + instance.name() + ", tenant " + k.tenant() + ": key " + k.key() + " is created by neither KES "

@@ -70,4 +70,28 @@ class GeneratedValuesTest {
         assertThat(after.path("checksum/tls").asText()).isEqualTo(OTHER_CERTIFICATE_SHA256);
         assertThat(after.path("checksum/config")).isEqualTo(before.path("checksum/config"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void runsTheProvisioningJobExactlyWhenKeysNeedIt(String name, Path values) {
+        JsonNode v = KesChart.values(values);
+        List<JsonNode> jobs = KesChart.renderWithHooks(values).ofKind("Job");
+        if (!v.path("provisioning").path("enabled").asBoolean()) {
+            assertThat(jobs).as("no keys to provision").isEmpty();
+            return;
+        }
+        assertThat(jobs).hasSize(1);
+        JsonNode spec = jobs.get(0).at("/spec/template/spec");
+        JsonNode container = spec.path("containers").get(0);
+        List<String> keys = DeploymentTest.strings(v.path("provisioning").path("keys"));
+        List<String> command = DeploymentTest.strings(container.path("command"));
+        assertThat(command.subList(command.indexOf("kes-provision") + 1, command.size())).isEqualTo(keys);
+        assertThat(DeploymentTest.byName(spec.path("volumes"), "provisioner").at("/secret/secretName").asText())
+                .isEqualTo(v.path("provisioning").path("secretName").asText());
+        assertThat(DeploymentTest.byName(container.path("env"), "KES_SERVER").path("value").asText())
+                .isEqualTo("https://" + v.at("/service/name").asText() + "." + KesChart.NAMESPACE + ".svc:"
+                        + v.at("/service/port").asInt());
+        assertThat(DeploymentTest.byName(container.path("env"), "SSL_CERT_FILE").path("value").asText())
+                .endsWith("/ca.crt");
+    }
 }

@@ -79,6 +79,8 @@ public final class KesFiles {
         .put("replicas", instance.kes().replicas())
         .put("service", Ctx.of().put("name", instance.kes().service()).put("port", instance.kes().port()).map())
         .put("serverArgs", config.serverArgs())
+        .put("env", config.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(e -> Ctx.of().put("name", e.getKey()).put("value", e.getValue()).map()).toList())
         .put("config", configText)
         .put("tls", Ctx.of().put("secretName", tlsSecretName(instance)).put("checksum", server.sha256()).map())
         .put("vault", Ctx.of().put("approleSecretName", VaultFiles.approleSecretName(instance))
