@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param name {@code kes/<instance>} or {@code tenants/<instance>/<tenant>}
  * @param action {@code issued}, {@code renewed}, {@code kept}, {@code kept (key not present here)} or
- *     {@code kept (local key belongs to another certificate)}
+ *     {@code kept (local key <path> does not match it; not used)}
  * @param reason why it was issued or renewed; "" when kept
  * @param identity the KES identity of the certificate now in the output
  * @param previousIdentity the identity it replaced, when a committed certificate was replaced

@@ -147,20 +147,10 @@ final class Certificates {
     List<CertificateReport> reports = new ArrayList<>();
     for (CertificateOutcome o : outcomes.values()) {
       String reason = o.decision() instanceof Decision.Issue issue ? issue.detail() : "";
-      reports.add(new CertificateReport(o.target().name(), action(o), reason, o.identity().hex(),
+      reports.add(new CertificateReport(o.target().name(), o.actionText(), reason, o.identity().hex(),
           previous.get(o.target().name()), o.notAfter()));
     }
     return reports;
-  }
-
-  static String action(CertificateOutcome o) {
-    return switch (o.action()) {
-      case ISSUED -> "issued";
-      case RENEWED -> "renewed";
-      case KEPT -> "kept";
-      case KEPT_KEY_ABSENT -> "kept (key not present here)";
-      case KEPT_KEY_MISMATCH -> "kept (local key belongs to another certificate)";
-    };
   }
 
   static String sha256(String text) {

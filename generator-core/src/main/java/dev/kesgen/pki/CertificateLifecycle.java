@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
@@ -93,22 +91,8 @@ public final class CertificateLifecycle {
     }
   }
 
-  // A signature made with the key verifies with the certificate's public key only if they are one pair.
   private static boolean belongsTo(PrivateKey key, X509Certificate certificate, CertificateTarget target) {
-    try {
-      String algorithm = CertificateIssuer.signatureAlgorithm(target.profile().keyType());
-      byte[] challenge = "kesgen key check".getBytes(StandardCharsets.US_ASCII);
-      Signature signer = Signature.getInstance(algorithm);
-      signer.initSign(key);
-      signer.update(challenge);
-      byte[] signature = signer.sign();
-      Signature verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(certificate.getPublicKey());
-      verifier.update(challenge);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return KeyPairCheck.belongsTo(key, certificate);
   }
 
   private static String read(Path file) {

@@ -59,15 +59,20 @@ public record CertificateOutcome(
     return action == Action.ISSUED || action == Action.RENEWED;
   }
 
-  /** A one-line report, for example {@code kes/dev: renewed (expires ..., within renewBefore 30d)}. */
-  public String describe() {
-    String what = switch (action) {
+  /** The action as a person reads it, for example {@code kept (key not present here)}. */
+  public String actionText() {
+    return switch (action) {
       case ISSUED -> "issued";
       case RENEWED -> "renewed";
       case KEPT -> "kept";
       case KEPT_KEY_ABSENT -> "kept (key not present here)";
       case KEPT_KEY_MISMATCH -> "kept (local key " + target.keyPath() + " does not match it; not used)";
     };
+  }
+
+  /** A one-line report, for example {@code kes/dev: renewed (expires ..., within renewBefore 30d)}. */
+  public String describe() {
+    String what = actionText();
     String why = decision instanceof Decision.Issue issue ? " (" + issue.detail() + ")" : "";
     return target.name() + ": " + what + why + ", identity " + identity + ", expires " + notAfter;
   }

@@ -58,6 +58,7 @@ final class TopologyReader {
       checkUnique(instances, items);
     }
     vault.ifPresent(v -> checkKvVersion(v, instances, items(top)));
+    checkServices(instances, items(top));
     if (!problems.isEmpty() || vault.isEmpty()) {
       return Optional.empty();
     }
@@ -81,6 +82,23 @@ final class TopologyReader {
       if (!instance.kes().version().isAtLeast(KesVersion.FIRST_WITH_KV_V2)) {
         problems.at(items.get(i).node(), items.get(i).path() + ".kes.version", "KES " + instance.kes().version()
             + " cannot use vault.kv.version 2 (KES reads the KV version from v0.15.0 on; use KV version 1 or a newer KES)");
+      }
+    }
+  }
+
+  /**
+   * Two instances in one namespace need different Service names: the Service, its TLS Secret and the provisioner
+   * Secret are all named after it.
+   */
+  private void checkServices(List<Instance> instances, List<Nodes.Located<Node>> items) {
+    Map<String, Instance> seen = new HashMap<>();
+    for (int i = 0; i < instances.size() && i < items.size(); i++) {
+      Instance instance = instances.get(i);
+      Instance first = seen.putIfAbsent(instance.namespace() + "/" + instance.kes().service(), instance);
+      if (first != null) {
+        problems.at(items.get(i).node(), items.get(i).path() + ".kes.service", "instances " + first.name() + " and "
+            + instance.name() + " both run Service \"" + instance.kes().service() + "\" in namespace "
+            + instance.namespace() + " (give one of them another namespace or kes.service)");
       }
     }
   }

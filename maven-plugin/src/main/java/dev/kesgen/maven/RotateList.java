@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.plugin.MojoFailureException;
 
-/** Reads the comma-separated list of certificates to rotate: {@code dev}, {@code dev/gecko} or {@code all}. */
+/**
+ * Reads the comma-separated list of certificates to rotate: {@code dev}, {@code dev/gecko}, {@code dev:provisioner}
+ * or {@code all}. Whether a name exists is the library's to say.
+ */
 final class RotateList {
   private RotateList() {}
 
@@ -21,7 +24,7 @@ final class RotateList {
       if (parts.length > 2 || name.chars().anyMatch(Character::isWhitespace)
           || Arrays.stream(parts).anyMatch(String::isEmpty)) {
         throw new MojoFailureException(property + " '" + value + "': '" + name
-            + "' is not an instance (dev), a tenant (dev/gecko) or all");
+            + "' is not an instance (dev), a tenant (dev/gecko), a provisioner (dev:provisioner) or all");
       }
       names.add(name);
     }

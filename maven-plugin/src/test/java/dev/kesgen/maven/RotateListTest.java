@@ -11,7 +11,8 @@ class RotateListTest {
 
   @Test
   void readsInstancesTenantsAndAll() throws MojoFailureException {
-    assertThat(RotateList.parse(P, "dev,dev/gecko,all")).containsExactlyInAnyOrder("dev", "dev/gecko", "all");
+    assertThat(RotateList.parse(P, "dev,dev/gecko,dev:provisioner,all"))
+        .containsExactlyInAnyOrder("dev", "dev/gecko", "dev:provisioner", "all");
   }
 
   @Test
