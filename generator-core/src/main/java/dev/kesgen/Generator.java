@@ -38,6 +38,7 @@ final class Generator {
     Certificates certificates = Certificates.maintain(topology, request);
     Planner planner = new Planner(topology, certificates, renderer);
     SortedMap<String, FileContent> files = planner.render();
+    prepareSecrets(certificates);
     WriteResult written;
     try {
       written = new OutputDirectory(request.outputDirectory()).write(files);
@@ -47,6 +48,7 @@ final class Generator {
     List<String> warnings = new ArrayList<>(planner.warnings());
     written.notDeleted().forEach(f -> warnings.add(f + ": no longer generated but edited by hand, so not deleted"));
     storeSecrets(topology, certificates, warnings);
+    warnings.addAll(renewedServers(topology, certificates));
     return new GenerateResult(written.written(), written.kept(), written.deleted(), certificates.reports(),
         lines(topology), warnings);
   }
@@ -91,6 +93,16 @@ final class Generator {
     }
   }
 
+  /** Fails before the output is touched if a new key could not be stored. */
+  private void prepareSecrets(Certificates certificates) throws KesgenException {
+    try {
+      SecretsDirectory secrets = new SecretsDirectory(request.secretsDirectory(), request.outputDirectory());
+      certificates.outcomes().forEach(secrets::prepare);
+    } catch (PkiException e) {
+      throw new KesgenException(e.getMessage(), e);
+    }
+  }
+
   private void storeSecrets(Topology topology, Certificates certificates, List<String> warnings) throws KesgenException {
     try {
       SecretsDirectory secrets = new SecretsDirectory(request.secretsDirectory(), request.outputDirectory());
@@ -108,7 +120,10 @@ final class Generator {
         }
       }
     } catch (PkiException e) {
-      throw new KesgenException(e.getMessage(), e);
+      String issued = certificates.outcomes().stream().filter(CertificateOutcome::hasNewKey)
+          .map(o -> o.target().name()).collect(java.util.stream.Collectors.joining(", "));
+      throw new KesgenException(e.getMessage() + (issued.isEmpty() ? "" : " (the output already holds the new"
+          + " certificates " + issued + "; after fixing the secrets directory, rotate those whose key is missing)"), e);
     }
   }
 
@@ -117,6 +132,26 @@ final class Generator {
       warnings.add(outcome.target().name() + ": private key not present here, so its Secret manifest was not written"
           + " (whoever holds " + outcome.target().keyPath() + " can write it, or rotate the certificate)");
     }
+  }
+
+  /**
+   * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
+   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
+   */
+  private static List<String> renewedServers(Topology topology, Certificates certificates) {
+    List<String> warnings = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      CertificateOutcome server = certificates.outcome("kes/" + instance.name());
+      if (server.action() != CertificateOutcome.Action.RENEWED || instance.tenants().isEmpty()) {
+        continue;
+      }
+      String tenants = instance.tenants().stream().map(t -> "secrets/tenants/" + instance.name() + "/" + t.name()
+          + "/secret.yaml").collect(java.util.stream.Collectors.joining(", "));
+      warnings.add("kes/" + instance.name() + " has a new server certificate, which its tenants' MinIO must trust:"
+          + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"
+          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES");
+    }
+    return warnings;
   }
 
   private static List<String> lines(Topology topology) {

@@ -113,7 +113,26 @@ final class Planner {
     }
   }
 
+  /**
+   * MinIO from RELEASE.2021-05-16 (creates its key at start-up) until its KES SDK moved past v0.14.0 (2022-03-03)
+   * compares KES errors by exact message; KES from v0.18.0 words "key already exists" differently, so such a MinIO
+   * dies on its second start (minio/minio#14716, #19258; shared/KES-RELEASES.md §3B; not verified by running).
+   */
+  private static boolean dislikesKesErrors(Tenant tenant, Instance instance) {
+    java.time.LocalDateTime minio = tenant.minioVersion().date();
+    return !minio.isBefore(java.time.LocalDateTime.of(2021, 5, 16, 0, 0))
+        && minio.isBefore(java.time.LocalDateTime.of(2022, 3, 3, 0, 0))
+        && instance.kes().version().isAtLeast("v0.18.0");
+  }
+
   private void warn(Instance instance, KesServerConfig config) {
+    for (Tenant tenant : instance.tenants()) {
+      if (dislikesKesErrors(tenant, instance)) {
+        warnings.add("instance " + instance.name() + ", tenant " + tenant.name() + ": MinIO " + tenant.minioVersion()
+            + " with KES " + instance.kes().version() + " is known to fail on restart with \"key already exists\""
+            + " (minio/minio#14716); pair that MinIO with KES v0.17.x or older, or upgrade MinIO to 2022-03-03 or later");
+      }
+    }
     if (!instance.kes().provisioning()) {
       config.keyCreations().stream().filter(k -> k.creator() == KeyCreator.PROVISIONER).forEach(k -> warnings.add(
           "instance " + instance.name() + ", tenant " + k.tenant() + ": key " + k.key() + " is created by neither KES "

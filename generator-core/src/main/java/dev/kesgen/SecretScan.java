@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Looks for secrets under the output directory: private keys (PEM) and AppRole secret ids (a UUID written next to
- * "secret_id" or "secret-id"), which must only ever live in the secrets directory or the cluster.
+ * Looks for secrets under the output directory, which must only ever live in the secrets directory or the
+ * cluster: private keys (PEM); AppRole secret ids (a UUID as the value of any key whose name contains "secret",
+ * such as {@code secret_id}, {@code secret:} or {@code KES_APPROLE_SECRET:}); and a KES configuration whose
+ * {@code approle.secret} is a literal instead of {@code ${KES_APPROLE_SECRET}} (what the chart kesgen replaces did).
  */
 final class SecretScan {
   private static final Pattern SECRET_ID = Pattern.compile(
-      "(?i)secret[_-]?id[\"']?\\s*[:=]\\s*[\"']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+      "(?i)secret[\\w.-]*[\"']?\\s*[:=]\\s*[\"']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  /** {@code secret: <anything but ${...}>} on one line, in a KES configuration. */
+  private static final Pattern LITERAL_APPROLE_SECRET =
+      Pattern.compile("(?m)^\\s*secret:[ \\t]*(?![\"']?\\$\\{)[^\\s#]\\S*");
 
   private SecretScan() {}
 
@@ -33,10 +38,14 @@ final class SecretScan {
     try (Stream<Path> files = Files.walk(output.root())) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String relative = output.root().relativize(file).toString().replace('\\', '/');
         if (SECRET_ID.matcher(text).find()) {
-          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT,
-              output.root().relativize(file).toString().replace('\\', '/'),
+          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
               "holds what looks like an AppRole secret id; remove it and create a new secret id (bootstrap --rotate)"));
+        } else if (relative.startsWith("kes/") && LITERAL_APPROLE_SECRET.matcher(text).find()) {
+          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
+              "sets an AppRole secret literally; KES must read it from ${KES_APPROLE_SECRET} (regenerate, and create a"
+                  + " new secret id with bootstrap --rotate)"));
         }
       }
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -154,6 +155,16 @@ class GeneratorTest {
   }
 
   @Test
+  void aSecretsDirectoryThatCannotTakeTheNewKeysFailsTheRunBeforeTheOutputIsWritten() throws Exception {
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/kes"), "a file where kesgen needs a directory\n");
+
+    assertThatThrownBy(() -> Kesgen.generate(request()))
+        .isInstanceOf(KesgenException.class).hasMessageContaining("kes/dev").hasMessageContaining("nothing was written");
+    assertThat(dir.resolve("generated")).doesNotExist();
+  }
+
+  @Test
   void overlappingOutputAndSecretsDirectoriesAreRefused() {
     assertThatThrownBy(() -> Kesgen.generate(request().withSecretsDirectory(dir.resolve("generated/secrets"))))
         .isInstanceOf(KesgenException.class);
@@ -172,6 +183,46 @@ class GeneratorTest {
         .filter(c -> c.name().equals("tenants/dev/gecko")).findFirst().orElseThrow().identity());
     assertThat(rotated.written()).contains("tenants/dev/gecko/client.crt", "kes/dev/values.yaml", "SUMMARY.md")
         .doesNotContain("kes/dev/server.crt", "tenants/dev/lizard/client.crt");
+  }
+
+  @Test
+  void aRenewedServerCertificateTellsWhichTenantSecretsToApply() throws Exception {
+    Kesgen.generate(request());
+
+    GenerateResult rotated = Kesgen.generate(request().withRotate(Set.of("dev")));
+
+    assertThat(rotated.warnings()).anySatisfy(w -> assertThat(w).startsWith("kes/dev has a new server certificate")
+        .contains("secrets/tenants/dev/gecko/secret.yaml", "secrets/tenants/dev/lizard/secret.yaml"));
+    assertThat(Files.readString(dir.resolve("secrets/tenants/dev/gecko/secret.yaml"))).contains(
+        java.util.Base64.getEncoder().encodeToString(Files.readString(dir.resolve("generated/kes/dev/server.crt"))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void warnsAboutMinioReleasesThatDieOnNewerKesErrorMessages() throws Exception {
+    Path topology = dir.resolve("topology.yaml");
+    String text = """
+        version: 1
+        vault: { endpoint: "http://vault.example.org:8200" }
+        defaults: { kes: { version: KES }, tenant: { minioVersion: MINIO } }
+        instances:
+          - { name: dev, namespace: kes-dev, tenants: [ { name: gecko, namespace: gecko } ] }
+        """;
+    java.util.function.BiFunction<String, String, List<String>> warnings = (kes, minio) -> {
+      try {
+        Files.writeString(topology, text.replace("KES", kes).replace("MINIO", minio));
+        return Kesgen.generate(GenerateRequest.of(topology).withClock(Golden.CLOCK)).warnings().stream()
+            .filter(w -> w.contains("minio/minio#14716")).toList();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+
+    assertThat(warnings.apply("v0.18.0", "RELEASE.2021-05-16T05-32-34Z")).hasSize(1);
+    assertThat(warnings.apply("v0.18.0", "RELEASE.2022-02-26T02-54-46Z")).hasSize(1);
+    assertThat(warnings.apply("v0.17.6", "RELEASE.2021-05-16T05-32-34Z")).isEmpty();
+    assertThat(warnings.apply("v0.18.0", "RELEASE.2021-05-11T23-27-41Z")).isEmpty();
+    assertThat(warnings.apply("v0.18.0", "RELEASE.2022-03-03T21-21-16Z")).isEmpty();
   }
 
   @Test
@@ -221,6 +272,19 @@ class GeneratorTest {
 
     assertThat(result.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.SECRET_IN_OUTPUT)
         .extracting(CheckResult.Finding::subject).containsExactlyInAnyOrder("kes/dev/server.key", "notes.txt");
+  }
+
+  @Test
+  void checkFindsALiteralAppRoleSecretInTheKesConfiguration() throws Exception {
+    Kesgen.generate(request());
+    Path values = dir.resolve("generated/kes/dev/values.yaml");
+    Files.writeString(values, Files.readString(values).replace("\"${KES_APPROLE_SECRET}\"", "s3cr3t-literal"));
+    Files.writeString(dir.resolve("generated/env.yaml"), "KES_APPROLE_SECRET: 5b2f6e4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b\n");
+
+    CheckResult result = Kesgen.check(request(), Optional.empty());
+
+    assertThat(result.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.SECRET_IN_OUTPUT)
+        .extracting(CheckResult.Finding::subject).containsExactly("env.yaml", "kes/dev/values.yaml");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,6 +64,30 @@ public final class SecretsDirectory {
     boolean manifestWritten = writePrivate(manifestFile, secret.toYaml());
     return new StoredSecrets(keyFile, keyWritten, manifestFile,
         manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
+  }
+
+  /**
+   * Makes sure {@link #store} can write what this outcome needs, before anything else is written: creates the
+   * directories and writes and removes a probe file in each. Called for every certificate before the output
+   * directory is touched, so that a blocked secrets directory fails the run instead of committing certificates
+   * whose new keys cannot be kept.
+   */
+  public void prepare(CertificateOutcome outcome) {
+    if (outcome.privateKeyPem().isEmpty()) {
+      return;
+    }
+    prepareRoot();
+    for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
+      DirectoryGuard.requireOutside(file, outputDirectory);
+      try {
+        createDirectories(file.getParent());
+        Path probe = Files.createTempFile(file.getParent(), ".kesgen-probe", ".tmp", ownerOnly(file.getParent(), "rw-------"));
+        Files.delete(probe);
+      } catch (IOException e) {
+        throw new PkiException("cannot write the private key of " + outcome.target().name() + " below "
+            + file.getParent() + ": " + e + " (nothing was written; fix the secrets directory and run again)", e);
+      }
+    }
   }
 
   /** Creates the root (0700) and its {@code .gitignore} if missing. */
