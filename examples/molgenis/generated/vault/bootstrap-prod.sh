@@ -6,8 +6,10 @@
 # kes) that the KES pods read as KES_APPROLE_ID and KES_APPROLE_SECRET.
 #
 # Idempotent: when the Secret exists it does nothing, unless called with --rotate, which creates a new
-# secret id and replaces the Secret (then restart the KES pods). Never prints a secret, and never passes one on
-# a command line: the values go through files readable only by this user, removed on exit.
+# secret id, replaces the Secret, and then destroys every older secret id of the role (restart the KES pods
+# after it). If the Secret cannot be written, the new secret id is destroyed again. Never prints a secret, and
+# never passes one on a command line: the values go through files readable only by this user, removed on exit;
+# secret id accessors (not secrets) are listed and destroyed by name.
 # Needs the vault CLI (VAULT_ADDR and a token that may read the role id and create secret ids) and kubectl.
 set -eu
 rotate=no
@@ -21,9 +23,29 @@ fi
 umask 077
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
+
+accessors() {
+  vault list -format=json 'auth/approle/role/kes-prod/secret-id' 2>/dev/null | tr ',' '\n' | tr -d '[]" \t\r' | grep -v '^$' || true
+}
+destroy() {
+  while read -r accessor; do
+    vault write 'auth/approle/role/kes-prod/secret-id-accessor/destroy' secret_id_accessor="$accessor" >/dev/null
+  done
+}
+
+accessors > "$work/before"
 vault read -field=role_id 'auth/approle/role/kes-prod/role-id' > "$work/role-id"
 vault write -f -field=secret_id 'auth/approle/role/kes-prod/secret-id' > "$work/secret-id"
-kubectl create secret generic 'kes-prod-approle' --namespace 'kes' \
-  --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \
-  --dry-run=client -o yaml | kubectl apply -f - >/dev/null
+# server-side apply keeps no second copy of the values in a last-applied annotation
+if ! kubectl create secret generic 'kes-prod-approle' --namespace 'kes' \
+    --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \
+    --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - >/dev/null; then
+  accessors | grep -vxF -f "$work/before" | destroy
+  echo "could not write Secret kes-prod-approle; the new secret id was destroyed" >&2
+  exit 1
+fi
 echo "Secret kes-prod-approle written in namespace kes."
+if [ "$rotate" = yes ]; then
+  destroy < "$work/before"
+  echo "Older secret ids of kes-prod destroyed; restart the KES pods of kes."
+fi

@@ -64,6 +64,8 @@ public final class VaultFiles {
           .put("secretName", approleSecretName(instance))
           .put("roleIdPath", rolePath + "/role-id")
           .put("secretIdPath", rolePath + "/secret-id")
+          .put("accessorsPath", rolePath + "/secret-id")
+          .put("destroyPath", rolePath + "/secret-id-accessor/destroy")
           .map()));
       instances.add(Ctx.of()
           .put("name", instance.name())
@@ -79,6 +81,7 @@ public final class VaultFiles {
         .put("vault", vault(vault))
         .put("approleMountKey", "\"" + vault.approle().mount() + "/\"")
         .put("kvMountKey", "\"" + vault.kv().mount() + "/\"")
+        .put("kvOptionsPath", "sys/internal/ui/mounts/" + vault.kv().mount())
         .put("instances", instances)
         .map()));
     return files;

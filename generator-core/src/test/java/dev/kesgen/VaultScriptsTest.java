@@ -1,0 +1,139 @@
+package dev.kesgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated Vault scripts of the MOLGENIS example, run by a real {@code sh} against stand-ins for the vault
+ * and kubectl commands (src/test/resources/scripts) that log every command line and keep state in files.
+ */
+class VaultScriptsTest {
+  static final Path SCRIPTS = Path.of("../examples/molgenis/generated/vault");
+  static final Path STUBS = Path.of("src/test/resources/scripts");
+
+  @TempDir Path dir;
+  Path state;
+  Path log;
+
+  record Run(int exit, String output) {}
+
+  @BeforeEach
+  void setUp() throws IOException {
+    state = Files.createDirectories(dir.resolve("state"));
+    log = dir.resolve("commands.log");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String stub : List.of("vault", "kubectl")) {
+      Files.copy(STUBS.resolve(stub), bin.resolve(stub));
+      Files.setPosixFilePermissions(bin.resolve(stub), PosixFilePermissions.fromString("rwx------"));
+    }
+    Path vault = Files.createDirectories(dir.resolve("vault"));
+    try (var files = Files.walk(SCRIPTS)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = vault.resolve(SCRIPTS.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+  }
+
+  Run sh(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("sh"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.directory(dir.toFile());
+    builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+    builder.environment().put("STATE", state.toString());
+    builder.environment().put("LOG", log.toString());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), output);
+  }
+
+  String commands() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  @Test
+  void bootstrapStoresTheCredentialsInTheSecretWithoutEverPrintingThem() throws Exception {
+    Run run = sh(Map.of(), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(Files.readString(state.resolve("k8s-role-id"))).isEqualTo("ROLE-ID-VALUE");
+    assertThat(Files.readString(state.resolve("k8s-secret-id"))).isEqualTo("SECRET-ID-VALUE");
+    assertThat(run.output() + commands()).doesNotContain("ROLE-ID-VALUE", "SECRET-ID-VALUE");
+    assertThat(commands()).contains("kubectl create secret generic kes-accept-approle --namespace kes-accept",
+        "kubectl apply --server-side");
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsOnly("state", "commands.log", "bin", "vault");
+  }
+
+  @Test
+  void bootstrapDoesNothingWhenTheSecretExists() throws Exception {
+    Files.createFile(state.resolve("secret-exists"));
+
+    Run run = sh(Map.of(), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.output()).contains("nothing to do");
+    assertThat(commands()).doesNotContain("secret-id");
+  }
+
+  @Test
+  void rotationReplacesTheSecretAndDestroysOnlyTheOlderSecretIds() throws Exception {
+    Files.createFile(state.resolve("secret-exists"));
+    Files.writeString(state.resolve("accessors"), "old-accessor-1\nold-accessor-2\n");
+
+    Run run = sh(Map.of(), "vault/bootstrap-accept.sh", "--rotate");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(Files.readAllLines(state.resolve("destroyed"))).containsExactly("old-accessor-1", "old-accessor-2");
+    assertThat(Files.readAllLines(state.resolve("accessors"))).containsExactly("new-accessor");
+  }
+
+  @Test
+  void aSecretThatCannotBeWrittenTakesItsNewSecretIdWithIt() throws Exception {
+    Files.writeString(state.resolve("accessors"), "old-accessor\n");
+
+    Run run = sh(Map.of("KUBECTL_FAIL", "yes"), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("the new secret id was destroyed");
+    assertThat(Files.readAllLines(state.resolve("destroyed"))).containsExactly("new-accessor");
+    assertThat(Files.readAllLines(state.resolve("accessors"))).containsExactly("old-accessor");
+  }
+
+  @Test
+  void applyWritesEveryPolicyAndAppRole() throws Exception {
+    Run run = sh(Map.of("KV_VERSION", "1"), "vault/apply.sh");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    for (String instance : List.of("dev", "accept", "prod")) {
+      assertThat(state.resolve("policy-kes-" + instance)).hasSameTextualContentAs(
+          SCRIPTS.resolve("policies/kes-" + instance + ".hcl"));
+      assertThat(state.resolve("approle-kes-" + instance)).hasSameTextualContentAs(
+          SCRIPTS.resolve("approles/kes-" + instance + ".json"));
+    }
+    assertThat(state.resolve("enabled")).doesNotExist();
+  }
+
+  @Test
+  void applyRefusesAKvMountOfTheOtherVersion() throws Exception {
+    Run run = sh(Map.of("KV_VERSION", "2"), "vault/apply.sh");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("mount secret/ is KV version 2, but the topology says 1");
+    assertThat(commands()).doesNotContain("vault policy write");
+  }
+}
