@@ -33,7 +33,7 @@ public final class HelmManifests implements OutputExtension {
     if (valuesByInstance.isEmpty()) {
       return manifests;
     }
-    try (EmbeddedChart chart = EmbeddedChart.extract(HelmManifests.class.getClassLoader())) {
+    try (EmbeddedChart chart = EmbeddedChart.extract()) {
       for (Map.Entry<String, String> values : valuesByInstance.entrySet()) {
         String name = values.getKey();
         Instance instance = topology.instance(name).orElseThrow(() -> new IllegalStateException(
