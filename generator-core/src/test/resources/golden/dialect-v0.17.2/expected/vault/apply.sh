@@ -17,12 +17,12 @@ if ! vault secrets list -format=json | grep -q '"secret/"'; then
 fi
 # The policies are written for KV version 2: refuse a mount of the other version (the endpoint
 # is the one the vault kv commands use to tell the versions apart).
-if ! options=$(vault read -field=options 'sys/internal/ui/mounts/secret'); then
+if ! options=$(vault read -format=table -field=options 'sys/internal/ui/mounts/secret'); then
   echo "cannot read the KV version of mount secret/ (needs read on sys/internal/ui/mounts/secret)" >&2
   exit 1
 fi
 case "$options" in
-  *version:2*) kv=2 ;;
+  *version:2*|*'"version":"2"'*|*'"version": "2"'*) kv=2 ;;
   *) kv=1 ;;
 esac
 if [ "$kv" != 2 ]; then
