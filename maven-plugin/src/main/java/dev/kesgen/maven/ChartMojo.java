@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * files an older kesgen wrote that this one does not are deleted.
  */
 @Mojo(name = "chart", requiresProject = false, threadSafe = true)
-public class ChartMojo extends AbstractMojo {
+public final class ChartMojo extends AbstractMojo {
   /** Where the chart goes; {@code helm upgrade --install ... <chartDirectory>} installs it. */
   @Parameter(property = "kesgen.chartDirectory", defaultValue = "${basedir}/charts/kes")
   private File chartDirectory;
