@@ -2,6 +2,7 @@ package dev.kesgen;
 
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.KeyCreator;
+import dev.kesgen.output.FileContent;
 import dev.kesgen.pki.CertificateLifecycle;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
@@ -17,12 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +90,12 @@ final class Certificates {
 
   private void add(CertificateLifecycle lifecycle, CertificateTarget target, GenerateRequest request, boolean rotate)
       throws KesgenException {
-    previous.put(target.name(), committedIdentity(request.outputDirectory().resolve(target.certificatePath())));
-    outcomes.put(target.name(), lifecycle.maintain(target, request.outputDirectory(), request.secretsDirectory(), rotate));
+    CertificateOutcome outcome = lifecycle.maintain(target, request.outputDirectory(), request.secretsDirectory(), rotate);
+    outcomes.put(target.name(), outcome);
+    // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
+    previous.put(target.name(), outcome.hasNewKey()
+        ? committedIdentity(request.outputDirectory().resolve(target.certificatePath()))
+        : Optional.of(outcome.identity().hex()));
   }
 
   private static Optional<String> committedIdentity(Path file) throws KesgenException {
@@ -140,7 +142,8 @@ final class Certificates {
   IssuedCertificate view(String name) {
     CertificateOutcome o = outcomes.get(name);
     return new IssuedCertificate(name, o.certificatePem(), o.identity().hex(),
-        DateTimeFormatter.ISO_LOCAL_DATE.format(o.notAfter().atZone(ZoneOffset.UTC)), sha256(o.certificatePem()));
+        DateTimeFormatter.ISO_LOCAL_DATE.format(o.notAfter().atZone(ZoneOffset.UTC)),
+        FileContent.text(o.certificatePem()).sha256());
   }
 
   List<CertificateReport> reports() {
@@ -151,13 +154,5 @@ final class Certificates {
           previous.get(o.target().name()), o.notAfter()));
     }
     return reports;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
