@@ -40,6 +40,15 @@ class ProvisioningJobTest {
     }
 
     @Test
+    void runsInAnotherImageWhenOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path image = KesChart.overlay(dir, "image.yaml",
+                java.util.Map.of("provisioning", java.util.Map.of("image", "registry.example.org/kes-with-shell:v0.13.4")));
+
+        assertThat(job(KesChart.renderWithHooks(VALUES, image)).path("image").asText())
+                .isEqualTo("registry.example.org/kes-with-shell:v0.13.4");
+    }
+
+    @Test
     void createsExactlyTheListedKeysWithTheKesCliOfTheSameImage() {
         Manifests manifests = KesChart.renderWithHooks(VALUES);
         JsonNode container = job(manifests);
