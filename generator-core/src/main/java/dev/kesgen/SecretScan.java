@@ -5,6 +5,7 @@ import dev.kesgen.output.OutputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +27,21 @@ final class SecretScan {
 
   private SecretScan() {}
 
+  /** Every finding under the output directory, reading each file once, in path order. */
   static List<CheckResult.Finding> of(OutputDirectory output) throws OutputException {
     List<CheckResult.Finding> findings = new ArrayList<>();
-    for (String file : output.filesWithPrivateKeys()) {
-      findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, file,
-          "holds a private key; remove it from the output directory (and from version control history) and rotate it"));
-    }
     if (!Files.isDirectory(output.root())) {
       return findings;
     }
     try (Stream<Path> files = Files.walk(output.root())) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         String relative = output.root().relativize(file).toString().replace('\\', '/');
+        if (OutputDirectory.holdsPrivateKey(bytes)) {
+          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
+              "holds a private key; remove it from the output directory (and from version control history) and rotate it"));
+        }
         if (SECRET_ID.matcher(text).find()) {
           findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
               "holds what looks like an AppRole secret id; remove it and create a new secret id (bootstrap --rotate)"));

@@ -156,11 +156,16 @@ public final class OutputDirectory {
 
   private static boolean containsPrivateKey(Path file) {
     try {
-      // ISO-8859-1 maps every byte to one char, so binary files are searched too
-      return PRIVATE_KEY.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).find();
+      return holdsPrivateKey(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether these bytes hold a PEM private key ({@code -----BEGIN ... PRIVATE KEY-----}). */
+  public static boolean holdsPrivateKey(byte[] content) {
+    // ISO-8859-1 maps every byte to one char, so binary files are searched too
+    return PRIVATE_KEY.matcher(new String(content, StandardCharsets.ISO_8859_1)).find();
   }
 
   private String relative(Path file) {
