@@ -126,7 +126,12 @@ final class Planner {
   }
 
   private void warn(Instance instance, KesServerConfig config) {
+    dev.kesgen.kes.KesImage.of(instance.kes()).warning()
+        .ifPresent(w -> warnings.add("instance " + instance.name() + ": " + w));
     for (Tenant tenant : instance.tenants()) {
+      tenant.image().filter(dev.kesgen.kes.KesImage::isDockerHubMinio).ifPresent(r -> warnings.add("instance "
+          + instance.name() + ", tenant " + tenant.name() + ": image " + r + " is on Docker Hub, whose MinIO repositories"
+          + " stopped serving in September 2026: use " + Tenant.DEFAULT_IMAGE + " or a mirror"));
       if (dislikesKesErrors(tenant, instance)) {
         warnings.add("instance " + instance.name() + ", tenant " + tenant.name() + ": MinIO " + tenant.minioVersion()
             + " with KES " + instance.kes().version() + " is known to fail on restart with \"key already exists\""

@@ -23,6 +23,18 @@ final class Rules {
   private static final Pattern IDENTITY = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern VAULT_PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
 
+  /**
+   * A container image repository without tag or digest: an optional registry host (with port) and lower-case path
+   * components (the distribution reference grammar, github.com/distribution/reference regexp.go).
+   */
+  private static final Pattern IMAGE_REPOSITORY = Pattern.compile(
+      "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]+)?/)?"
+          + "[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*");
+
+  static boolean isImageRepository(String s) {
+    return s.length() <= 255 && IMAGE_REPOSITORY.matcher(s).matches();
+  }
+
   static boolean isDns1123Label(String s) {
     return s.length() <= 63 && DNS_1123_LABEL.matcher(s).matches();
   }

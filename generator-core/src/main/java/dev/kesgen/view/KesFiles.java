@@ -1,6 +1,7 @@
 package dev.kesgen.view;
 
 import dev.kesgen.kes.KesDialect;
+import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.VaultKeystore;
 import dev.kesgen.topology.Instance;
@@ -38,8 +39,10 @@ public final class KesFiles {
         .put("tls", Ctx.of().put("key", config.tls().key()).put("cert", config.tls().cert())
             .put("auth", config.tls().auth().orElse("")).map())
         .put("cache", Ctx.of().put("any", config.cache().any()).put("unused", config.cache().unused()).map())
-        .put("log", Ctx.of().put("error", config.log().error()).put("audit", config.log().audit()).map())
+        .put("log", Ctx.of().put("error", config.log().error()).put("audit", config.log().audit())
+            .put("auditInverted", dialect.invertsAuditSwitch()).map())
         .put("policyRuleKey", dialect.policyRuleKey())
+        .put("policyIdentitiesKey", dialect.policyIdentitiesKey())
         .put("policies", config.policies().stream().map(p -> Ctx.of()
             .put("name", p.name()).put("paths", p.paths()).put("identities", p.identities()).map()).toList())
         .put("keys", config.keys())
@@ -72,10 +75,11 @@ public final class KesFiles {
     String dir = "kes/" + instance.name() + "/";
     List<String> provisioned = config.keysNeedingProvisioning();
     boolean provisioning = provisioner.isPresent() && !provisioned.isEmpty();
+    KesImage image = KesImage.of(instance.kes());
     Map<String, Object> values = Ctx.of()
         .put("header", header)
         .put("instance", VaultFiles.instance(instance))
-        .put("image", Ctx.of().put("repository", instance.kes().image()).put("tag", instance.kes().version().tag()).map())
+        .put("image", Ctx.of().put("repository", image.repository()).put("tag", image.tag()).map())
         .put("replicas", instance.kes().replicas())
         .put("service", Ctx.of().put("name", instance.kes().service()).put("port", instance.kes().port()).map())
         .put("serverArgs", config.serverArgs())

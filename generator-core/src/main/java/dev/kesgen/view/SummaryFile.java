@@ -1,5 +1,6 @@
 package dev.kesgen.view;
 
+import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.KeyCreator;
 import dev.kesgen.topology.Instance;
@@ -37,6 +38,7 @@ public final class SummaryFile {
     for (Instance instance : topology.instances()) {
       KesServerConfig config = configs.get(instance.name());
       String id = "kes_" + instance.name().replace('-', '_');
+      KesImage image = KesImage.of(instance.kes());
       List<Map<String, Object>> tenants = new ArrayList<>();
       for (Tenant tenant : instance.tenants()) {
         IssuedCertificate client = certificates.apply("tenants/" + instance.name() + "/" + tenant.name()).orElseThrow();
@@ -50,6 +52,8 @@ public final class SummaryFile {
             .put("namespace", tenant.namespace())
             .put("chart", tenant.chart().spelling())
             .put("minioVersion", tenant.minioVersion().tag())
+            .put("image", tenant.image().map(r -> "`" + r + ":" + tenant.minioVersion().tag() + "`")
+                .orElse("the chart's (kesgen plans for " + tenant.minioVersion().tag() + ")"))
             .put("keys", tenant.keys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
             .put("creators", creators)
             .put("identity", client.identity())
@@ -63,6 +67,9 @@ public final class SummaryFile {
           .put("name", instance.name())
           .put("namespace", instance.namespace())
           .put("kesVersion", instance.kes().version().tag())
+          .put("image", image.reference())
+          .put("imageNote", image.note().orElse(""))
+          .put("imageWarning", image.warning().orElse(""))
           .put("dialect", config.dialect().name())
           .put("serviceHost", instance.serviceHost())
           .put("port", instance.kes().port())

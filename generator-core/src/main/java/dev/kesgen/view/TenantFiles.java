@@ -43,6 +43,8 @@ public final class TenantFiles {
         .put("caPathVariable", MinioKesApi.caPathVariable(tenant.minioVersion()))
         .put("autoEncryption", tenant.autoEncryption())
         .put("kesCertificate", server.pem())
+        .put("image", tenant.image().map(repository -> Ctx.of().put("repository", repository)
+            .put("tag", tenant.minioVersion().tag()).map()).orElse(null))
         .map();
     return List.of(
         PlannedFile.rendered(dir + "values.yaml", template(tenant.chart()), context),
