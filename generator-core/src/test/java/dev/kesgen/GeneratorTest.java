@@ -44,7 +44,7 @@ class GeneratorTest {
     assertThat(result.written()).contains("SUMMARY.md", "kes/dev/values.yaml", "vault/apply.sh");
     assertThat(dir.resolve("generated/SUMMARY.md")).isRegularFile();
     assertThat(dir.resolve("secrets/kes/dev/server.key")).isRegularFile();
-    assertThat(result.certificates()).extracting(CertificateReport::action).containsOnly("issued");
+    assertThat(result.certificates()).extracting(CertificateReport::action).containsOnly(dev.kesgen.pki.CertificateOutcome.Action.ISSUED);
     assertThat(check.passed()).isTrue();
   }
 
