@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kesgen.kes.KesDialect;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
@@ -37,14 +38,15 @@ class AccessCheckTest {
     }
   }
 
-  static List<Policy> policies(JsonNode config) {
+  /** The policies, reading identities from the key the release reads them from ({@code identity} in v0.17.3 – v0.17.5). */
+  static List<Policy> policies(JsonNode config, String identitiesKey) {
     List<Policy> policies = new ArrayList<>();
     config.path("policy").properties().forEach(e -> {
       JsonNode rules = e.getValue().has("allow") ? e.getValue().path("allow") : e.getValue().path("paths");
       List<String> patterns = new ArrayList<>();
       rules.forEach(r -> patterns.add(r.asText()));
       List<String> identities = new ArrayList<>();
-      e.getValue().path("identities").forEach(i -> identities.add(i.asText()));
+      e.getValue().path(identitiesKey).forEach(i -> identities.add(i.asText()));
       policies.add(new Policy(e.getKey(), patterns, identities));
     });
     return policies;
@@ -71,7 +73,7 @@ class AccessCheckTest {
     for (Instance instance : topology.instances()) {
       JsonNode values = YAML.readTree(files.get("kes/" + instance.name() + "/values.yaml"));
       JsonNode config = YAML.readTree(values.path("server").path("config").asText());
-      List<Policy> policies = policies(config);
+      List<Policy> policies = policies(config, KesDialect.of(instance.kes().version()).policyIdentitiesKey());
       Set<String> allKeys = new TreeSet<>();
       instance.tenants().forEach(t -> allKeys.addAll(t.keys()));
       allKeys.add("someone-else");
@@ -82,6 +84,8 @@ class AccessCheckTest {
       }
       for (Tenant tenant : instance.tenants()) {
         Policy policy = policies.stream().filter(p -> p.name().equals(tenant.name())).findFirst().orElseThrow();
+        assertThat(policy.identities()).as("identities of %s/%s as its release reads them", instance.name(), tenant.name())
+            .hasSize(1);
         Set<String> allowed = allowedKeyRequests(policy, allKeys);
         assertThat(allowed).as("%s/%s", instance.name(), tenant.name())
             .allMatch(path -> tenant.keys().contains(path.substring(path.lastIndexOf('/') + 1)))

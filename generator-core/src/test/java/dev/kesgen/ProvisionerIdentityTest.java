@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kesgen.kes.KesDialect;
 import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.Pem;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.TopologyLoader;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +26,7 @@ class ProvisionerIdentityTest {
   @MethodSource("cases")
   void policiesNameTheIdentitiesOfTheCommittedCertificates(Golden golden) throws Exception {
     var files = Golden.read(golden.expected());
+    Topology topology = TopologyLoader.load(golden.topology());
     for (var file : files.entrySet()) {
       if (!file.getKey().matches("kes/[^/]+/values.yaml")) {
         continue;
@@ -31,16 +35,17 @@ class ProvisionerIdentityTest {
       String instance = dir.substring("kes/".length());
       JsonNode config = YAML.readTree(YAML.readTree(file.getValue()).path("server").path("config").asText());
       JsonNode policies = config.path("policy");
+      String key = KesDialect.of(topology.instance(instance).orElseThrow().kes().version()).policyIdentitiesKey();
       String provisioner = files.get(dir + "/provisioner.crt");
       assertThat(policies.has("kesgen_provisioner")).as(file.getKey()).isEqualTo(provisioner != null);
       if (provisioner != null) {
-        assertThat(policies.path("kesgen_provisioner").path("identities").get(0).asText())
+        assertThat(policies.path("kesgen_provisioner").path(key).get(0).asText())
             .isEqualTo(Identity.of(Pem.decodeCertificate(provisioner)).hex());
       }
       policies.properties().forEach(p -> {
         if (!p.getKey().equals("kesgen_provisioner")) {
           String cert = files.get("tenants/" + instance + "/" + p.getKey() + "/client.crt");
-          assertThat(p.getValue().path("identities").get(0).asText())
+          assertThat(p.getValue().path(key).get(0).asText())
               .isEqualTo(Identity.of(Pem.decodeCertificate(cert)).hex());
         }
       });

@@ -48,11 +48,17 @@ class VaultScriptsTest {
   }
 
   Run sh(Map<String, String> env, String... args) throws Exception {
+    return sh(dir.resolve("bin") + ":" + System.getenv("PATH"), env, args);
+  }
+
+  Run sh(String path, Map<String, String> env, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("sh"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.directory(dir.toFile());
-    builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+    builder.environment().keySet().removeIf(name -> name.startsWith("VAULT_") || name.startsWith("BAO_")
+        || name.equals("KESGEN_VAULT_CLI"));
+    builder.environment().put("PATH", path);
     builder.environment().put("STATE", state.toString());
     builder.environment().put("LOG", log.toString());
     builder.environment().putAll(env);
@@ -135,5 +141,73 @@ class VaultScriptsTest {
     assertThat(run.exit()).isNotZero();
     assertThat(run.output()).contains("mount secret/ is KV version 2, but the topology says 1");
     assertThat(commands()).doesNotContain("vault policy write");
+  }
+
+  /** The system PATH without any directory that holds a vault or bao command, behind a directory of stand-ins. */
+  String pathWithOnly(Path stubs) {
+    StringBuilder path = new StringBuilder(stubs.toString());
+    for (String entry : System.getenv("PATH").split(":")) {
+      if (!entry.isEmpty() && !Files.exists(Path.of(entry, "vault")) && !Files.exists(Path.of(entry, "bao"))) {
+        path.append(':').append(entry);
+      }
+    }
+    return path.toString();
+  }
+
+  Path baoOnly() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bao-bin"));
+    Files.copy(dir.resolve("bin/vault"), bin.resolve("bao"));
+    Files.copy(dir.resolve("bin/kubectl"), bin.resolve("kubectl"));
+    Files.setPosixFilePermissions(bin.resolve("bao"), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(bin.resolve("kubectl"), PosixFilePermissions.fromString("rwx------"));
+    return bin;
+  }
+
+  @Test
+  void whereOnlyBaoIsInstalledTheScriptsUseItWithTheBaoVariables() throws Exception {
+    String path = pathWithOnly(baoOnly());
+
+    Run apply = sh(path, Map.of("KV_VERSION", "1", "BAO_ADDR", "http://127.0.0.1:8200", "BAO_TOKEN", "bao-token"),
+        "vault/apply.sh");
+    Run bootstrap = sh(path, Map.of("BAO_ADDR", "http://127.0.0.1:8200", "BAO_TOKEN", "bao-token"),
+        "vault/bootstrap-accept.sh");
+
+    assertThat(apply.exit()).as(apply.output()).isZero();
+    assertThat(bootstrap.exit()).as(bootstrap.output()).isZero();
+    assertThat(commands()).contains("bao policy write kes-dev policies/kes-dev.hcl", "bao write -f -field=secret_id")
+        .doesNotContain("vault ");
+    assertThat(Files.readString(state.resolve("env"))).isEqualTo("VAULT_ADDR=http://127.0.0.1:8200 "
+        + "VAULT_TOKEN=bao-token BAO_ADDR=http://127.0.0.1:8200 BAO_TOKEN=bao-token\n");
+  }
+
+  @Test
+  void theVaultVariablesWinOverTheBaoOnes() throws Exception {
+    Run run = sh(Map.of("KV_VERSION", "1", "VAULT_ADDR", "http://127.0.0.1:1", "VAULT_TOKEN", "vault-token",
+        "BAO_ADDR", "http://127.0.0.1:2", "BAO_TOKEN", "bao-token"), "vault/apply.sh");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(commands()).contains("vault policy write").doesNotContain("bao ");
+    assertThat(Files.readString(state.resolve("env"))).isEqualTo("VAULT_ADDR=http://127.0.0.1:1 "
+        + "VAULT_TOKEN=vault-token BAO_ADDR=http://127.0.0.1:1 BAO_TOKEN=vault-token\n");
+  }
+
+  @Test
+  void kesgenVaultCliNamesTheCommand() throws Exception {
+    Path bao = baoOnly().resolve("bao").toAbsolutePath();
+
+    Run run = sh(Map.of("KV_VERSION", "1", "KESGEN_VAULT_CLI", bao.toString()), "vault/apply.sh");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(commands()).contains("bao policy write kes-prod").doesNotContain("vault ");
+  }
+
+  @Test
+  void withNeitherCliTheScriptsSaySo() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("empty-bin"));
+
+    Run run = sh(pathWithOnly(bin), Map.of(), "vault/apply.sh");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("neither vault nor bao is on the PATH (or name the CLI in KESGEN_VAULT_CLI)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kesgen.engine;
 
+import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.MinioKesApi;
 import dev.kesgen.kes.Provisioning;
@@ -115,7 +116,11 @@ final class PlanStep {
 
   private static List<String> warnings(Instance instance) {
     List<String> warnings = new ArrayList<>();
+    KesImage.of(instance.kes()).warning().ifPresent(w -> warnings.add("instance " + instance.name() + ": " + w));
     for (Tenant tenant : instance.tenants()) {
+      tenant.image().filter(KesImage::isDockerHubMinio).ifPresent(r -> warnings.add("instance "
+          + instance.name() + ", tenant " + tenant.name() + ": image " + r + " is on Docker Hub, whose MinIO repositories"
+          + " stopped serving in September 2026: use " + Tenant.DEFAULT_IMAGE + " or a mirror"));
       if (MinioKesApi.failsOnRestartWith(tenant.minioVersion(), instance.kes().version())) {
         warnings.add("instance " + instance.name() + ", tenant " + tenant.name() + ": MinIO " + tenant.minioVersion()
             + " with KES " + instance.kes().version() + " is known to fail on restart with \"key already exists\""

@@ -22,14 +22,31 @@ public enum KesDialect {
   V0_15_0("v0.15.0"),
   /** v0.17.2: {@code admin.identity} (K@v0.17.2:cmd/kes/config.go:33-36), still strict-with-fallback parsing. */
   V0_17_2("v0.17.2"),
-  /** v0.17.3 – v0.21.x: non-strict parsing, {@code cache.expiry.offline} (K@v0.17.3:internal/yml/config.go:146; server-config.go:41). */
+  /**
+   * v0.17.3 – v0.17.5: non-strict parsing, {@code cache.expiry.offline} (K@v0.17.3:internal/yml/config.go:146;
+   * server-config.go:41), and a policy's identities read from the key {@code identity}
+   * (K@v0.17.3:internal/yml/server-config.go:34), so an {@code identities:} list would be dropped silently.
+   */
   V0_17_3("v0.17.3"),
-  /** v0.22.x: keserv; an unset {@code ${VAR}} is an error; the server certificate needs a DNS/IP SAN. */
+  /** v0.17.6 – v0.21.x: as v0.17.3, identities under {@code identities} again (minio/kes commit 2629439, in v0.17.6). */
+  V0_17_6("v0.17.6"),
+  /**
+   * v0.22.0 – v0.22.2: keserv; an unset {@code ${VAR}} is an error; the server certificate needs a DNS/IP SAN; no
+   * top-level {@code version} (K@v0.22.2:keserv/config.go:30-39 decodes without looking for one).
+   */
   V0_22_0("v0.22.0"),
+  /** v0.22.3 – v0.22.x: as v0.22.0, plus the top-level {@code version} check (K@v0.22.3:keserv/config.go:42-48,102). */
+  V0_22_3("v0.22.3"),
   /** 2023-02-15: the first date release; keserv as v0.22.3, nothing kesgen writes differs from v0.22.x. */
   D2023_02_15("2023-02-15T14-54-37Z"),
-  /** 2023-04-03 – 2023-10-03: the edge parser; {@code retry} keys are gone (K@2023-04-03T16-41-28Z:edge/server-config-yml.go:92-96). */
+  /**
+   * 2023-04-03 – 2023-04-18: the edge parser; {@code retry} keys are gone (K@2023-04-03T16-41-28Z:edge/server-config-yml.go:92-96),
+   * and the audit switch is inverted: audit logging is on unless {@code log.audit} is {@code on}
+   * (K@2023-04-03T16-41-28Z:edge/server-config-yml.go:307; the same line at 2023-04-17T23-01-06Z and 2023-04-18T19-36-09Z).
+   */
   D2023_04_03("2023-04-03T16-41-28Z"),
+  /** 2023-05-02 – 2023-10-03: as 2023-04-03 with the audit switch fixed (K@2023-05-02T22-48-10Z:edge/server-config-yml.go:307). */
+  D2023_05_02("2023-05-02T22-48-10Z"),
   /** 2023-10-24 – 2023-10-27: {@code keys:} no longer created, client certificates never verified, {@code --addr} required. */
   D2023_10_24("2023-10-24T20-26-51Z"),
   /** 2023-11-09 – 2025-03-12: kesconf; {@code tls.auth} in the config, {@code --auth} ignored (K@2023-11-09T17-35-47Z:kesconf/config.go:35). */
@@ -117,11 +134,36 @@ public enum KesDialect {
   }
 
   /**
-   * Whether a top-level {@code version: v1} may be written: checked from K@v0.22.3:keserv/config.go:42-48, and
-   * harmless in v0.22.0 – v0.22.2, which ignore unknown fields (K@v0.22.0:keserv/config.go:32).
+   * Whether a top-level {@code version: v1} may be written: known from K@v0.22.3:keserv/config.go:42-48; v0.22.0 –
+   * v0.22.2 do not know the field (they would ignore it, K@v0.22.2:keserv/config.go:32, but kesgen never writes a
+   * field a release does not know).
    */
   public boolean acceptsTopLevelVersion() {
-    return atLeast(V0_22_0);
+    return atLeast(V0_22_3);
+  }
+
+  /**
+   * The policy key holding the identities: {@code identity} in v0.17.3 – v0.17.5
+   * (K@v0.17.3:internal/yml/server-config.go:34, likewise at v0.17.4 and v0.17.5), {@code identities} in every other
+   * release (K@v0.13.0:cmd/kes/config.go; K@v0.17.6:internal/yml/server-config.go:34; K@v0.22.3:keserv/yml.go:37;
+   * K@2023-11-09T17-35-47Z:kesconf/config.go).
+   */
+  public String policyIdentitiesKey() {
+    return this == V0_17_3 ? "identity" : "identities";
+  }
+
+  /**
+   * The {@code log.audit} value that turns audit logging off: {@code on} in 2023-04-03 – 2023-04-18, whose parser
+   * sets {@code Audit: value != "on"} (K@2023-04-03T16-41-28Z:edge/server-config-yml.go:307, accepting only on, off
+   * or empty at :265), {@code off} everywhere else.
+   */
+  public String auditOffValue() {
+    return this == D2023_04_03 ? "on" : "off";
+  }
+
+  /** Whether {@link #auditOffValue()} is the inverted spelling, which the generated file explains in a comment. */
+  public boolean invertsAuditSwitch() {
+    return this == D2023_04_03;
   }
 
   /** Who decides whether client certificates are verified. */

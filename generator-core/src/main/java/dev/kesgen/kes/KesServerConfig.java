@@ -155,7 +155,7 @@ public record KesServerConfig(
    * The log switches.
    *
    * @param error {@code on}
-   * @param audit {@code off}
+   * @param audit the value that turns audit logging off in this release ({@link KesDialect#auditOffValue()})
    */
   public record Log(String error, String audit) {
     public Log {

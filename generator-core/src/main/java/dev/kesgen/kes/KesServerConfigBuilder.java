@@ -87,7 +87,7 @@ final class KesServerConfigBuilder {
             dialect.clientAuth() == KesDialect.ClientAuth.CONFIG_FIELD ? Optional.of("off") : Optional.empty()),
         policies,
         new KesServerConfig.Cache(CACHE_ANY, CACHE_UNUSED),
-        new KesServerConfig.Log("on", "off"),
+        new KesServerConfig.Log("on", dialect.auditOffValue()),
         keys,
         keystore(dialect, vault, instance),
         creations,

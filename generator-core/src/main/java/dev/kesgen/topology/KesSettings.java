@@ -1,12 +1,14 @@
 package dev.kesgen.topology;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one KES instance is run.
  *
  * @param version the KES release (image tag); decides the configuration dialect
- * @param image the container image repository, without tag
+ * @param image the container image repository, without tag, when the topology names one; otherwise the release's
+ *     own registry is used (see {@code dev.kesgen.kes.KesImage})
  * @param service the Kubernetes Service name
  * @param port the TLS port the Service and the server listen on
  * @param replicas the number of KES pods
@@ -17,7 +19,7 @@ import java.util.Objects;
  */
 public record KesSettings(
     KesVersion version,
-    String image,
+    Optional<String> image,
     String service,
     int port,
     int replicas,

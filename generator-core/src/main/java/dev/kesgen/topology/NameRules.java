@@ -29,6 +29,18 @@ public final class NameRules {
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern IDENTITY = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern VAULT_PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+  /**
+   * A container image repository without tag or digest: an optional registry host (with port) and lower-case path
+   * components (the distribution reference grammar, github.com/distribution/reference regexp.go).
+   */
+  private static final Pattern IMAGE_REPOSITORY = Pattern.compile(
+      "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]+)?/)?"
+          + "[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*");
+
+  /** A container image repository without tag or digest. */
+  public static boolean isImageRepository(String s) {
+    return s.length() <= 255 && IMAGE_REPOSITORY.matcher(s).matches();
+  }
 
   /** An RFC 1123 label: Kubernetes namespaces and most object names, at most 63. */
   public static boolean isDns1123Label(String s) {

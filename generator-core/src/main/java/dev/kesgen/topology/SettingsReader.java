@@ -19,9 +19,10 @@ final class SettingsReader {
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
   static final List<String> TENANT_DEFAULT_FIELDS =
-      Mapping.fields("chart", "minioVersion", "autoEncryption", "certificate");
+      Mapping.fields("chart", "minioVersion", "autoEncryption", "certificate", "image", "manageImage");
   static final List<String> TENANT_FIELDS =
-      Mapping.fields("name", "namespace", "keys", "chart", "minioVersion", "autoEncryption", "certificate");
+      Mapping.fields("name", "namespace", "keys", "chart", "minioVersion", "autoEncryption", "certificate", "image",
+          "manageImage");
 
   private final Problems problems;
 
@@ -35,7 +36,9 @@ final class SettingsReader {
       problems.at(owner.node(), owner.pathOf("kes.version"),
           "no KES release given (set defaults.kes.version or " + owner.pathOf("kes.version") + ", for example v0.13.4)");
     }
-    String image = layers.get("image").flatMap(this::text).orElse("minio/kes");
+    Optional<Nodes.Located<Node>> imageNode = layers.get("image");
+    Optional<String> image = imageNode.flatMap(l -> text(l).flatMap(s -> imageRepository(s, l, "quay.io/minio/kes")));
+    boolean imageOk = imageNode.isEmpty() || image.isPresent();
     Optional<String> service = layers.get("service").flatMap(l -> text(l).flatMap(s -> {
       if (NameRules.isDns1035Label(s)) {
         return Optional.of(s);
@@ -58,7 +61,7 @@ final class SettingsReader {
     Optional<Boolean> provisioning = layers.get("provisioning").map(l -> Nodes.bool(l.node(), l.path(), problems))
         .orElse(Optional.of(true));
     boolean serviceOk = layers.get("service").isEmpty() || service.isPresent();
-    if (version.isEmpty() || !serviceOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
+    if (version.isEmpty() || !serviceOk || !imageOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new KesSettings(version.get(), image, service.orElse("kes"), port, replicas, admin.get(),
@@ -91,11 +94,21 @@ final class SettingsReader {
     Optional<Boolean> auto = layers.get("autoEncryption").map(l -> Nodes.bool(l.node(), l.path(), problems))
         .orElse(Optional.of(true));
     Optional<CertificateSpec> cert = certificate(layers, CLIENT_CERT_FIELDS, KeyType.ED25519);
+    Optional<Boolean> manageImage = layers.get("manageImage").map(l -> Nodes.bool(l.node(), l.path(), problems))
+        .orElse(Optional.of(true));
+    Optional<String> image = layers.get("image").map(l -> text(l).flatMap(s -> imageRepository(s, l, Tenant.DEFAULT_IMAGE)))
+        .orElse(Optional.of(Tenant.DEFAULT_IMAGE));
+    if (manageImage.orElse(true) == false && layers.get("image").isPresent()) {
+      Nodes.Located<Node> l = layers.get("image").get();
+      problems.at(l.node(), l.path(), "is set although manageImage is false (remove image, or set manageImage: true)");
+      image = Optional.empty();
+    }
     if (name.isEmpty() || namespace.isEmpty() || keys.isEmpty() || chart.isEmpty() || minio.isEmpty() || auto.isEmpty()
-        || cert.isEmpty()) {
+        || cert.isEmpty() || manageImage.isEmpty() || image.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Tenant(name.get(), namespace.get(), keys.get(), chart.get(), minio.get(), auto.get(), cert.get()));
+    return Optional.of(new Tenant(name.get(), namespace.get(), keys.get(), chart.get(), minio.get(), auto.get(), cert.get(),
+        manageImage.get() ? image : Optional.empty()));
   }
 
   private Optional<List<String>> keys(Nodes.Located<Node> item, Mapping m, Optional<String> name) {
@@ -246,6 +259,15 @@ final class SettingsReader {
       }
       return v;
     });
+  }
+
+  private Optional<String> imageRepository(String s, Nodes.Located<Node> l, String example) {
+    if (NameRules.isImageRepository(s)) {
+      return Optional.of(s);
+    }
+    problems.at(l.node(), l.path(), "\"" + s + "\" is not an image repository (write it without tag or digest, for example"
+        + " " + example + ": the tag is the release kesgen plans for)");
+    return Optional.empty();
   }
 
   private Optional<String> text(Nodes.Located<Node> l) {

@@ -2,6 +2,7 @@ package dev.kesgen.topology;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One MinIO deployment served by a KES instance.
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param minioVersion the MinIO release the tenant runs; decides which KES APIs it calls
  * @param autoEncryption whether MinIO encrypts every object ({@code MINIO_KMS_AUTO_ENCRYPTION})
  * @param certificate the profile of the tenant's client certificate
+ * @param image the MinIO image repository written into the values with tag {@code minioVersion}; empty when the
+ *     topology leaves the image to the chart ({@code manageImage: false})
  */
 public record Tenant(
     String name,
@@ -21,7 +24,8 @@ public record Tenant(
     ChartLayout chart,
     MinioVersion minioVersion,
     boolean autoEncryption,
-    CertificateSpec certificate) {
+    CertificateSpec certificate,
+    Optional<String> image) {
   public Tenant {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
@@ -32,7 +36,11 @@ public record Tenant(
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(minioVersion, "minioVersion");
     Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(image, "image");
   }
+
+  /** The MinIO image repository written by default: it serves every MinIO release tag (Docker Hub no longer does). */
+  public static final String DEFAULT_IMAGE = "quay.io/minio/minio";
 
   /** MinIO's default key ({@code MINIO_KMS_KES_KEY_NAME}). */
   public String defaultKey() {

@@ -1,5 +1,6 @@
 package dev.kesgen.view;
 
+import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.Provisioning;
 import dev.kesgen.layout.CertificateId;
@@ -24,10 +25,11 @@ public final class KesFiles {
       String vaultCaPem,
       String header) {
     boolean provisioning = provisioner.isPresent() && Provisioning.needed(instance);
+    KesImage image = KesImage.of(instance.kes());
     KesValuesContext values = new KesValuesContext(
         header,
         InstanceView.of(instance),
-        new KesValuesContext.Image(instance.kes().image(), instance.kes().version().tag()),
+        new KesValuesContext.Image(image.repository(), image.tag()),
         instance.kes().replicas(),
         new KesValuesContext.Service(instance.kes().service(), instance.kes().port()),
         config.serverArgs(),

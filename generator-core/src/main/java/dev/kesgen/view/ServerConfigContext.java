@@ -20,8 +20,9 @@ import java.util.List;
  * @param adminIdentity the admin identity or {@code disabled}
  * @param tls key and certificate paths, and {@code auth} ("" where the release has no {@code tls.auth})
  * @param cache both cache expiry values
- * @param log error and audit switches
+ * @param log error and audit switches, and whether the release inverts the audit switch
  * @param policyRuleKey {@code paths} or {@code allow}
+ * @param policyIdentitiesKey {@code identity} for v0.17.3 – v0.17.5, {@code identities} elsewhere
  * @param policies one per tenant, plus the provisioner's
  * @param keys the keys KES creates at start-up; empty where the release does not
  * @param backendSection {@code keys} or {@code keystore}
@@ -29,7 +30,7 @@ import java.util.List;
  */
 public record ServerConfigContext(String header, InstanceView instance, String kesVersion, String dialect,
     boolean writeVersion, String address, boolean rootStyle, String adminIdentity, Tls tls, Cache cache, Log log,
-    String policyRuleKey, List<Policy> policies, List<String> keys, String backendSection, Keystore vault) {
+    String policyRuleKey, String policyIdentitiesKey, List<Policy> policies, List<String> keys, String backendSection, Keystore vault) {
 
   /** The context of this instance's configuration. */
   public static ServerConfigContext of(Instance instance, KesServerConfig config, String header) {
@@ -46,8 +47,9 @@ public record ServerConfigContext(String header, InstanceView instance, String k
         config.adminIdentity(),
         new Tls(config.tls().key(), config.tls().cert(), config.tls().auth().orElse("")),
         new Cache(config.cache().any(), config.cache().unused()),
-        new Log(config.log().error(), config.log().audit()),
+        new Log(config.log().error(), config.log().audit(), dialect.invertsAuditSwitch()),
         dialect.policyRuleKey(),
+        dialect.policyIdentitiesKey(),
         config.policies().stream().map(p -> new Policy(p.name(), p.paths(), p.identities())).toList(),
         config.keys(),
         dialect.backendSection() == KesDialect.BackendSection.KEYS_MAP ? "keys" : "keystore",
@@ -77,9 +79,10 @@ public record ServerConfigContext(String header, InstanceView instance, String k
    * The log switches.
    *
    * @param error the error log
-   * @param audit the audit log
+   * @param audit the value that turns audit logging off for the release
+   * @param auditInverted true for 2023-04-03 – 2023-04-18, where that value is {@code on}
    */
-  public record Log(String error, String audit) {}
+  public record Log(String error, String audit, boolean auditInverted) {}
 
   /**
    * One policy.

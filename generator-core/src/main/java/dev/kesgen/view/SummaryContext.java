@@ -18,6 +18,9 @@ public record SummaryContext(String header, VaultView vault, List<Instance> inst
    * @param name its name
    * @param namespace its namespace
    * @param kesVersion its KES release
+   * @param image the KES image, {@code repository:tag}
+   * @param imageNote a note on the image, "" for none
+   * @param imageWarning a warning on the image, "" for none
    * @param dialect its dialect's name
    * @param serviceHost the in-cluster host
    * @param port the Service port
@@ -28,7 +31,8 @@ public record SummaryContext(String header, VaultView vault, List<Instance> inst
    * @param provisioner its provisioner, if any (null in the template otherwise)
    * @param tenants its tenants
    */
-  public record Instance(String id, String name, String namespace, String kesVersion, String dialect,
+  public record Instance(String id, String name, String namespace, String kesVersion, String image,
+      String imageNote, String imageWarning, String dialect,
       String serviceHost, int port, int replicas, String vaultName, String keyLocation, Certificate server,
       Optional<Provisioner> provisioner, List<Tenant> tenants) {}
 
@@ -60,6 +64,7 @@ public record SummaryContext(String header, VaultView vault, List<Instance> inst
    * @param namespace its namespace
    * @param chart its chart layout
    * @param minioVersion its MinIO release
+   * @param image its MinIO image as Markdown
    * @param keys its keys as Markdown text (kept for overrides; the template uses keyNames)
    * @param creators who creates each key as Markdown text (kept for overrides; the template uses keyCreators)
    * @param keyNames its keys, the default key first
@@ -67,7 +72,8 @@ public record SummaryContext(String header, VaultView vault, List<Instance> inst
    * @param identity its client certificate's identity
    * @param expires {@code YYYY-MM-DD}
    */
-  public record Tenant(String id, String name, String namespace, String chart, String minioVersion, String keys,
+  public record Tenant(String id, String name, String namespace, String chart, String minioVersion, String image,
+      String keys,
       String creators, List<String> keyNames, List<KeyCreator> keyCreators, String identity, String expires) {}
 
   /**

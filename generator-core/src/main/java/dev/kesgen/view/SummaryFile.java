@@ -1,5 +1,6 @@
 package dev.kesgen.view;
 
+import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.KeyCreator;
 import dev.kesgen.layout.CertificateId;
@@ -38,6 +39,7 @@ public final class SummaryFile {
     List<SummaryContext.Instance> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       KesServerConfig config = configs.get(instance.name());
+      KesImage image = KesImage.of(instance.kes());
       List<SummaryContext.Tenant> tenants = new ArrayList<>();
       for (Tenant tenant : instance.tenants()) {
         IssuedCertificate client = certificates.apply(CertificateId.client(instance, tenant)).orElseThrow();
@@ -51,6 +53,8 @@ public final class SummaryFile {
             tenant.namespace(),
             tenant.chart().spelling(),
             tenant.minioVersion().tag(),
+            tenant.image().map(r -> "`" + r + ":" + tenant.minioVersion().tag() + "`")
+                .orElse("the chart's (kesgen plans for " + tenant.minioVersion().tag() + ")"),
             code(tenant.keys()),
             creators.stream().map(c -> "`" + c.key() + "`: " + c.creator()).collect(Collectors.joining("; ")),
             tenant.keys(),
@@ -67,6 +71,9 @@ public final class SummaryFile {
           instance.name(),
           instance.namespace(),
           instance.kes().version().tag(),
+          image.reference(),
+          image.note().orElse(""),
+          image.warning().orElse(""),
           config.dialect().name(),
           instance.serviceHost(),
           instance.kes().port(),

@@ -39,7 +39,8 @@ public final class TenantFiles {
         tenant.defaultKey(),
         MinioKesApi.caPathVariable(tenant.minioVersion()),
         tenant.autoEncryption(),
-        server.pem());
+        server.pem(),
+        tenant.image().map(repository -> new TenantValuesContext.Image(repository, tenant.minioVersion().tag())));
     return List.of(
         new PlannedFile.Rendered(OutputLayout.tenantValues(instance, tenant), template(tenant.chart()), context),
         new PlannedFile.Verbatim(id.certificatePath(), client.pem()));

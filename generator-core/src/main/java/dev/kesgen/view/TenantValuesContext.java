@@ -12,9 +12,11 @@ package dev.kesgen.view;
  * @param caPathVariable the CA variable as the tenant's MinIO spells it
  * @param autoEncryption whether objects are encrypted by default
  * @param kesCertificate the KES server certificate (PEM)
+ * @param image the MinIO image, or empty ({@code null} in the template) when the chart's is used
  */
 public record TenantValuesContext(String header, InstanceView instance, Tenant tenant, String secretName,
-    String endpoint, String keyName, String caPathVariable, boolean autoEncryption, String kesCertificate) {
+    String endpoint, String keyName, String caPathVariable, boolean autoEncryption, String kesCertificate,
+    java.util.Optional<Image> image) {
   /**
    * The tenant.
    *
@@ -22,4 +24,12 @@ public record TenantValuesContext(String header, InstanceView instance, Tenant t
    * @param namespace its namespace
    */
   public record Tenant(String name, String namespace) {}
+
+  /**
+   * The MinIO image.
+   *
+   * @param repository without tag
+   * @param tag the tenant's MinIO release
+   */
+  public record Image(String repository, String tag) {}
 }

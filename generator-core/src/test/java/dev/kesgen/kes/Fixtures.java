@@ -25,7 +25,7 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static Tenant tenant(String name, String minio, String... keys) {
-    return new Tenant(name, name, List.of(keys), ChartLayout.MINIO, MinioVersion.of(minio), true, CERT);
+    return new Tenant(name, name, List.of(keys), ChartLayout.MINIO, MinioVersion.of(minio), true, CERT, java.util.Optional.of(Tenant.DEFAULT_IMAGE));
   }
 
   public static Instance instance(String kes, Tenant... tenants) {
@@ -33,7 +33,7 @@ public final class Fixtures {
   }
 
   public static Instance instance(String kes, String admin, Tenant... tenants) {
-    KesSettings settings = new KesSettings(KesVersion.of(kes), "minio/kes", "kes", 7373, 1, admin, CERT, true);
+    KesSettings settings = new KesSettings(KesVersion.of(kes), java.util.Optional.empty(), "kes", 7373, 1, admin, CERT, true);
     return new Instance("dev", "kes", settings, List.of(tenants));
   }
 

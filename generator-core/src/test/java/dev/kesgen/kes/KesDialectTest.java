@@ -26,12 +26,17 @@ class KesDialectTest {
     "v0.17.1, V0_15_0",
     "v0.17.2, V0_17_2",
     "v0.17.3, V0_17_3",
-    "v0.21.1, V0_17_3",
+    "v0.17.5, V0_17_3",
+    "v0.17.6, V0_17_6",
+    "v0.21.1, V0_17_6",
     "v0.22.0, V0_22_0",
-    "v0.22.3, V0_22_0",
+    "v0.22.2, V0_22_0",
+    "v0.22.3, V0_22_3",
     "2023-02-15T14-54-37Z, D2023_02_15",
     "2023-04-03T16-41-28Z, D2023_04_03",
-    "2023-10-03T00-48-37Z, D2023_04_03",
+    "2023-04-18T19-36-09Z, D2023_04_03",
+    "2023-05-02T22-48-10Z, D2023_05_02",
+    "2023-10-03T00-48-37Z, D2023_05_02",
     "2023-10-24T20-26-51Z, D2023_10_24",
     "2023-10-27T22-05-35Z, D2023_10_24",
     "2023-11-09T17-35-47Z, D2023_11_09",
@@ -64,6 +69,20 @@ class KesDialectTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"v0.17.2, identities", "v0.17.3, identity", "v0.17.5, identity", "v0.17.6, identities", "2025-03-12T09-35-18Z, identities"})
+  void policyIdentitiesKeyIsIdentityOnlyInV0173ToV0175(String tag, String key) {
+    assertThat(of(tag).policyIdentitiesKey()).isEqualTo(key);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2023-02-15T14-54-37Z, off", "2023-04-03T16-41-28Z, on", "2023-04-17T23-01-06Z, on", "2023-04-18T19-36-09Z, on",
+      "2023-05-02T22-48-10Z, off", "2025-03-12T09-35-18Z, off"})
+  void auditIsSwitchedOffWithOnOnlyIn20230403To20230418(String tag, String value) {
+    assertThat(of(tag).auditOffValue()).isEqualTo(value);
+    assertThat(of(tag).invertsAuditSwitch()).isEqualTo(value.equals("on"));
+  }
+
+  @ParameterizedTest
   @CsvSource({"v0.14.0, paths", "v0.15.0, allow"})
   void policyRuleKeyChangesAtV0150(String tag, String key) {
     assertThat(of(tag).policyRuleKey()).isEqualTo(key);
@@ -91,8 +110,8 @@ class KesDialectTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"v0.21.1, false", "v0.22.0, true"})
-  void topLevelVersionFromV0220(String tag, boolean allowed) {
+  @CsvSource({"v0.21.1, false", "v0.22.0, false", "v0.22.2, false", "v0.22.3, true", "2025-03-12T09-35-18Z, true"})
+  void topLevelVersionFromV0223(String tag, boolean allowed) {
     assertThat(of(tag).acceptsTopLevelVersion()).isEqualTo(allowed);
   }
 

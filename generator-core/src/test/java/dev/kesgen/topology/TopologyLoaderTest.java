@@ -108,7 +108,7 @@ class TopologyLoaderTest {
     assertThat(vault.allowKeyDeletion()).isFalse();
 
     KesSettings kes = topology.instances().get(0).kes();
-    assertThat(kes.image()).isEqualTo("minio/kes");
+    assertThat(kes.image()).isEmpty();
     assertThat(kes.service()).isEqualTo("kes");
     assertThat(kes.port()).isEqualTo(7373);
     assertThat(kes.replicas()).isEqualTo(1);

@@ -10,8 +10,30 @@
 # after it). If the Secret cannot be written, the new secret id is destroyed again. Never prints a secret, and
 # never passes one on a command line: the values go through files readable only by this user, removed on exit;
 # secret id accessors (not secrets) are listed and destroyed by name.
-# Needs the vault CLI (VAULT_ADDR and a token that may read the role id and create secret ids) and kubectl.
+# Needs kubectl and the vault CLI or OpenBao's bao (VAULT_ADDR or BAO_ADDR, and a token that may read the role
+# id and create secret ids).
 set -eu
+# The CLI: $KESGEN_VAULT_CLI if set, else vault where it is on the PATH, else OpenBao's bao (same commands).
+if [ -n "${KESGEN_VAULT_CLI:-}" ]; then
+  vault_cli=$KESGEN_VAULT_CLI
+elif command -v vault >/dev/null 2>&1; then
+  vault_cli=vault
+elif command -v bao >/dev/null 2>&1; then
+  vault_cli=bao
+else
+  echo "neither vault nor bao is on the PATH (or name the CLI in KESGEN_VAULT_CLI)" >&2
+  exit 1
+fi
+# VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE and VAULT_CACERT, or the BAO_ variable of the same name where the
+# VAULT_ one is unset or empty; exported under both names so that either CLI sees the same value.
+for kesgen_name in ADDR TOKEN NAMESPACE CACERT; do
+  eval "kesgen_value=\${VAULT_$kesgen_name:-\${BAO_$kesgen_name:-}}"
+  if [ -n "$kesgen_value" ]; then
+    eval "VAULT_$kesgen_name=\$kesgen_value BAO_$kesgen_name=\$kesgen_value"
+    export "VAULT_$kesgen_name" "BAO_$kesgen_name"
+  fi
+done
+unset kesgen_name kesgen_value
 rotate=no
 if [ "${1:-}" = "--rotate" ]; then rotate=yes; fi
 
@@ -25,17 +47,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 accessors() {
-  vault list -format=json 'auth/approle/role/kes-dev/secret-id' 2>/dev/null | tr ',' '\n' | tr -d '[]" \t\r' | grep -v '^$' || true
+  "$vault_cli" list -format=json 'auth/approle/role/kes-dev/secret-id' 2>/dev/null | tr ',' '\n' | tr -d '[]" \t\r' | grep -v '^$' || true
 }
 destroy() {
   while read -r accessor; do
-    vault write 'auth/approle/role/kes-dev/secret-id-accessor/destroy' secret_id_accessor="$accessor" >/dev/null
+    "$vault_cli" write 'auth/approle/role/kes-dev/secret-id-accessor/destroy' secret_id_accessor="$accessor" >/dev/null
   done
 }
 
 accessors > "$work/before"
-vault read -field=role_id 'auth/approle/role/kes-dev/role-id' > "$work/role-id"
-vault write -f -field=secret_id 'auth/approle/role/kes-dev/secret-id' > "$work/secret-id"
+"$vault_cli" read -field=role_id 'auth/approle/role/kes-dev/role-id' > "$work/role-id"
+"$vault_cli" write -f -field=secret_id 'auth/approle/role/kes-dev/secret-id' > "$work/secret-id"
 # server-side apply keeps no second copy of the values in a last-applied annotation
 if ! kubectl create secret generic 'kes-dev-approle' --namespace 'kes-dev' \
     --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \
