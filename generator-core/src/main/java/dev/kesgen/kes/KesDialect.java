@@ -245,6 +245,29 @@ public enum KesDialect {
   }
 
   /**
+   * How unknown YAML fields are treated: rejected (K@v0.13.0:cmd/kes/config.go:74 decoder.SetStrict(true)), strict
+   * with a lenient legacy fallback (K@v0.13.6:cmd/kes/config.go:77-87), ignored (K@v0.17.3:internal/yml/config.go:146
+   * plain yaml.Unmarshal).
+   */
+  public UnknownFields unknownFields() {
+    return switch (this) {
+      case V0_13_0, V0_13_1 -> UnknownFields.REJECTED;
+      case V0_13_6, V0_15_0, V0_17_2 -> UnknownFields.STRICT_WITH_LEGACY_FALLBACK;
+      case V0_17_3, V0_17_6, V0_22_0, V0_22_3,
+          D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> UnknownFields.IGNORED;
+    };
+  }
+
+  /** The command-line parser: Go's {@code flag} until v0.17.x, spf13/pflag from K@v0.18.0:cmd/kes/server.go; both read {@code --x=v}. */
+  public FlagParser flagParser() {
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2 -> FlagParser.GO_FLAG;
+      case V0_17_3, V0_17_6 -> FlagParser.GO_FLAG_OR_PFLAG;
+      case V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> FlagParser.PFLAG;
+    };
+  }
+
+  /**
    * The container arguments after the {@code kes} binary. Always {@code --x=v} single tokens, which both Go's
    * {@code flag} and pflag read; no {@code --mlock} (gone in v0.21.0, automatic since), no positional argument
    * (v0.21+ would start a stateful server).
@@ -287,4 +310,23 @@ public enum KesDialect {
     CONFIG_FIELD
   }
 
+  /** How unknown YAML fields are treated. */
+  public enum UnknownFields {
+    /** The file is rejected. */
+    REJECTED,
+    /** Strict parse, then a lenient legacy parse that may silently drop sections. */
+    STRICT_WITH_LEGACY_FALLBACK,
+    /** Ignored. */
+    IGNORED
+  }
+
+  /** The command-line flag parser. */
+  public enum FlagParser {
+    /** Go's standard {@code flag}. */
+    GO_FLAG,
+    /** Go's {@code flag} up to v0.17.x, spf13/pflag from v0.18.0 (both in this range). */
+    GO_FLAG_OR_PFLAG,
+    /** spf13/pflag. */
+    PFLAG
+  }
 }

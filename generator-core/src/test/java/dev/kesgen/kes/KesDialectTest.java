@@ -154,6 +154,20 @@ class KesDialectTest {
     assertThat(of(tag).serverArgs("/c.yaml", 7373)).containsExactly("server", "--config=/c.yaml");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "v0.13.5, REJECTED", "v0.13.6, STRICT_WITH_LEGACY_FALLBACK", "v0.17.2, STRICT_WITH_LEGACY_FALLBACK", "v0.17.3, IGNORED"
+  })
+  void unknownFieldHandling(String tag, KesDialect.UnknownFields fields) {
+    assertThat(of(tag).unknownFields()).isEqualTo(fields);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"v0.17.2, GO_FLAG", "v0.17.3, GO_FLAG_OR_PFLAG", "v0.22.0, PFLAG"})
+  void flagParser(String tag, KesDialect.FlagParser parser) {
+    assertThat(of(tag).flagParser()).isEqualTo(parser);
+  }
+
   @Test
   void noReleaseGetsMlock() {
     for (KesDialect d : KesDialect.values()) {
