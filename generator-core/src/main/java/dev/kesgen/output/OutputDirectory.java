@@ -141,7 +141,17 @@ public final class OutputDirectory {
         extra.add(old);
       }
     }
-    return new CompareResult(differing, missing, extra);
+    List<String> unknown = new ArrayList<>();
+    if (Files.isDirectory(root)) {
+      // walk does not follow links: a linked directory is one unknown entry, never descended into
+      try (Stream<Path> entries = Files.walk(root)) {
+        entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relative)
+            .filter(p -> !wanted.containsKey(p) && !previous.containsKey(p)).forEach(unknown::add);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new OutputException("cannot list " + root + ": " + e.getMessage(), e);
+      }
+    }
+    return new CompareResult(differing, missing, extra, unknown);
   }
 
   /** Whether these bytes hold a PEM private key ({@code -----BEGIN ... PRIVATE KEY-----}). */
