@@ -239,7 +239,7 @@ class GeneratorTest {
     Path topology = dir.resolve("topology.yaml");
     String text = """
         version: 1
-        vault: { endpoint: "http://vault.example.org:8200" }
+        vault: { endpoint: "https://vault.example.org:8200" }
         defaults: { kes: { version: KES }, tenant: { minioVersion: MINIO } }
         instances:
           - { name: dev, namespace: kes-dev, tenants: [ { name: gecko, namespace: gecko } ] }
