@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads KES settings and tenants, each field from its override or else from {@code defaults}. */
 final class SettingsReader {
   static final List<String> KES_FIELDS =
-      Mapping.fields("version", "image", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
+      Mapping.fields("version", "image", "imageDigest", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
   static final List<String> SERVER_CERT_FIELDS =
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
@@ -39,6 +39,16 @@ final class SettingsReader {
     Optional<Nodes.Located<Node>> imageNode = layers.get("image");
     Optional<String> image = imageNode.flatMap(l -> text(l).flatMap(s -> imageRepository(s, l, "quay.io/minio/kes")));
     boolean imageOk = imageNode.isEmpty() || image.isPresent();
+    Optional<Nodes.Located<Node>> digestNode = layers.get("imageDigest");
+    Optional<String> digest = digestNode.flatMap(l -> text(l).flatMap(s -> {
+      if (NameRules.isImageDigest(s)) {
+        return Optional.of(s);
+      }
+      problems.at(l.node(), l.path(), "\"" + s + "\" is not an image digest (write sha256: and 64 lower-case hex digits, as"
+          + " printed by docker buildx imagetools inspect or crane digest)");
+      return Optional.empty();
+    }));
+    imageOk = imageOk && (digestNode.isEmpty() || digest.isPresent());
     Optional<String> service = layers.get("service").flatMap(l -> text(l).flatMap(s -> {
       if (NameRules.isDns1035Label(s)) {
         return Optional.of(s);
@@ -64,7 +74,7 @@ final class SettingsReader {
     if (version.isEmpty() || !serviceOk || !imageOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new KesSettings(version.get(), image, service.orElse("kes"), port, replicas, admin.get(),
+    return Optional.of(new KesSettings(version.get(), image, digest, service.orElse("kes"), port, replicas, admin.get(),
         cert.get(), provisioning.get()));
   }
 
