@@ -132,6 +132,50 @@ public final class KesAccess {
     return new KesDecision.NoAllowMatches(policy.name());
   }
 
+  /**
+   * Whether the release refuses a key request for its key name after the policy check: from 2023-10-24 every key
+   * API but list takes only a valid name (K@2023-10-24T20-26-51Z:server.go:545,585,649,703,729,770,821; unchanged in
+   * K@2025-03-12T09-35-18Z:server.go), list a name pattern with at most a trailing {@code *} (server.go:675). So a
+   * request such as {@code /v1/key/create/*} that {@link KesPatternMatcher#PREFIX_ARGUMENTS_SWAPPED} lets through
+   * reaches no key.
+   */
+  public boolean refusesKeyName(String path) {
+    Objects.requireNonNull(path, "path");
+    if (!KesDialect.of(version).validatesNames() || !path.startsWith(KEY_API)) {
+      return false;
+    }
+    String rest = path.substring(KEY_API.length());
+    int slash = rest.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    String api = rest.substring(0, slash);
+    String name = rest.substring(slash + 1);
+    return api.equals("list") ? !validPattern(name) : !KesNames.isValid(name);
+  }
+
+  private static final String KEY_API = "/v1/key/";
+
+  /** K@2023-10-24T20-26-51Z:auth.go:147-171, character for character (the empty pattern is valid). */
+  static boolean validPattern(String s) {
+    if (s.equals("*")) {
+      return true;
+    }
+    if (s.equals("_") || s.length() > 80) {
+      return false;
+    }
+    int last = s.length() - 1;
+    for (int i = 0; i <= last; i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'
+          || (c == '-' && i > 0 && i < last) || (c == '*' && i == last);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void checkStartup() {
     boolean validatesNames = KesDialect.of(version).validatesNames();
     for (KesAccessPolicy policy : policies) {

@@ -72,6 +72,20 @@ class KesAccessTest {
   }
 
   @Test
+  void fromTheNameRulesOnKeyHandlersRefuseWhatIsNotAName() {
+    String config = modern("gecko:\n  allow: [\"/v1/key/create/gecko\"]\n  identities: [\"" + A + "\"]");
+    KesAccess swapped = KesAccess.of(config, KesVersion.of("2023-10-24T20-26-51Z"));
+    assertThat(swapped.decide(A, "/v1/key/create/*").allowed()).isTrue();
+    assertThat(swapped.refusesKeyName("/v1/key/create/*")).isTrue();
+    assertThat(swapped.refusesKeyName("/v1/key/create/gecko")).isFalse();
+    assertThat(swapped.refusesKeyName("/v1/key/list/*")).isFalse();
+    assertThat(swapped.refusesKeyName("/v1/key/list/gecko*")).isFalse();
+    assertThat(swapped.refusesKeyName("/v1/key/list/ge*cko")).isTrue();
+    assertThat(swapped.refusesKeyName("/v1/key/list/-gecko")).isTrue();
+    assertThat(KesAccess.of(config, KesVersion.of("2023-10-03T00-48-37Z")).refusesKeyName("/v1/key/create/*")).isFalse();
+  }
+
+  @Test
   void denyIsCheckedBeforeAllow() {
     String config = modern("gecko:\n  allow: [\"/v1/key/*\"]\n  deny: [\"/v1/key/delete/*\"]\n  identities: [\"" + A
         + "\"]");
