@@ -1,5 +1,7 @@
 package dev.kesgen;
 
+import dev.kesgen.layout.CertificateId;
+import dev.kesgen.pki.CertificateOutcome;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,18 +9,19 @@ import java.util.Optional;
 /**
  * What happened to one certificate in a run.
  *
- * @param name {@code kes/<instance>} or {@code tenants/<instance>/<tenant>}
- * @param action {@code issued}, {@code renewed}, {@code kept}, {@code kept (key not present here)} or
- *     {@code kept (local key <path> does not match it; not used)}
+ * @param id which certificate; {@code id.name()} is {@code kes/<instance>}, {@code tenants/<instance>/<tenant>} or
+ *     {@code kes/<instance>/provisioner}
+ * @param action issued, renewed, or kept (with or without its key at hand)
  * @param reason why it was issued or renewed; "" when kept
  * @param identity the KES identity of the certificate now in the output
- * @param previousIdentity the identity it replaced, when a committed certificate was replaced
+ * @param previousIdentity the committed identity before this run: its own when kept, the replaced one when renewed,
+ *     empty when there was none
  * @param notAfter when the certificate expires
  */
-public record CertificateReport(
-    String name, String action, String reason, String identity, Optional<String> previousIdentity, Instant notAfter) {
+public record CertificateReport(CertificateId id, CertificateOutcome.Action action, String reason, String identity,
+    Optional<String> previousIdentity, Instant notAfter) {
   public CertificateReport {
-    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(identity, "identity");
@@ -26,15 +29,13 @@ public record CertificateReport(
     Objects.requireNonNull(notAfter, "notAfter");
   }
 
-  /** Whether the identity changed in this run (a new or replaced certificate). */
-  public boolean identityChanged() {
-    return previousIdentity.map(p -> !p.equals(identity)).orElse(!action.startsWith("kept"));
+  /** The report name, for example {@code tenants/dev/gecko}. */
+  public String name() {
+    return id.name();
   }
 
-  /** One line for a log, for example {@code tenants/dev/gecko: renewed (expires ...), identity 3ab9...}. */
-  public String describe() {
-    String why = reason.isEmpty() ? "" : " (" + reason + ")";
-    String was = previousIdentity.filter(p -> !p.equals(identity)).map(p -> ", was " + p).orElse("");
-    return name + ": " + action + why + ", identity " + identity + was + ", expires " + notAfter;
+  /** Whether the identity changed in this run (a new or replaced certificate). */
+  public boolean identityChanged() {
+    return previousIdentity.map(p -> !p.equals(identity)).orElse(!action.isKept());
   }
 }

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * @param templateDirectory a directory whose templates override the embedded ones by file name
  * @param clock the time certificates are issued and renewed at
  * @param rotate certificates to reissue with new keys: an instance name ({@code dev}, its server certificate),
- *     {@code <instance>/<tenant>} (a tenant's client certificate), or {@code all}
+ *     {@code <instance>/<tenant>} (a tenant's client certificate), {@code <instance>:provisioner}, or {@code all}
+ *     (see {@link dev.kesgen.layout.CertificateId#rotationName()})
  */
 public record GenerateRequest(
     Path topology,
@@ -27,7 +28,7 @@ public record GenerateRequest(
     Clock clock,
     Set<String> rotate) {
   /** Rotation of every certificate. */
-  public static final String ROTATE_ALL = "all";
+  public static final String ROTATE_ALL = dev.kesgen.layout.CertificateId.ROTATE_ALL;
 
   public GenerateRequest {
     Objects.requireNonNull(topology, "topology");

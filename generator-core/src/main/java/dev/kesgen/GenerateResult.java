@@ -4,13 +4,12 @@ import java.util.List;
 
 /**
  * What a run did: output files written, kept unchanged and deleted (relative paths, sorted), every certificate's
- * fate, the instances and tenants it covered, and warnings a person should read.
+ * fate, and warnings a person should read.
  *
  * @param written files in the output directory that were created or changed
  * @param kept files whose content was already right (not touched)
  * @param deleted files a previous run wrote that the topology no longer produces
  * @param certificates one report per certificate, in topology order
- * @param lines one line per instance and tenant, for a log
  * @param warnings things that are not errors but need a person (for example a missing key)
  */
 public record GenerateResult(
@@ -18,14 +17,12 @@ public record GenerateResult(
     List<String> kept,
     List<String> deleted,
     List<CertificateReport> certificates,
-    List<String> lines,
     List<String> warnings) {
   public GenerateResult {
     written = List.copyOf(written);
     kept = List.copyOf(kept);
     deleted = List.copyOf(deleted);
     certificates = List.copyOf(certificates);
-    lines = List.copyOf(lines);
     warnings = List.copyOf(warnings);
   }
 

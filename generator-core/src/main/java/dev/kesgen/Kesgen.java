@@ -1,37 +1,150 @@
 package dev.kesgen;
 
-import dev.kesgen.topology.TopologyException;
 import dev.kesgen.chart.KesChart;
+import dev.kesgen.engine.Contributor;
+import dev.kesgen.engine.Engine;
+import dev.kesgen.engine.EngineListener;
+import dev.kesgen.engine.Finding;
+import dev.kesgen.engine.PlannedRun;
+import dev.kesgen.engine.RunException;
+import dev.kesgen.engine.RunSettings;
+import dev.kesgen.engine.Written;
+import dev.kesgen.layout.KubernetesNames;
+import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
 import dev.kesgen.output.WriteResult;
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.pki.Decision;
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.TopologyException;
+import dev.kesgen.topology.TopologyLoader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The one entry point of the kesgen library: compiles a topology into Vault, KES, MinIO and Helm files and
- * certificates, or checks committed output against it.
+ * The one entry point of the kesgen library: loads a topology, plans every Vault, KES, MinIO and Helm file and
+ * certificate in memory, writes the plan, or checks committed output against it.
  *
  * <pre>{@code
  * GenerateResult result = Kesgen.generate(GenerateRequest.of(Path.of("topology.yaml")));
  * result.written().forEach(f -> System.out.println("wrote " + f));
  * }</pre>
+ *
+ * <p>A topology mistake is a {@link TopologyException}; every other failure a {@link KesgenException} of one of three
+ * kinds: {@link ConfigurationException} (the user's to fix), {@link EnvironmentException} (the file system's) or
+ * {@link InternalException} (a bug).
  */
 public final class Kesgen {
   private Kesgen() {}
 
+  /** Loads and checks a topology file. */
+  public static Topology load(Path file) throws TopologyException {
+    return TopologyLoader.load(file);
+  }
+
   /**
-   * Loads the topology, keeps or issues certificates, renders every file and writes what changed. Nothing is
-   * written when the topology or a template is wrong.
+   * Loads and checks topology text; {@code sourceName} names it in messages and anchors its relative paths (such
+   * as {@code vault.caCertificate}) at the current directory.
    */
+  public static Topology load(String text, String sourceName) throws TopologyException {
+    return TopologyLoader.parse(text, Path.of(sourceName));
+  }
+
+  /** Loads and checks the topology a reader gives, named {@code sourceName} as in {@link #load(String, String)}. */
+  public static Topology load(Reader reader, String sourceName) throws TopologyException, KesgenException {
+    try {
+      return TopologyLoader.load(reader, Path.of(sourceName));
+    } catch (IOException e) {
+      throw new EnvironmentException("cannot read the topology " + sourceName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads the request's topology file and plans it, as {@link #plan(Topology, GenerateRequest, KesgenListener)}. */
+  public static Plan plan(GenerateRequest request, KesgenListener listener) throws TopologyException, KesgenException {
+    return plan(load(request.topology()), request, listener);
+  }
+
+  /**
+   * Keeps or issues every certificate of the topology and renders every output file, in memory: reads the
+   * committed certificates in the output directory and the kept keys in the secrets directory, writes nothing.
+   * The request's topology path is not read.
+   */
+  public static Plan plan(Topology topology, GenerateRequest request, KesgenListener listener) throws KesgenException {
+    Events events = new Events(listener);
+    try {
+      PlannedRun run = Engine.plan(topology, settings(request), contributors(), events);
+      return new Plan(run, events.certificates);
+    } catch (RunException e) {
+      throw typed(e);
+    }
+  }
+
+  /**
+   * Writes a plan: fails before the output is touched if a new key could not be stored, writes what changed in the
+   * output directory (deleting what the topology no longer produces), then new keys and Secret manifests.
+   */
+  public static GenerateResult write(Plan plan, KesgenListener listener) throws KesgenException {
+    Written written;
+    try {
+      written = Engine.write(plan.run(), new Events(listener));
+    } catch (RunException e) {
+      throw typed(e);
+    }
+    WriteResult output = written.output();
+    output.written().forEach(f -> listener.on(new KesgenEvent.FileWritten(f)));
+    output.deleted().forEach(f -> listener.on(new KesgenEvent.FileDeleted(f)));
+    return new GenerateResult(output.written(), output.kept(), output.deleted(), plan.certificates(),
+        written.warnings());
+  }
+
+  /**
+   * Loads the topology, keeps or issues certificates, renders every file and writes what changed: {@link #plan}
+   * then {@link #write}. Nothing is written when the topology or a template is wrong.
+   */
+  public static GenerateResult generate(GenerateRequest request, KesgenListener listener)
+      throws TopologyException, KesgenException {
+    return write(plan(request, listener), listener);
+  }
+
+  /** {@link #generate(GenerateRequest, KesgenListener)} without a listener. */
   public static GenerateResult generate(GenerateRequest request) throws TopologyException, KesgenException {
-    return new Generator(request).generate();
+    return generate(request, KesgenListener.NONE);
+  }
+
+  /**
+   * Compares committed output with what {@link #generate} would write, checks certificate expiry (within each
+   * certificate's renewBefore, or within {@code failOnExpiringWithin} when given) and looks for secrets in the
+   * output directory. Writes nothing: the keys of certificates generate would issue are made in memory and dropped.
+   */
+  public static CheckResult check(GenerateRequest request, Optional<Duration> failOnExpiringWithin,
+      KesgenListener listener) throws TopologyException, KesgenException {
+    Topology topology = load(request.topology());
+    try {
+      List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(),
+          new Events(listener));
+      return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(
+          CheckResult.Kind.valueOf(f.kind().name()), f.subject(), f.message())).toList());
+    } catch (RunException e) {
+      throw typed(e);
+    }
+  }
+
+  /** {@link #check(GenerateRequest, Optional, KesgenListener)} without a listener. */
+  public static CheckResult check(GenerateRequest request, Optional<Duration> failOnExpiringWithin)
+      throws TopologyException, KesgenException {
+    return check(request, failOnExpiringWithin, KesgenListener.NONE);
   }
 
   /**
@@ -40,24 +153,88 @@ public final class Kesgen {
    * an earlier version wrote that this one does not are deleted ({@code .kesgen-manifest} keeps the list).
    */
   public static GenerateResult writeChart(Path directory) throws KesgenException {
+    SortedMap<String, FileContent> files = new TreeMap<>();
     try {
-      SortedMap<String, FileContent> files = new TreeMap<>();
       KesChart.files().forEach((name, bytes) -> files.put(name, new FileContent(bytes)));
+    } catch (IOException | RuntimeException e) {
+      throw new InternalException("cannot read the KES chart kesgen carries: " + e.getMessage(), e);
+    }
+    try {
       WriteResult written = new OutputDirectory(directory).write(files);
-      return new GenerateResult(written.written(), written.kept(), written.deleted(), List.of(),
-          List.of("KES chart in " + directory), List.of());
-    } catch (IOException | OutputException e) {
-      throw new KesgenException("cannot write the KES chart to " + directory + ": " + e.getMessage(), e);
+      return new GenerateResult(written.written(), written.kept(), written.deleted(), List.of(), List.of());
+    } catch (OutputException e) {
+      throw new EnvironmentException("cannot write the KES chart to " + directory + ": " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Compares committed output with what {@link #generate} would write, checks certificate expiry (within each
-   * certificate's renewBefore, or within {@code failOnExpiringWithin} when given) and looks for secrets in the
-   * output directory. Writes nothing and issues nothing.
-   */
-  public static CheckResult check(GenerateRequest request, Optional<Duration> failOnExpiringWithin)
-      throws TopologyException, KesgenException {
-    return new Generator(request).check(failOnExpiringWithin);
+  private static RunSettings settings(GenerateRequest request) {
+    return new RunSettings(request.outputDirectory(), request.secretsDirectory(), request.templateDirectory(),
+        request.clock(), request.rotate());
+  }
+
+  private static KesgenException typed(RunException e) {
+    return switch (e.kind()) {
+      case USER -> new ConfigurationException(e.getMessage(), e.getCause());
+      case ENVIRONMENT -> new EnvironmentException(e.getMessage(), e.getCause());
+      case INTERNAL -> new InternalException(e.getMessage(), e.getCause());
+    };
+  }
+
+  /** Every {@link OutputExtension} on the class path, fed typed input instead of paths. */
+  private static List<Contributor> contributors() {
+    List<Contributor> contributors = new ArrayList<>();
+    for (OutputExtension extension : ServiceLoader.load(OutputExtension.class, OutputExtension.class.getClassLoader())) {
+      contributors.add(new Contributor() {
+        @Override
+        public String name() {
+          return extension.getClass().getName();
+        }
+
+        @Override
+        public Map<String, String> files(Topology topology, SortedMap<String, String> rendered) throws Exception {
+          return extension.files(input(topology, rendered));
+        }
+      });
+    }
+    return contributors;
+  }
+
+  private static ExtensionInput input(Topology topology, SortedMap<String, String> rendered) {
+    List<ExtensionInput.KesInstance> instances = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      String values = OutputLayout.kesValues(instance);
+      instances.add(new ExtensionInput.KesInstance(instance, KubernetesNames.kesRelease(instance),
+          instance.namespace(), values, rendered.get(values), OutputLayout.kesManifests(instance)));
+    }
+    return new ExtensionInput(topology, instances);
+  }
+
+  /** Turns the engine's reports into events, and keeps the certificate reports for the plan. */
+  private static final class Events implements EngineListener {
+    private final KesgenListener listener;
+    private final List<CertificateReport> certificates = new ArrayList<>();
+
+    Events(KesgenListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void instancePlanned(Instance instance, int index, int count) {
+      listener.on(new KesgenEvent.InstancePlanned(instance, index, count));
+    }
+
+    @Override
+    public void certificate(CertificateOutcome o, Optional<String> previousIdentity) {
+      String reason = o.decision() instanceof Decision.Issue issue ? issue.detail() : "";
+      CertificateReport report = new CertificateReport(o.target().id(), o.action(), reason, o.identity().hex(),
+          previousIdentity, o.notAfter());
+      certificates.add(report);
+      listener.on(new KesgenEvent.CertificateDecided(report));
+    }
+
+    @Override
+    public void warning(String message) {
+      listener.on(new KesgenEvent.Warning(message));
+    }
   }
 }

@@ -1,18 +1,16 @@
 package dev.kesgen;
 
 /**
- * A mistake a user can fix that is not in the topology itself: a template override that matches no template, a
- * template that uses a value that does not exist, output and secrets directories that overlap, an unreadable
- * committed certificate.
+ * A run that failed for a reason outside the topology file itself, in three kinds a front end tells apart: a
+ * {@link ConfigurationException} the user can fix, an {@link EnvironmentException} of the file system, and an
+ * {@link InternalException} (a bug in kesgen or an extension). Topology mistakes are
+ * {@link dev.kesgen.topology.TopologyException}s.
  */
-public final class KesgenException extends Exception {
+public abstract sealed class KesgenException extends Exception
+    permits ConfigurationException, EnvironmentException, InternalException {
   private static final long serialVersionUID = 1L;
 
-  public KesgenException(String message) {
-    super(message);
-  }
-
-  public KesgenException(String message, Throwable cause) {
+  KesgenException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -3,6 +3,7 @@ package dev.kesgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.TopologyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +35,54 @@ class GeneratorTest {
   void theReadmeExampleRuns() throws Exception {
     Files.copy(TOPOLOGY, dir.resolve("topology.yaml"));
     Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
-    Path topologyYaml = dir.resolve("topology.yaml"); // README: Path.of("topology.yaml") in the working directory
+    List<KesgenEvent> events = new java.util.ArrayList<>();
 
-    // exactly the lines of README.md, "Using the core as a library"
-    GenerateResult result = Kesgen.generate(GenerateRequest.of(topologyYaml));
+    // README.md, "Using the core as a library": the first line points at the copy, the others are verbatim
+    Path file = dir.resolve("topology.yaml");
+    Topology topology = Kesgen.load(Files.readString(file), file.toString());
+    KesgenListener listener = event -> {
+      events.add(event);
+      if (event instanceof KesgenEvent.CertificateDecided c) {
+        System.out.println(c.certificate().name() + ": " + c.certificate().action());
+      } else if (event instanceof KesgenEvent.Warning w) {
+        System.out.println("warning: " + w.message());
+      }
+    };
+    GenerateRequest request = GenerateRequest.of(file);
+    Plan plan = Kesgen.plan(topology, request, listener);
+    plan.files().forEach((path, text) -> System.out.println("planned " + path + ", " + text.length() + " chars"));
+    GenerateResult result = Kesgen.write(plan, listener);
     result.written().forEach(f -> System.out.println("wrote " + f));
-    CheckResult check = Kesgen.check(GenerateRequest.of(topologyYaml), Optional.empty());
+    CheckResult check = Kesgen.check(request, Optional.empty());
 
-    assertThat(result.written()).contains("SUMMARY.md", "kes/dev/values.yaml", "vault/apply.sh");
-    assertThat(dir.resolve("generated/SUMMARY.md")).isRegularFile();
+    assertThat(plan.files()).containsKeys("SUMMARY.md", "kes/dev/values.yaml", "vault/apply.sh");
+    assertThat(result.written()).containsAll(plan.files().keySet());
+    assertThat(dir.resolve("generated/SUMMARY.md")).hasContent(plan.files().get("SUMMARY.md").stripTrailing());
     assertThat(dir.resolve("secrets/kes/dev/server.key")).isRegularFile();
-    assertThat(result.certificates()).extracting(CertificateReport::action).containsOnly("issued");
+    assertThat(result.certificates()).extracting(CertificateReport::action)
+        .containsOnly(dev.kesgen.pki.CertificateOutcome.Action.ISSUED);
+    assertThat(events).filteredOn(e -> e instanceof KesgenEvent.CertificateDecided).hasSize(3);
+    assertThat(events).filteredOn(e -> e instanceof KesgenEvent.InstancePlanned).hasSize(1);
+    assertThat(events).filteredOn(e -> e instanceof KesgenEvent.FileWritten).hasSize(plan.files().size());
     assertThat(check.passed()).isTrue();
   }
+
+  @Test
+  void aPlanWritesNothingUntilItIsWritten() throws Exception {
+    Plan plan = Kesgen.plan(request(), KesgenListener.NONE);
+
+    assertThat(plan.files()).isNotEmpty();
+    assertThat(plan.certificates()).hasSize(3);
+    assertThat(dir.resolve("generated")).doesNotExist();
+    assertThat(dir.resolve("secrets")).doesNotExist();
+  }
+
+  @Test
+  void aTopologyLoadsFromAReaderWithASourceNameInItsMessages() {
+    assertThatThrownBy(() -> Kesgen.load(new java.io.StringReader("version: 1\nvault: {}\ninstances: []\n"), "in-memory.yaml"))
+        .isInstanceOf(TopologyException.class).hasMessageContaining("in-memory.yaml");
+  }
+
 
   @Test
   void sameInputGivesTheSameBytesUnderAnyLocaleAndTimeZone() throws Exception {
@@ -126,7 +162,7 @@ class GeneratorTest {
     Files.writeString(dir.resolve("templates/vault/polcy.hcl.hbs"), "x\n");
 
     assertThatThrownBy(() -> Kesgen.generate(request().withTemplateDirectory(dir.resolve("templates"))))
-        .isInstanceOf(KesgenException.class).hasMessageContaining("polcy.hcl.hbs");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("polcy.hcl.hbs");
     assertThat(dir.resolve("generated")).doesNotExist();
     assertThat(dir.resolve("secrets")).doesNotExist();
   }
@@ -140,7 +176,7 @@ class GeneratorTest {
 
     assertThatThrownBy(() -> Kesgen.generate(request().withTemplateDirectory(dir.resolve("templates"))
             .withRotate(Set.of("all"))))
-        .isInstanceOf(KesgenException.class).hasMessageContaining("replicaz");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("replicaz");
     assertThat(Golden.read(dir.resolve("generated"))).isEqualTo(before);
   }
 
@@ -160,14 +196,14 @@ class GeneratorTest {
     Files.writeString(dir.resolve("secrets/kes"), "a file where kesgen needs a directory\n");
 
     assertThatThrownBy(() -> Kesgen.generate(request()))
-        .isInstanceOf(KesgenException.class).hasMessageContaining("kes/dev").hasMessageContaining("nothing was written");
+        .isInstanceOf(EnvironmentException.class).hasMessageContaining("kes/dev").hasMessageContaining("nothing was written");
     assertThat(dir.resolve("generated")).doesNotExist();
   }
 
   @Test
   void overlappingOutputAndSecretsDirectoriesAreRefused() {
     assertThatThrownBy(() -> Kesgen.generate(request().withSecretsDirectory(dir.resolve("generated/secrets"))))
-        .isInstanceOf(KesgenException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThat(dir.resolve("generated")).doesNotExist();
   }
 
@@ -228,7 +264,7 @@ class GeneratorTest {
   @Test
   void rotatingAnUnknownNameIsAnError() {
     assertThatThrownBy(() -> Kesgen.generate(request().withRotate(Set.of("dev/nobody"))))
-        .isInstanceOf(KesgenException.class).hasMessageContaining("dev/nobody").hasMessageContaining("dev/gecko");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("dev/nobody").hasMessageContaining("dev/gecko");
   }
 
   @Test

@@ -121,6 +121,74 @@ class VaultScriptsTest {
   }
 
   @Test
+  void aDeniedListEndsTheRotationBeforeAnythingIsCreatedOrClaimed() throws Exception {
+    Files.createFile(state.resolve("secret-exists"));
+    Files.writeString(state.resolve("accessors"), "old-accessor\n");
+
+    Run run = sh(Map.of("VAULT_LIST_DENIED", "yes"), "vault/bootstrap-accept.sh", "--rotate");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("cannot list the secret ids of kes-accept", "permission denied")
+        .doesNotContain("destroyed", "written");
+    assertThat(commands()).doesNotContain("secret-id-accessor/destroy", "-field=secret_id", "kubectl apply");
+  }
+
+  @Test
+  void aDeniedListWithAFailingSecretClaimsNoDestruction() throws Exception {
+    Run run = sh(Map.of("VAULT_LIST_DENIED", "yes", "KUBECTL_FAIL", "yes"), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).doesNotContain("was destroyed");
+    assertThat(commands()).doesNotContain("-field=secret_id");
+  }
+
+  @Test
+  void aDestructionThatDidNotHappenIsReportedAsAFailure() throws Exception {
+    Files.createFile(state.resolve("secret-exists"));
+    Files.writeString(state.resolve("accessors"), "old-accessor\n");
+
+    Run run = sh(Map.of("VAULT_DESTROY_IGNORED", "yes"), "vault/bootstrap-accept.sh", "--rotate");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("could not destroy the older secret ids of kes-accept")
+        .doesNotContain("Older secret ids of kes-accept destroyed");
+  }
+
+  @Test
+  void aNewSecretIdThatCouldNotBeDestroyedIsNotReportedAsDestroyed() throws Exception {
+    Run run = sh(Map.of("VAULT_DESTROY_IGNORED", "yes", "KUBECTL_FAIL", "yes"), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("the new secret id could not be destroyed").doesNotContain("was destroyed");
+  }
+
+  @Test
+  void termDuringApplyEndsTheScriptAfterCleanupAndClaimsOnlyWhatHappened() throws Exception {
+    Files.createFile(state.resolve("secret-exists"));
+    Files.writeString(state.resolve("accessors"), "old-accessor\n");
+
+    Run run = sh(Map.of("KUBECTL_APPLY_SIGNAL", "TERM"), "vault/bootstrap-accept.sh", "--rotate");
+
+    assertThat(run.exit()).isEqualTo(143);
+    assertThat(run.output()).contains("interrupted: Secret kes-accept-approle holds the new secret id")
+        .doesNotContain("Older secret ids of kes-accept destroyed", "written in namespace");
+    assertThat(state.resolve("destroyed")).doesNotExist();
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsOnly("state", "commands.log", "bin", "vault");
+  }
+
+  @Test
+  void interruptingAFailedApplyDestroysTheNewSecretIdAndEnds() throws Exception {
+    Files.writeString(state.resolve("accessors"), "old-accessor\n");
+
+    Run run = sh(Map.of("KUBECTL_APPLY_SIGNAL", "INT", "KUBECTL_FAIL", "yes"), "vault/bootstrap-accept.sh");
+
+    assertThat(run.exit()).isEqualTo(130);
+    assertThat(run.output()).contains("interrupted: Secret kes-accept-approle was not changed and the new secret id was destroyed");
+    assertThat(Files.readAllLines(state.resolve("destroyed"))).containsExactly("new-accessor");
+    assertThat(Files.readAllLines(state.resolve("accessors"))).containsExactly("old-accessor");
+  }
+
+  @Test
   void applyWritesEveryPolicyAndAppRole() throws Exception {
     Run run = sh(Map.of("KV_VERSION", "1"), "vault/apply.sh");
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * The server-configuration dialect of a range of KES releases, chosen by {@link #of(KesVersion)}.
  *
  * <p>Constants are ordered by release; each answers what its range understands. Citations are
- * {@code K@tag:file:line} in github.com/minio/kes. The ranges follow the DOMAIN.md table, split where the
+ * {@code K@tag:file:line} in github.com/minio/kes. Every feature question is an exhaustive {@code switch} over the
+ * constants, so a constant added for a new release does not compile until each question is answered for it. The ranges follow the DOMAIN.md table, split where the
  * source shows a difference in something kesgen writes or relies on (v0.13.0, v0.17.3, 2023-04-03, 2023-11-09).
  */
 public enum KesDialect {
@@ -95,28 +96,40 @@ public enum KesDialect {
     return version.isSupported();
   }
 
-  private boolean atLeast(KesDialect other) {
-    return compareTo(other) >= 0;
-  }
-
   /** How the admin identity is written. K@v0.17.2:cmd/kes/config.go:33-36 replaced {@code root}. */
   public AdminStyle adminStyle() {
-    return atLeast(V0_17_2) ? AdminStyle.ADMIN_IDENTITY : AdminStyle.ROOT;
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0 -> AdminStyle.ROOT;
+      case V0_17_2, V0_17_3, V0_17_6, V0_22_0, V0_22_3,
+          D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> AdminStyle.ADMIN_IDENTITY;
+    };
   }
 
   /** The policy key holding the allowed API paths: {@code paths} until v0.14.x, {@code allow} from K@v0.15.0:cmd/kes/config.go:233. */
   public String policyRuleKey() {
-    return atLeast(V0_15_0) ? "allow" : "paths";
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6 -> "paths";
+      case V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0,
+          V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> "allow";
+    };
   }
 
   /** Where the Vault backend sits. K@v0.13.6:cmd/kes/config.go:65 moved it from {@code keys:} to {@code keystore:}. */
   public BackendSection backendSection() {
-    return atLeast(V0_13_6) ? BackendSection.KEYSTORE : BackendSection.KEYS_MAP;
+    return switch (this) {
+      case V0_13_0, V0_13_1 -> BackendSection.KEYS_MAP;
+      case V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0,
+          V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> BackendSection.KEYSTORE;
+    };
   }
 
   /** Whether a top-level {@code keys: [{name}]} list is parsed (from K@v0.13.6:cmd/kes/config.go:61-63). */
   public boolean hasKeysList() {
-    return atLeast(V0_13_6);
+    return switch (this) {
+      case V0_13_0, V0_13_1 -> false;
+      case V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0,
+          V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> true;
+    };
   }
 
   /**
@@ -125,12 +138,20 @@ public enum KesDialect {
    * (K@2023-10-24T20-26-51Z:cmd/kes/server.go; K@2025-03-12T09-35-18Z:kesconf/file.go:113 has no reader; minio/kes#519).
    */
   public boolean createsListedKeys() {
-    return hasKeysList() && !atLeast(D2023_10_24);
+    return switch (this) {
+      case V0_13_0, V0_13_1, D2023_10_24, D2023_11_09 -> false;
+      case V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6,
+          V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02 -> true;
+    };
   }
 
   /** Whether {@code keystore.vault.version} exists (K@v0.15.0:cmd/kes/config.go:255); without it KES speaks KV v1 only. */
   public boolean hasVaultVersion() {
-    return atLeast(V0_15_0);
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6 -> false;
+      case V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0,
+          V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> true;
+    };
   }
 
   /**
@@ -139,7 +160,10 @@ public enum KesDialect {
    * field a release does not know).
    */
   public boolean acceptsTopLevelVersion() {
-    return atLeast(V0_22_3);
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0 -> false;
+      case V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> true;
+    };
   }
 
   /**
@@ -149,7 +173,11 @@ public enum KesDialect {
    * K@2023-11-09T17-35-47Z:kesconf/config.go).
    */
   public String policyIdentitiesKey() {
-    return this == V0_17_3 ? "identity" : "identities";
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_6,
+          V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> "identities";
+      case V0_17_3 -> "identity";
+    };
   }
 
   /**
@@ -158,65 +186,40 @@ public enum KesDialect {
    * or empty at :265), {@code off} everywhere else.
    */
   public String auditOffValue() {
-    return this == D2023_04_03 ? "on" : "off";
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3,
+          V0_17_6, V0_22_0, V0_22_3, D2023_02_15, D2023_05_02, D2023_10_24, D2023_11_09 -> "off";
+      case D2023_04_03 -> "on";
+    };
   }
 
   /** Whether {@link #auditOffValue()} is the inverted spelling, which the generated file explains in a comment. */
   public boolean invertsAuditSwitch() {
-    return this == D2023_04_03;
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3,
+          V0_17_6, V0_22_0, V0_22_3, D2023_02_15, D2023_05_02, D2023_10_24, D2023_11_09 -> false;
+      case D2023_04_03 -> true;
+    };
   }
 
   /** Who decides whether client certificates are verified. */
   public ClientAuth clientAuth() {
-    if (atLeast(D2023_11_09)) {
-      return ClientAuth.CONFIG_FIELD; // K@2023-11-09T17-35-47Z:kesconf/config.go:35,257; cmd/kes/server.go:103-105
-    }
-    if (atLeast(D2023_10_24)) {
-      return ClientAuth.NEVER_VERIFIED; // K@2023-10-24T20-26-51Z:cmd/kes/server.go:405 hard-codes RequestClientCert
-    }
-    return ClientAuth.FLAG; // K@v0.13.0:cmd/kes/server.go:104,251-258
-  }
-
-  /** Whether {@code cache.expiry.offline} exists (K@v0.17.3:internal/yml/server-config.go:41). */
-  public boolean hasCacheExpiryOffline() {
-    return atLeast(V0_17_3);
-  }
-
-  /** How unknown YAML fields are treated. */
-  public UnknownFields unknownFields() {
-    if (atLeast(V0_17_3)) {
-      return UnknownFields.IGNORED; // K@v0.17.3:internal/yml/config.go:146 plain yaml.Unmarshal
-    }
-    if (atLeast(V0_13_6)) {
-      return UnknownFields.STRICT_WITH_LEGACY_FALLBACK; // K@v0.13.6:cmd/kes/config.go:77-87
-    }
-    return UnknownFields.REJECTED; // K@v0.13.0:cmd/kes/config.go:74 decoder.SetStrict(true)
-  }
-
-  /** Whether an unknown field can make the file fail or be misread, so nothing unknown may be written. */
-  public boolean isStrict() {
-    return unknownFields() != UnknownFields.IGNORED;
-  }
-
-  /** What a whole-value {@code ${VAR}} whose variable is unset becomes. */
-  public UnsetVariable unsetVariable() {
-    // K@v0.21.1:internal/yml/types.go:185 os.ExpandEnv gives ""; K@v0.22.0:keserv/env.go:92 fails
-    return atLeast(V0_22_0) ? UnsetVariable.ERROR : UnsetVariable.EMPTY_STRING;
-  }
-
-  /**
-   * Whether {@code ${KES_APPROLE_ID}} / {@code ${KES_APPROLE_SECRET}} are expanded: true in every range
-   * (K@v0.13.0:cmd/kes/config.go:123-124; K@v0.17.3:internal/yml/server-config.go:78-79 String;
-   * K@v0.22.0:keserv/yml.go:78-79 Env; K@2023-04-03T16-41-28Z:edge/server-config-yml.go:94-95;
-   * K@2023-11-09T17-35-47Z:kesconf/config.go:104-105). Only a whole value {@code ${VAR}} is expanded.
-   */
-  public boolean expandsAppRoleCredentials() {
-    return true;
+    // FLAG: K@v0.13.0:cmd/kes/server.go:104,251-258; NEVER_VERIFIED: K@2023-10-24T20-26-51Z:cmd/kes/server.go:405
+    // hard-codes RequestClientCert; CONFIG_FIELD: K@2023-11-09T17-35-47Z:kesconf/config.go:35,257; cmd/kes/server.go:103-105
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3,
+          V0_17_6, V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02 -> ClientAuth.FLAG;
+      case D2023_10_24 -> ClientAuth.NEVER_VERIFIED;
+      case D2023_11_09 -> ClientAuth.CONFIG_FIELD;
+    };
   }
 
   /** Whether the AppRole block has {@code retry} (gone from K@2023-04-03T16-41-28Z:edge/server-config-yml.go:92-96). */
   public boolean hasAppRoleRetry() {
-    return !atLeast(D2023_04_03);
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6, V0_22_0, V0_22_3, D2023_02_15 -> true;
+      case D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> false;
+    };
   }
 
   /**
@@ -225,33 +228,43 @@ public enum KesDialect {
    * {@code VAULT_CACERT} (vault/api v1.0.4 DefaultConfig reads it) is the way in.
    */
   public boolean readsVaultCaFromConfig() {
-    return this != V0_13_0;
-  }
-
-  /** Whether the server certificate must carry a DNS or IP SAN (K@v0.22.0:cmd/kes/gateway.go:182-189). */
-  public boolean requiresServerSan() {
-    return atLeast(V0_22_0);
-  }
-
-  /**
-   * Whether policy, identity and key names must be {@code [0-9A-Za-z_-]}, at most 80, no leading or trailing
-   * {@code -} (K@2023-10-24T20-26-51Z:auth.go:113-133; state.go:244,254; server.go:545 for key names).
-   */
-  public boolean validatesNames() {
-    return atLeast(D2023_10_24);
+    return switch (this) {
+      case V0_13_0 -> false;
+      case V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3, V0_17_6,
+          V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> true;
+    };
   }
 
   /** Whether the server ignores the config address and must be given {@code --addr} (K@2023-10-24T20-26-51Z:cmd/kes/server.go:206; server.go:283-285; minio/kes#418). */
   public boolean needsAddrFlag() {
-    return this == D2023_10_24;
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2, V0_17_3,
+          V0_17_6, V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_11_09 -> false;
+      case D2023_10_24 -> true;
+    };
+  }
+
+  /**
+   * How unknown YAML fields are treated: rejected (K@v0.13.0:cmd/kes/config.go:74 decoder.SetStrict(true)), strict
+   * with a lenient legacy fallback (K@v0.13.6:cmd/kes/config.go:77-87), ignored (K@v0.17.3:internal/yml/config.go:146
+   * plain yaml.Unmarshal).
+   */
+  public UnknownFields unknownFields() {
+    return switch (this) {
+      case V0_13_0, V0_13_1 -> UnknownFields.REJECTED;
+      case V0_13_6, V0_15_0, V0_17_2 -> UnknownFields.STRICT_WITH_LEGACY_FALLBACK;
+      case V0_17_3, V0_17_6, V0_22_0, V0_22_3,
+          D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> UnknownFields.IGNORED;
+    };
   }
 
   /** The command-line parser: Go's {@code flag} until v0.17.x, spf13/pflag from K@v0.18.0:cmd/kes/server.go; both read {@code --x=v}. */
   public FlagParser flagParser() {
-    if (atLeast(V0_22_0)) {
-      return FlagParser.PFLAG;
-    }
-    return atLeast(V0_17_3) ? FlagParser.GO_FLAG_OR_PFLAG : FlagParser.GO_FLAG;
+    return switch (this) {
+      case V0_13_0, V0_13_1, V0_13_6, V0_15_0, V0_17_2 -> FlagParser.GO_FLAG;
+      case V0_17_3, V0_17_6 -> FlagParser.GO_FLAG_OR_PFLAG;
+      case V0_22_0, V0_22_3, D2023_02_15, D2023_04_03, D2023_05_02, D2023_10_24, D2023_11_09 -> FlagParser.PFLAG;
+    };
   }
 
   /**
@@ -305,14 +318,6 @@ public enum KesDialect {
     STRICT_WITH_LEGACY_FALLBACK,
     /** Ignored. */
     IGNORED
-  }
-
-  /** What an unset {@code ${VAR}} becomes. */
-  public enum UnsetVariable {
-    /** The empty string. */
-    EMPTY_STRING,
-    /** A start-up error. */
-    ERROR
   }
 
   /** The command-line flag parser. */

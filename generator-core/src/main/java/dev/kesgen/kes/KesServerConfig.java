@@ -92,16 +92,17 @@ public record KesServerConfig(
    * The configuration of an instance; with a provisioner identity, a {@link #PROVISIONER_POLICY} allowing exactly
    * {@code /v1/key/create/<k>} for the keys nobody else creates is added (none if there are no such keys).
    *
-   * @throws IllegalArgumentException when a tenant identity is missing or unknown, an identity is used twice or is
-   *     the admin, a key is used by two tenants, a name is invalid for the release, or KV v2 is asked of a release
-   *     without {@code vault.version}
+   * <p>The instance and Vault are those of a loaded topology, which already holds every rule the loader checks
+   * (names, KV version, keys owned by one tenant).
+   *
+   * @throws IllegalArgumentException when a tenant identity is missing or unknown, or an identity is used twice or is
+   *     the admin
    */
   public static KesServerConfig of(
       Instance instance, Vault vault, Map<String, String> tenantIdentities, Optional<String> provisionerIdentity) {
     return KesServerConfigBuilder.build(instance, vault, tenantIdentities, provisionerIdentity);
   }
 
-  /** The keys nobody creates, which a provisioning step must create, sorted. */
   /**
    * Who creates each key of the instance's tenants (tenants sorted by name, keys in tenant order); needs no
    * identities, so it can be asked before any certificate exists.
@@ -110,12 +111,9 @@ public record KesServerConfig(
     return KesServerConfigBuilder.keyCreations(instance);
   }
 
+  /** The keys nobody creates, which a provisioning step must create, sorted. */
   public List<String> keysNeedingProvisioning() {
-    return keyCreations.stream()
-        .filter(k -> k.creator() == KeyCreator.PROVISIONER)
-        .map(KeyCreation::key)
-        .sorted()
-        .toList();
+    return Provisioning.unprovisioned(keyCreations).stream().map(KeyCreation::key).sorted().toList();
   }
 
   /** The policy with this name, if any. */

@@ -32,16 +32,12 @@ final class KesServerConfigBuilder {
     KesSettings kes = instance.kes();
     KesDialect dialect = KesDialect.of(kes.version());
     String where = "instance " + instance.name() + " (KES " + kes.version() + "): ";
-    if (vault.kv().version() == 2 && !dialect.hasVaultVersion()) {
-      throw new IllegalArgumentException(where + "KV v2 needs KES v0.15.0 or later (vault.version); use a KV v1 mount");
-    }
     for (String name : tenantIdentities.keySet()) {
       if (instance.tenant(name).isEmpty()) {
         throw new IllegalArgumentException(where + "identity given for unknown tenant " + name);
       }
     }
     List<Tenant> tenants = instance.tenants().stream().sorted(Comparator.comparing(Tenant::name)).toList();
-    checkKeysAreNotShared(where, tenants);
 
     List<KesPolicy> policies = new ArrayList<>();
     List<KeyCreation> creations = new ArrayList<>();
@@ -52,10 +48,6 @@ final class KesServerConfigBuilder {
         throw new IllegalArgumentException(where + "no identity for tenant " + tenant.name());
       }
       claim(where, owners, identity, "tenant " + tenant.name());
-      if (dialect.validatesNames()) {
-        checkName(where, "policy", tenant.name());
-        tenant.keys().forEach(k -> checkName(where, "key", k));
-      }
       List<String> paths = MinioKesApi.allowedPaths(tenant.minioVersion(), kes.version(), tenant.keys());
       policies.add(new KesPolicy(tenant.name(), paths, List.of(identity)));
       for (String key : tenant.keys()) {
@@ -140,31 +132,11 @@ final class KesServerConfigBuilder {
         vault.caCertificate().map(p -> KesServerConfig.VAULT_CA_PATH));
   }
 
-  private static void checkKeysAreNotShared(String where, List<Tenant> tenants) {
-    Map<String, String> keyOwner = new HashMap<>();
-    for (Tenant tenant : tenants) {
-      for (String key : tenant.keys()) {
-        String previous = keyOwner.putIfAbsent(key, tenant.name());
-        if (previous != null && !previous.equals(tenant.name())) {
-          throw new IllegalArgumentException(
-              where + "key " + key + " is used by tenants " + previous + " and " + tenant.name() + "; keys are per tenant");
-        }
-      }
-    }
-  }
-
   // an identity in two policies is fatal in every release (K@v0.13.4:cmd/kes/server.go:197-199; K@2023-10-24T20-26-51Z:state.go:258)
   private static void claim(String where, Map<String, String> owners, String identity, String who) {
     String previous = owners.putIfAbsent(identity, who);
     if (previous != null) {
       throw new IllegalArgumentException(where + who + " has the same identity as " + previous + ": " + identity);
-    }
-  }
-
-  private static void checkName(String where, String kind, String name) {
-    if (!KesNames.isValid(name)) {
-      throw new IllegalArgumentException(
-          where + kind + " name '" + name + "' is invalid for this release: use [0-9A-Za-z_-], at most 80, no leading or trailing '-'");
     }
   }
 }

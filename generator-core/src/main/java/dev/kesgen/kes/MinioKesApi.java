@@ -31,7 +31,25 @@ public final class MinioKesApi {
   static final MinioVersion HMAC_SINCE = MinioVersion.of("RELEASE.2024-03-03T17-50-39Z");
   static final MinioVersion DESCRIBE_SINCE = MinioVersion.of("RELEASE.2024-05-10T01-41-38Z");
 
+  /** KES from v0.18.0 words "key already exists" differently (see {@link #failsOnRestartWith}). */
+  static final KesVersion KES_NEW_ERROR_WORDING = KesVersion.of("v0.18.0");
+  /** MinIO's KES SDK compares errors by exact message from its start-up key creation until 2022-03-03. */
+  static final java.time.LocalDateTime MATCHES_ERROR_MESSAGES_FROM = java.time.LocalDateTime.of(2021, 5, 16, 0, 0);
+  static final java.time.LocalDateTime MATCHES_ERROR_MESSAGES_UNTIL = java.time.LocalDateTime.of(2022, 3, 3, 0, 0);
+
   private MinioKesApi() {}
+
+  /**
+   * Whether this MinIO is known to die on its second start with this KES: MinIO from RELEASE.2021-05-16 (creates its
+   * key at start-up) until its KES SDK moved past v0.14.0 (2022-03-03) compares KES errors by exact message, and KES
+   * from v0.18.0 words "key already exists" differently (minio/minio#14716, #19258; shared/KES-RELEASES.md §3B; not
+   * verified by running).
+   */
+  public static boolean failsOnRestartWith(MinioVersion minio, KesVersion kes) {
+    java.time.LocalDateTime released = minio.date();
+    return !released.isBefore(MATCHES_ERROR_MESSAGES_FROM) && released.isBefore(MATCHES_ERROR_MESSAGES_UNTIL)
+        && kes.isAtLeast(KES_NEW_ERROR_WORDING);
+  }
 
   /**
    * Every policy-governed path this MinIO release may call on this KES release for these keys (the first is the

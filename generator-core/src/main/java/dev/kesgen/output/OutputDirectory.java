@@ -1,7 +1,6 @@
 package dev.kesgen.output;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -133,33 +132,6 @@ public final class OutputDirectory {
       }
     }
     return new CompareResult(differing, missing, extra);
-  }
-
-  /**
-   * The relative paths, sorted, of files under the directory that contain a PEM private key
-   * ({@code -----BEGIN ... PRIVATE KEY-----}), which must never be in the generated output.
-   */
-  public List<String> filesWithPrivateKeys() throws OutputException {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-          .filter(OutputDirectory::containsPrivateKey)
-          .map(this::relative)
-          .sorted()
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new OutputException("cannot scan " + root + " for private keys: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean containsPrivateKey(Path file) {
-    try {
-      return holdsPrivateKey(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Whether these bytes hold a PEM private key ({@code -----BEGIN ... PRIVATE KEY-----}). */

@@ -44,6 +44,19 @@ public final class CertificateLifecycle {
    */
   public CertificateOutcome maintain(
       CertificateTarget target, Path outputDirectory, Path secretsDirectory, boolean rotationRequested) {
+    return maintain(target, outputDirectory, KeySource.directory(secretsDirectory), rotationRequested);
+  }
+
+  /**
+   * The outcome for this certificate, reading a kept certificate's private key from {@code keys}.
+   *
+   * @param target the certificate
+   * @param outputDirectory where committed certificates are read from ({@code target.certificatePath()} below it)
+   * @param keys where the private keys of kept certificates are
+   * @param rotationRequested whether a new key and certificate were asked for by name
+   */
+  public CertificateOutcome maintain(
+      CertificateTarget target, Path outputDirectory, KeySource keys, boolean rotationRequested) {
     Path certificateFile = outputDirectory.resolve(target.certificatePath());
     Optional<X509Certificate> committed = readCertificate(certificateFile);
     Decision decision = RenewalPolicy.decide(committed, target.profile(), clock.instant(), rotationRequested);
@@ -55,19 +68,19 @@ public final class CertificateLifecycle {
           Optional.of(Pem.encodePrivateKey(issued.privateKey())));
     }
     X509Certificate certificate = committed.orElseThrow();
-    Path keyFile = secretsDirectory.resolve(target.keyPath());
-    if (!Files.isRegularFile(keyFile)) {
+    Optional<String> local = keys.privateKeyPem(target);
+    if (local.isEmpty()) {
       return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision, Optional.empty());
     }
-    String keyPem = read(keyFile);
+    String keyPem = local.get();
     PrivateKey key;
     try {
       key = Pem.decodePrivateKey(keyPem);
     } catch (PkiException e) {
-      throw new PkiException(keyFile + ": " + e.getMessage()
-          + "; restore the key, or delete it and rotate " + target.name() + " to issue a new one", e);
+      throw new PkiException("the private key " + target.keyPath() + " in the secrets directory: " + e.getMessage()
+          + "; restore the key, or delete it and rotate " + target.id().rotationName() + " to issue a new one", e);
     }
-    if (!belongsTo(key, certificate, target)) {
+    if (!KeyPairCheck.belongsTo(key, certificate)) {
       return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_MISMATCH, decision, Optional.empty());
     }
     return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, Optional.of(keyPem));
@@ -89,10 +102,6 @@ public final class CertificateLifecycle {
       throw new PkiException(file + ": " + e.getMessage()
           + "; restore it from version control, or delete it to issue a new certificate", e);
     }
-  }
-
-  private static boolean belongsTo(PrivateKey key, X509Certificate certificate, CertificateTarget target) {
-    return KeyPairCheck.belongsTo(key, certificate);
   }
 
   private static String read(Path file) {

@@ -40,7 +40,12 @@ public record CertificateOutcome(
     /** The committed certificate stays; its private key is not in this secrets directory (not an error). */
     KEPT_KEY_ABSENT,
     /** The committed certificate stays; the local key file belongs to another certificate and is not used. */
-    KEPT_KEY_MISMATCH
+    KEPT_KEY_MISMATCH;
+
+    /** Whether the committed certificate stayed (whatever became of its key). */
+    public boolean isKept() {
+      return this == KEPT || this == KEPT_KEY_ABSENT || this == KEPT_KEY_MISMATCH;
+    }
   }
 
   public CertificateOutcome {
@@ -59,27 +64,10 @@ public record CertificateOutcome(
     return action == Action.ISSUED || action == Action.RENEWED;
   }
 
-  /** The action as a person reads it, for example {@code kept (key not present here)}. */
-  public String actionText() {
-    return switch (action) {
-      case ISSUED -> "issued";
-      case RENEWED -> "renewed";
-      case KEPT -> "kept";
-      case KEPT_KEY_ABSENT -> "kept (key not present here)";
-      case KEPT_KEY_MISMATCH -> "kept (local key " + target.keyPath() + " does not match it; not used)";
-    };
-  }
-
-  /** A one-line report, for example {@code kes/dev: renewed (expires ..., within renewBefore 30d)}. */
-  public String describe() {
-    String what = actionText();
-    String why = decision instanceof Decision.Issue issue ? " (" + issue.detail() + ")" : "";
-    return target.name() + ": " + what + why + ", identity " + identity + ", expires " + notAfter;
-  }
-
   /** Never shows the private key. */
   @Override
   public String toString() {
-    return "CertificateOutcome[" + describe() + ", private key " + (privateKeyPem.isPresent() ? "hidden" : "absent") + "]";
+    return "CertificateOutcome[" + target.name() + ", " + action + ", " + decision + ", identity " + identity
+        + ", expires " + notAfter + ", private key " + (privateKeyPem.isPresent() ? "hidden" : "absent") + "]";
   }
 }

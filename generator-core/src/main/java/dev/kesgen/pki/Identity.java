@@ -1,5 +1,6 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.topology.NameRules;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -7,7 +8,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x509.Certificate;
 
@@ -17,11 +17,9 @@ import org.bouncycastle.asn1.x509.Certificate;
  * @param hex 64 lowercase hex digits
  */
 public record Identity(String hex) {
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-
   public Identity {
     Objects.requireNonNull(hex, "hex");
-    if (!HEX.matcher(hex).matches()) {
+    if (!NameRules.isIdentity(hex)) {
       throw new IllegalArgumentException("an identity is 64 lowercase hex digits: " + hex);
     }
   }

@@ -1,10 +1,10 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.topology.NameRules;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A {@code kubernetes.io/tls} Secret manifest as deterministic YAML: fixed key order, base64 values on one line,
@@ -18,21 +18,17 @@ import java.util.regex.Pattern;
  */
 public record KubernetesTlsSecret(
     String name, String namespace, String certificatePem, String privateKeyPem, Optional<String> caCertificatePem) {
-  // DNS-1123 names: also what keeps these values safe as plain YAML scalars.
-  private static final Pattern DNS_1123_SUBDOMAIN =
-      Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-
   public KubernetesTlsSecret {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(certificatePem, "certificatePem");
     Objects.requireNonNull(privateKeyPem, "privateKeyPem");
     Objects.requireNonNull(caCertificatePem, "caCertificatePem");
-    if (!DNS_1123_SUBDOMAIN.matcher(name).matches()) {
+    // DNS-1123 names: also what keeps these values safe as plain YAML scalars
+    if (!NameRules.isDns1123Subdomain(name)) {
       throw new IllegalArgumentException("not a valid Kubernetes Secret name: " + name);
     }
-    if (!DNS_1123_LABEL.matcher(namespace).matches()) {
+    if (!NameRules.isDns1123Label(namespace)) {
       throw new IllegalArgumentException("not a valid Kubernetes namespace: " + namespace);
     }
   }

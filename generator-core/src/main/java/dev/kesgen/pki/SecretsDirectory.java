@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code .gitignore} of {@code *}; directories are created 0700 and files 0600 (created with that permission, not
  * changed afterwards) where the file system has POSIX permissions.
  */
-public final class SecretsDirectory {
+public final class SecretsDirectory implements SecretSink {
   private static final String GITIGNORE = "*\n";
 
   private final Path root;
@@ -36,6 +36,11 @@ public final class SecretsDirectory {
     DirectoryGuard.requireSeparate(this.outputDirectory, this.root);
   }
 
+  /** The keys already in this directory, for kept certificates. */
+  public KeySource keys() {
+    return KeySource.directory(root);
+  }
+
   /** The absolute, normalised root. */
   public Path root() {
     return root;
@@ -49,6 +54,7 @@ public final class SecretsDirectory {
    * @param peerCertificate the certificate the owner must trust, written as {@code ca.crt} (the KES server
    *     certificate for a tenant); empty for none
    */
+  @Override
   public StoredSecrets store(CertificateOutcome outcome, Optional<X509Certificate> peerCertificate) {
     CertificateTarget target = outcome.target();
     Path keyFile = root.resolve(target.keyPath());
@@ -72,6 +78,7 @@ public final class SecretsDirectory {
    * directory is touched, so that a blocked secrets directory fails the run instead of committing certificates
    * whose new keys cannot be kept.
    */
+  @Override
   public void prepare(CertificateOutcome outcome) {
     if (outcome.privateKeyPem().isEmpty()) {
       return;

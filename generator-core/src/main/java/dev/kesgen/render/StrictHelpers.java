@@ -57,13 +57,6 @@ final class StrictHelpers implements HelperRegistry {
     decorators.put("inline", InlineDecorator.INSTANCE);
   }
 
-  /** The names a template may call, sorted, for error messages. */
-  Set<String> names() {
-    Set<String> names = new LinkedHashSet<>(helpers.keySet());
-    names.remove(HELPER_MISSING);
-    return names;
-  }
-
   private static Helper<Object> strict(Helper<Object> delegate) {
     return (context, options) -> {
       requireOneArgument(options);

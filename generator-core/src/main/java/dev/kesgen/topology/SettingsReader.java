@@ -40,7 +40,7 @@ final class SettingsReader {
     Optional<String> image = imageNode.flatMap(l -> text(l).flatMap(s -> imageRepository(s, l, "quay.io/minio/kes")));
     boolean imageOk = imageNode.isEmpty() || image.isPresent();
     Optional<String> service = layers.get("service").flatMap(l -> text(l).flatMap(s -> {
-      if (Rules.isDns1035Label(s)) {
+      if (NameRules.isDns1035Label(s)) {
         return Optional.of(s);
       }
       problems.at(l.node(), l.path(), "\"" + s + "\" is not a valid Service name (use lower case letters, digits and '-',"
@@ -50,7 +50,7 @@ final class SettingsReader {
     int port = layers.get("port").flatMap(l -> Nodes.integer(l.node(), l.path(), 1, 65535, problems)).orElse(7373);
     int replicas = layers.get("replicas").flatMap(l -> Nodes.integer(l.node(), l.path(), 1, 1000, problems)).orElse(1);
     Optional<String> admin = layers.get("adminIdentity").map(l -> text(l).flatMap(s -> {
-      if (s.equals(KesSettings.DISABLED) || Rules.isIdentity(s)) {
+      if (s.equals(KesSettings.DISABLED) || NameRules.isIdentity(s)) {
         return Optional.of(s);
       }
       problems.at(l.node(), l.path(), "\"" + s + "\" is not a KES identity (64 lower-case hex digits, as printed by"
@@ -127,7 +127,7 @@ final class SettingsReader {
     Set<String> seen = new HashSet<>();
     List<String> keys = new ArrayList<>();
     for (Nodes.Located<String> key : listed.get()) {
-      if (!Rules.isKesName(key.value())) {
+      if (!NameRules.isKesName(key.value())) {
         problems.at(key.node(), key.path(), "\"" + key.value() + "\" is not a valid key name (use letters, digits, '_' and"
             + " '-', at most 80, not starting or ending with '-')");
         ok = false;
@@ -175,7 +175,7 @@ final class SettingsReader {
       return Optional.empty();
     }
     return Nodes.string(m.get(field).get(), m.pathOf(field), problems).flatMap(s -> {
-      if (Rules.isDns1123Label(s)) {
+      if (NameRules.isDns1123Label(s)) {
         return Optional.of(s);
       }
       problems.at(m.get(field).get(), m.pathOf(field), TopologyReader.dnsLabelMessage(s));
@@ -208,9 +208,9 @@ final class SettingsReader {
       }
       renewBefore = Optional.empty();
     }
-    Optional<List<String>> dns = names(layers, "dnsNames", Rules::isDnsName,
+    Optional<List<String>> dns = names(layers, "dnsNames", NameRules::isDnsName,
         "is not a DNS name (use lower case labels separated by '.', for example kes.example.org)");
-    Optional<List<String>> ips = names(layers, "ipAddresses", Rules::isIpAddress,
+    Optional<List<String>> ips = names(layers, "ipAddresses", NameRules::isIpAddress,
         "is not an IP address (write an IPv4 or IPv6 literal such as 10.0.0.7)");
     if (keyType.isEmpty() || validity.isEmpty() || renewBefore.isEmpty() || dns.isEmpty() || ips.isEmpty()) {
       return Optional.empty();
@@ -262,7 +262,7 @@ final class SettingsReader {
   }
 
   private Optional<String> imageRepository(String s, Nodes.Located<Node> l, String example) {
-    if (Rules.isImageRepository(s)) {
+    if (NameRules.isImageRepository(s)) {
       return Optional.of(s);
     }
     problems.at(l.node(), l.path(), "\"" + s + "\" is not an image repository (write it without tag or digest, for example"

@@ -54,6 +54,20 @@ public final class TopologyLoader {
     return parse(text, file);
   }
 
+  /**
+   * Reads and checks the topology a reader gives; {@code source} names it in messages and anchors relative paths.
+   *
+   * @throws IOException if the reader fails
+   */
+  public static Topology load(java.io.Reader reader, Path source) throws TopologyException, IOException {
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+      text.append(buffer, 0, n);
+    }
+    return parse(text.toString(), source);
+  }
+
   /** Checks topology text as if it had been read from {@code file} (which names it in messages and anchors relative paths). */
   public static Topology parse(String text, Path file) throws TopologyException {
     Problems problems = new Problems(file);

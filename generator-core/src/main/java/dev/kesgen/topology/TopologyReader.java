@@ -44,7 +44,9 @@ final class TopologyReader {
     Mapping tenantDefaults = sub(defaults, "tenant", SettingsReader.TENANT_DEFAULT_FIELDS);
     SettingsReader settings = new SettingsReader(problems);
 
-    List<Instance> instances = new ArrayList<>();
+    // each instance read with the item it came from: an item that failed to read has none, so later checks can
+    // never report one instance's problem at another's position
+    List<Read> instances = new ArrayList<>();
     if (top.get("instances").isEmpty()) {
       problems.at(root, "instances", "is required (a list of KES instances, at least one)");
     } else {
@@ -53,34 +55,33 @@ final class TopologyReader {
         problems.at(top.get("instances").get(), "instances", "is empty (list at least one KES instance)");
       }
       for (Nodes.Located<Node> item : items) {
-        readInstance(item, kesDefaults, tenantDefaults, settings).ifPresent(instances::add);
+        readInstance(item, kesDefaults, tenantDefaults, settings).ifPresent(i -> instances.add(new Read(i, item)));
       }
-      checkUnique(instances, items);
+      checkUnique(items);
     }
-    vault.ifPresent(v -> checkKvVersion(v, instances, items(top)));
-    checkServices(instances, items(top));
+    vault.ifPresent(v -> checkKvVersion(v, instances));
+    checkServices(instances);
     if (!problems.isEmpty() || vault.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Topology(file, vault.get(), instances));
+    return Optional.of(new Topology(file, vault.get(), instances.stream().map(Read::instance).toList()));
   }
 
-  private List<Nodes.Located<Node>> items(Mapping top) {
-    return top.get("instances").flatMap(n -> Nodes.list(n, "instances", new Problems(file))).orElse(List.of());
-  }
+  /** An instance and the list item it was read from. */
+  private record Read(Instance instance, Nodes.Located<Node> item) {}
 
   /**
    * KV version 2 needs {@code keystore.vault.version}, first read by KES v0.15.0 (minio/kes@v0.15.0
    * cmd/kes/config.go); an older KES would silently talk KV version 1 to a version 2 mount.
    */
-  private void checkKvVersion(Vault vault, List<Instance> instances, List<Nodes.Located<Node>> items) {
+  private void checkKvVersion(Vault vault, List<Read> instances) {
     if (vault.kv().version() != 2) {
       return;
     }
-    for (int i = 0; i < instances.size() && i < items.size(); i++) {
-      Instance instance = instances.get(i);
+    for (Read read : instances) {
+      Instance instance = read.instance();
       if (!instance.kes().version().isAtLeast(KesVersion.FIRST_WITH_KV_V2)) {
-        problems.at(items.get(i).node(), items.get(i).path() + ".kes.version", "KES " + instance.kes().version()
+        problems.at(read.item().node(), read.item().path() + ".kes.version", "KES " + instance.kes().version()
             + " cannot use vault.kv.version 2 (KES reads the KV version from v0.15.0 on; use KV version 1 or a newer KES)");
       }
     }
@@ -90,13 +91,13 @@ final class TopologyReader {
    * Two instances in one namespace need different Service names: the Service, its TLS Secret and the provisioner
    * Secret are all named after it.
    */
-  private void checkServices(List<Instance> instances, List<Nodes.Located<Node>> items) {
+  private void checkServices(List<Read> instances) {
     Map<String, Instance> seen = new HashMap<>();
-    for (int i = 0; i < instances.size() && i < items.size(); i++) {
-      Instance instance = instances.get(i);
+    for (Read read : instances) {
+      Instance instance = read.instance();
       Instance first = seen.putIfAbsent(instance.namespace() + "/" + instance.kes().service(), instance);
       if (first != null) {
-        problems.at(items.get(i).node(), items.get(i).path() + ".kes.service", "instances " + first.name() + " and "
+        problems.at(read.item().node(), read.item().path() + ".kes.service", "instances " + first.name() + " and "
             + instance.name() + " both run Service \"" + instance.kes().service() + "\" in namespace "
             + instance.namespace() + " (give one of them another namespace or kes.service)");
       }
@@ -164,7 +165,7 @@ final class TopologyReader {
   }
 
   private Optional<String> label(String value, Mapping m, String field) {
-    if (Rules.isDns1123Label(value)) {
+    if (NameRules.isDns1123Label(value)) {
       return Optional.of(value);
     }
     problems.at(m.get(field).get(), m.pathOf(field), dnsLabelMessage(value));
@@ -177,7 +178,7 @@ final class TopologyReader {
   }
 
   /** Instance names are unique; the message points at the second use. */
-  private void checkUnique(List<Instance> instances, List<Nodes.Located<Node>> items) {
+  private void checkUnique(List<Nodes.Located<Node>> items) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Optional<Node> nameNode = nameNode(items.get(i).node());

@@ -75,7 +75,7 @@ final class VaultReader {
     if (value.isEmpty()) {
       return null;
     }
-    if (!Rules.isVaultPath(value.get())) {
+    if (!NameRules.isVaultPath(value.get())) {
       problems.at(node.get(), m.pathOf(field), "\"" + value.get()
           + "\" is not a Vault path (use letters, digits, '_', '.', '-' and '/' between segments, no leading or trailing '/')");
       return null;

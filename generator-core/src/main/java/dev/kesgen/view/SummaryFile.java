@@ -3,6 +3,8 @@ package dev.kesgen.view;
 import dev.kesgen.kes.KesImage;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.KeyCreator;
+import dev.kesgen.layout.CertificateId;
+import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
@@ -32,63 +34,67 @@ public final class SummaryFile {
   public static PlannedFile plan(
       Topology topology,
       Map<String, KesServerConfig> configs,
-      Function<String, Optional<IssuedCertificate>> certificates,
+      Function<CertificateId, Optional<IssuedCertificate>> certificates,
       String header) {
-    List<Map<String, Object>> instances = new ArrayList<>();
+    List<SummaryContext.Instance> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       KesServerConfig config = configs.get(instance.name());
-      String id = "kes_" + instance.name().replace('-', '_');
       KesImage image = KesImage.of(instance.kes());
-      List<Map<String, Object>> tenants = new ArrayList<>();
+      List<SummaryContext.Tenant> tenants = new ArrayList<>();
       for (Tenant tenant : instance.tenants()) {
-        IssuedCertificate client = certificates.apply("tenants/" + instance.name() + "/" + tenant.name()).orElseThrow();
-        String creators = config.keyCreations().stream()
+        IssuedCertificate client = certificates.apply(CertificateId.client(instance, tenant)).orElseThrow();
+        List<SummaryContext.KeyCreator> creators = config.keyCreations().stream()
             .filter(k -> k.tenant().equals(tenant.name()))
-            .map(k -> "`" + k.key() + "`: " + describe(k.creator(), instance.kes().provisioning()))
-            .collect(Collectors.joining("; "));
-        tenants.add(Ctx.of()
-            .put("id", "t_" + instance.name().replace('-', '_') + "_" + tenant.name().replace('-', '_'))
-            .put("name", tenant.name())
-            .put("namespace", tenant.namespace())
-            .put("chart", tenant.chart().spelling())
-            .put("minioVersion", tenant.minioVersion().tag())
-            .put("image", tenant.image().map(r -> "`" + r + ":" + tenant.minioVersion().tag() + "`")
-                .orElse("the chart's (kesgen plans for " + tenant.minioVersion().tag() + ")"))
-            .put("keys", tenant.keys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
-            .put("creators", creators)
-            .put("identity", client.identity())
-            .put("expires", client.expires())
-            .map());
+            .map(k -> new SummaryContext.KeyCreator(k.key(), describe(k.creator(), instance.kes().provisioning())))
+            .toList();
+        tenants.add(new SummaryContext.Tenant(
+            "t_" + mermaid(instance.name()) + "_" + mermaid(tenant.name()),
+            tenant.name(),
+            tenant.namespace(),
+            tenant.chart().spelling(),
+            tenant.minioVersion().tag(),
+            tenant.image().map(r -> "`" + r + ":" + tenant.minioVersion().tag() + "`")
+                .orElse("the chart's (kesgen plans for " + tenant.minioVersion().tag() + ")"),
+            code(tenant.keys()),
+            creators.stream().map(c -> "`" + c.key() + "`: " + c.creator()).collect(Collectors.joining("; ")),
+            tenant.keys(),
+            creators,
+            client.identity(),
+            client.expires()));
       }
-      IssuedCertificate server = certificates.apply("kes/" + instance.name()).orElseThrow();
-      Optional<IssuedCertificate> provisioner = certificates.apply("kes/" + instance.name() + "/provisioner");
-      instances.add(Ctx.of()
-          .put("id", id)
-          .put("name", instance.name())
-          .put("namespace", instance.namespace())
-          .put("kesVersion", instance.kes().version().tag())
-          .put("image", image.reference())
-          .put("imageNote", image.note().orElse(""))
-          .put("imageWarning", image.warning().orElse(""))
-          .put("dialect", config.dialect().name())
-          .put("serviceHost", instance.serviceHost())
-          .put("port", instance.kes().port())
-          .put("replicas", instance.kes().replicas())
-          .put("vaultName", instance.vaultName())
-          .put("keyLocation", VaultPolicy.keyLocation(topology.vault(), instance))
-          .put("server", Ctx.of().put("name", server.name()).put("identity", server.identity())
-              .put("expires", server.expires()).map())
-          .put("provisioner", provisioner.map(p -> Ctx.of().put("name", p.name()).put("identity", p.identity())
-              .put("expires", p.expires()).put("keys", String.join(", ", config.keysNeedingProvisioning())).map())
-              .orElse(null))
-          .put("tenants", tenants)
-          .map());
+      IssuedCertificate server = certificates.apply(CertificateId.server(instance)).orElseThrow();
+      Optional<SummaryContext.Provisioner> provisioner = certificates.apply(CertificateId.provisioner(instance))
+          .map(p -> new SummaryContext.Provisioner(p.name(), p.identity(), p.expires(),
+              String.join(", ", config.keysNeedingProvisioning()), config.keysNeedingProvisioning()));
+      instances.add(new SummaryContext.Instance(
+          "kes_" + mermaid(instance.name()),
+          instance.name(),
+          instance.namespace(),
+          instance.kes().version().tag(),
+          image.reference(),
+          image.note().orElse(""),
+          image.warning().orElse(""),
+          config.dialect().name(),
+          instance.serviceHost(),
+          instance.kes().port(),
+          instance.kes().replicas(),
+          instance.vaultName(),
+          VaultPolicy.keyLocation(topology.vault(), instance),
+          new SummaryContext.Certificate(server.name(), server.identity(), server.expires()),
+          provisioner,
+          tenants));
     }
-    return PlannedFile.rendered("SUMMARY.md", "summary.md.hbs", Ctx.of()
-        .put("header", header)
-        .put("vault", VaultFiles.vault(topology.vault()))
-        .put("instances", instances)
-        .map());
+    return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
+        new SummaryContext(header, VaultView.of(topology.vault()), instances));
+  }
+
+  // Mermaid node ids: the names' '-' is not allowed there
+  private static String mermaid(String name) {
+    return name.replace('-', '_');
+  }
+
+  private static String code(List<String> keys) {
+    return keys.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
   }
 
 }

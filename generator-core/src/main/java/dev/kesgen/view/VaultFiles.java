@@ -1,5 +1,7 @@
 package dev.kesgen.view;
 
+import dev.kesgen.layout.KubernetesNames;
+import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.Vault;
@@ -7,83 +9,44 @@ import dev.kesgen.vault.AppRoleRole;
 import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Plans the Vault files: one policy and AppRole per instance, the apply script and a bootstrap script each. */
 public final class VaultFiles {
   private VaultFiles() {}
 
-  /** The Secret the bootstrap script creates and the KES chart reads the AppRole credentials from. */
-  public static String approleSecretName(Instance instance) {
-    return "kes-" + instance.name() + "-approle";
-  }
-
-  static Map<String, Object> vault(Vault vault) {
-    return Ctx.of()
-        .put("endpoint", vault.endpoint().toString())
-        .put("namespace", vault.namespace())
-        .put("kvMount", vault.kv().mount())
-        .put("kvVersion", vault.kv().version())
-        .put("approleMount", vault.approle().mount())
-        .map();
-  }
-
-  static Map<String, Object> instance(Instance instance) {
-    return Ctx.of()
-        .put("name", instance.name())
-        .put("namespace", instance.namespace())
-        .put("vaultName", instance.vaultName())
-        .map();
-  }
-
   /** Every Vault file of the topology. */
   public static List<PlannedFile> plan(Topology topology, String header) {
     Vault vault = topology.vault();
+    VaultView vaultView = VaultView.of(vault);
     List<PlannedFile> files = new ArrayList<>();
-    List<Map<String, Object>> instances = new ArrayList<>();
+    List<ApplyContext.Instance> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
-      VaultPolicy policy = VaultPolicy.of(vault, instance);
-      List<Map<String, Object>> rules = policy.rules().stream()
-          .map(r -> Ctx.of().put("path", r.pattern()).put("capabilities", r.capabilities()).map())
-          .toList();
-      files.add(PlannedFile.rendered("vault/policies/" + instance.vaultName() + ".hcl", "vault/policy.hcl.hbs", Ctx.of()
-          .put("header", header)
-          .put("vault", vault(vault))
-          .put("instance", instance(instance))
-          .put("keyPath", VaultPolicy.keyLocation(vault, instance))
-          .put("rules", rules)
-          .map()));
-      AppRoleRole role = AppRoleRole.of(vault, instance);
-      files.add(PlannedFile.rendered("vault/approles/" + instance.vaultName() + ".json", "vault/approle.json.hbs",
-          Ctx.of().put("header", header).put("instance", instance(instance)).put("role", role.parameters()).map()));
+      InstanceView view = InstanceView.of(instance);
+      List<PolicyContext.Rule> rules = VaultPolicy.of(vault, instance).rules().stream()
+          .map(r -> new PolicyContext.Rule(r.pattern(), r.capabilities())).toList();
+      files.add(new PlannedFile.Rendered(OutputLayout.vaultPolicy(instance), "vault/policy.hcl.hbs",
+          new PolicyContext(header, vaultView, view, VaultPolicy.keyLocation(vault, instance), rules)));
+      files.add(new PlannedFile.Rendered(OutputLayout.vaultAppRole(instance), "vault/approle.json.hbs",
+          new AppRoleContext(header, view, role(AppRoleRole.of(vault, instance)))));
       String rolePath = "auth/" + vault.approle().mount() + "/role/" + instance.vaultName();
-      files.add(PlannedFile.rendered("vault/bootstrap-" + instance.name() + ".sh", "vault/bootstrap.sh.hbs", Ctx.of()
-          .put("header", header)
-          .put("vault", vault(vault))
-          .put("instance", instance(instance))
-          .put("secretName", approleSecretName(instance))
-          .put("roleIdPath", rolePath + "/role-id")
-          .put("secretIdPath", rolePath + "/secret-id")
-          .put("accessorsPath", rolePath + "/secret-id")
-          .put("destroyPath", rolePath + "/secret-id-accessor/destroy")
-          .map()));
-      instances.add(Ctx.of()
-          .put("name", instance.name())
-          .put("namespace", instance.namespace())
-          .put("vaultName", instance.vaultName())
-          .put("policyFile", "policies/" + instance.vaultName() + ".hcl")
-          .put("approleFile", "approles/" + instance.vaultName() + ".json")
-          .put("approlePath", rolePath)
-          .map());
+      files.add(new PlannedFile.Rendered(OutputLayout.vaultBootstrap(instance), "vault/bootstrap.sh.hbs",
+          new BootstrapContext(header, vaultView, view, KubernetesNames.appRoleSecret(instance),
+              rolePath + "/role-id", rolePath + "/secret-id", rolePath + "/secret-id",
+              rolePath + "/secret-id-accessor/destroy")));
+      instances.add(new ApplyContext.Instance(instance.name(), instance.namespace(), instance.vaultName(),
+          OutputLayout.vaultPolicyFromVaultDirectory(instance), OutputLayout.vaultAppRoleFromVaultDirectory(instance),
+          rolePath));
     }
-    files.add(PlannedFile.rendered("vault/apply.sh", "vault/apply.sh.hbs", Ctx.of()
-        .put("header", header)
-        .put("vault", vault(vault))
-        .put("approleMountKey", "\"" + vault.approle().mount() + "/\"")
-        .put("kvMountKey", "\"" + vault.kv().mount() + "/\"")
-        .put("kvOptionsPath", "sys/internal/ui/mounts/" + vault.kv().mount())
-        .put("instances", instances)
-        .map()));
+    files.add(new PlannedFile.Rendered(OutputLayout.VAULT_APPLY, "vault/apply.sh.hbs", new ApplyContext(header,
+        vaultView, "\"" + vault.approle().mount() + "/\"", "\"" + vault.kv().mount() + "/\"",
+        "sys/internal/ui/mounts/" + vault.kv().mount(), instances)));
     return files;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static AppRoleContext.Role role(AppRoleRole role) {
+    java.util.Map<String, Object> p = role.parameters();
+    return new AppRoleContext.Role((List<String>) p.get("token_policies"), (Long) p.get("token_period"),
+        (Long) p.get("secret_id_ttl"), (Long) p.get("secret_id_num_uses"), (Boolean) p.get("bind_secret_id"));
   }
 }

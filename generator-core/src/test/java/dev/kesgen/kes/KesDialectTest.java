@@ -125,35 +125,6 @@ class KesDialectTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"v0.17.2, false", "v0.17.3, true"})
-  void cacheExpiryOfflineFromV0173(String tag, boolean exists) {
-    assertThat(of(tag).hasCacheExpiryOffline()).isEqualTo(exists);
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "v0.13.5, REJECTED, true", "v0.13.6, STRICT_WITH_LEGACY_FALLBACK, true", "v0.17.2, STRICT_WITH_LEGACY_FALLBACK, true",
-    "v0.17.3, IGNORED, false"
-  })
-  void unknownFieldHandling(String tag, KesDialect.UnknownFields fields, boolean strict) {
-    assertThat(of(tag).unknownFields()).isEqualTo(fields);
-    assertThat(of(tag).isStrict()).isEqualTo(strict);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"v0.21.1, EMPTY_STRING", "v0.22.0, ERROR"})
-  void unsetVariableBecomesAnErrorAtV0220(String tag, KesDialect.UnsetVariable outcome) {
-    assertThat(of(tag).unsetVariable()).isEqualTo(outcome);
-  }
-
-  @Test
-  void everyDialectExpandsTheAppRoleCredentials() {
-    for (KesDialect d : KesDialect.values()) {
-      assertThat(d.expandsAppRoleCredentials()).as(d.name()).isTrue();
-    }
-  }
-
-  @ParameterizedTest
   @CsvSource({"2023-02-15T14-54-37Z, true", "2023-04-03T16-41-28Z, false"})
   void appRoleRetryGoneWithTheEdgeParser(String tag, boolean exists) {
     assertThat(of(tag).hasAppRoleRetry()).isEqualTo(exists);
@@ -163,24 +134,6 @@ class KesDialectTest {
   @CsvSource({"v0.13.0, false", "v0.13.1, true"})
   void vaultCaFromConfigBrokenOnlyInV0130(String tag, boolean read) {
     assertThat(of(tag).readsVaultCaFromConfig()).isEqualTo(read);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"v0.21.1, false", "v0.22.0, true"})
-  void serverSanRequiredFromV0220(String tag, boolean required) {
-    assertThat(of(tag).requiresServerSan()).isEqualTo(required);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"2023-10-03T00-48-37Z, false", "2023-10-24T20-26-51Z, true"})
-  void namesValidatedFrom20231024(String tag, boolean validated) {
-    assertThat(of(tag).validatesNames()).isEqualTo(validated);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"v0.17.2, GO_FLAG", "v0.17.3, GO_FLAG_OR_PFLAG", "v0.22.0, PFLAG"})
-  void flagParser(String tag, KesDialect.FlagParser parser) {
-    assertThat(of(tag).flagParser()).isEqualTo(parser);
   }
 
   @ParameterizedTest
@@ -199,6 +152,20 @@ class KesDialectTest {
   @ValueSource(strings = {"2023-11-09T17-35-47Z", "2025-03-12T09-35-18Z"})
   void configFieldReleasesNeedOnlyTheConfig(String tag) {
     assertThat(of(tag).serverArgs("/c.yaml", 7373)).containsExactly("server", "--config=/c.yaml");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "v0.13.5, REJECTED", "v0.13.6, STRICT_WITH_LEGACY_FALLBACK", "v0.17.2, STRICT_WITH_LEGACY_FALLBACK", "v0.17.3, IGNORED"
+  })
+  void unknownFieldHandling(String tag, KesDialect.UnknownFields fields) {
+    assertThat(of(tag).unknownFields()).isEqualTo(fields);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"v0.17.2, GO_FLAG", "v0.17.3, GO_FLAG_OR_PFLAG", "v0.22.0, PFLAG"})
+  void flagParser(String tag, KesDialect.FlagParser parser) {
+    assertThat(of(tag).flagParser()).isEqualTo(parser);
   }
 
   @Test

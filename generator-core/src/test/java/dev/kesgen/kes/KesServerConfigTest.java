@@ -91,12 +91,6 @@ class KesServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the admin");
   }
 
-  @Test
-  void keySharedByTwoTenantsIsRejected() {
-    Instance i = instance("v0.13.4", tenant("zebra", OLD_MINIO, "k"), tenant("gecko", OLD_MINIO, "k"));
-    assertThatThrownBy(() -> KesServerConfig.of(i, vault(1, false), Map.of("zebra", ID_B, "gecko", ID_A)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("used by tenants");
-  }
 
   @Test
   void missingTenantIdentityIsRejected() {
@@ -105,24 +99,7 @@ class KesServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no identity for tenant gecko");
   }
 
-  @ParameterizedTest
-  @CsvSource({"2023-10-03T00-48-37Z, false", "2023-10-24T20-26-51Z, true"})
-  void invalidKeyNamesAreRejectedWhereKesValidatesThem(String kes, boolean rejected) {
-    Instance i = instance(kes, tenant("gecko", NEW_MINIO, "gecko.key"));
-    if (rejected) {
-      assertThatThrownBy(() -> KesServerConfig.of(i, vault(1, false), Map.of("gecko", ID_A)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gecko.key");
-    } else {
-      assertThat(KesServerConfig.of(i, vault(1, false), Map.of("gecko", ID_A)).keys()).containsExactly("gecko.key");
-    }
-  }
 
-  @Test
-  void kvV2NeedsVaultVersion() {
-    Instance i = instance("v0.14.0", tenant("gecko", OLD_MINIO, "g"));
-    assertThatThrownBy(() -> KesServerConfig.of(i, vault(2, false), Map.of("gecko", ID_A)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v0.15.0");
-  }
 
   @ParameterizedTest
   @CsvSource({"v0.14.0, 1, ''", "v0.15.0, 1, v1", "v0.15.0, 2, v2"})

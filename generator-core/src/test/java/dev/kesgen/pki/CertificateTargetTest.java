@@ -37,11 +37,11 @@ class CertificateTargetTest {
   }
 
   @Test
-  void refusesAPathThatClimbsOutOfItsRoot() {
-    CertificateProfile profile = CertificateProfile.client("provisioner.kes-ns", Fixtures.spec(KeyType.ED25519));
-
-    assertThatThrownBy(() -> new CertificateTarget("x", profile, "../x.crt", "x.key", "x.yaml", "x", "kes-ns"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("certificatePath");
+  void refusesANameThatClimbsOutOfItsRoot() {
+    assertThatThrownBy(() -> new dev.kesgen.layout.CertificateId.Client("dev", ".."))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");
+    assertThatThrownBy(() -> new dev.kesgen.layout.CertificateId.Server("a/b"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instance");
   }
 
   @Test

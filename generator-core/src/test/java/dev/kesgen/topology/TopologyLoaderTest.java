@@ -29,6 +29,56 @@ class TopologyLoaderTest {
               namespace: armadillo-gecko
       """;
 
+  private static List<String> problems(String text) {
+    return catchThrowableOfType(TopologyException.class, () -> TopologyLoader.parse(text, Path.of("topology.yaml")))
+        .problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void kvVersion2NeedsKesV0150() {
+    String text = MINIMAL.replace("endpoint: http://vault.example.org:8200",
+        "endpoint: http://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.14.0");
+
+    assertThat(problems(text)).singleElement().asString().contains("instances[0].kes.version", "v0.15.0");
+  }
+
+  @Test
+  void aKeySharedByTwoTenantsIsRejected() {
+    String text = MINIMAL + """
+                keys: [k]
+              - name: zebra
+                namespace: zebra
+                keys: [k]
+        """;
+
+    assertThat(problems(text)).singleElement().asString().contains("instances[0].tenants[1].keys[0]",
+        "already used by instances[0].tenants[0]");
+  }
+
+  @Test
+  void aKeyNameNoKesReleaseAcceptsIsRejectedForEveryRelease() {
+    String text = MINIMAL + "        keys: [gecko.key]\n";
+
+    assertThat(problems(text)).singleElement().asString().contains("gecko.key");
+  }
+
+  @Test
+  void aLaterProblemIsReportedAtItsOwnInstanceWhenAnEarlierInstanceFailedToRead() {
+    String text = MINIMAL.replace("endpoint: http://vault.example.org:8200",
+        "endpoint: http://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.15.0") + """
+          - name: Broken
+            namespace: kes-broken
+            tenants: [ { name: a, namespace: a } ]
+          - name: old
+            namespace: kes-old
+            kes: { version: v0.14.0 }
+            tenants: [ { name: b, namespace: b } ]
+        """;
+
+    assertThat(problems(text)).anySatisfy(p -> assertThat(p).contains("instances[2].kes.version", "v0.15.0"))
+        .noneSatisfy(p -> assertThat(p).contains("instances[1].kes.version"));
+  }
+
   @Test
   void loadsTheMolgenisExample() throws Exception {
     Topology topology = TopologyLoader.load(EXAMPLE);

@@ -9,9 +9,9 @@ final class ManifestsText {
    * release manifest only (native/internal/helm/template.go writes rel.Manifest): no release date, no random name
    * (the name is given), no hooks; so the same chart and values give the same bytes.
    */
-  static String of(String instance, String rendered) {
+  static String of(String valuesPath, String rendered) {
     String body = rendered.replace("\r\n", "\n").stripTrailing();
-    return "# Rendered by kesgen-helm from charts/kes with kes/" + instance + "/values.yaml; Helm hooks (the key"
+    return "# Rendered by kesgen-helm from charts/kes with " + valuesPath + "; Helm hooks (the key"
         + " provisioning Job) are not shown.\n" + body + "\n";
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kesgen.ExtensionInput;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.Kesgen;
@@ -17,9 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,18 +114,20 @@ class HelmManifestsTest {
   }
 
   @Test
-  void addsNothingWhenNoValuesWereRendered() throws Exception {
+  void addsNothingForNoInstances() throws Exception {
     Topology topology = TopologyLoader.load(request.topology());
 
-    assertThat(new HelmManifests().files(topology, new TreeMap<>(Map.of("vault/apply.sh", "#!/bin/sh\n")))).isEmpty();
+    assertThat(new HelmManifests().files(new ExtensionInput(topology, List.of()))).isEmpty();
   }
 
   @Test
-  void refusesValuesOfAnInstanceTheTopologyLacks() throws Exception {
+  void aFailingRenderNamesTheValuesFile() throws Exception {
     Topology topology = TopologyLoader.load(request.topology());
+    ExtensionInput.KesInstance dev = new ExtensionInput.KesInstance(topology.instances().get(0), "kes-dev", "kes-dev",
+        "kes/dev/values.yaml", "replicaCount: many\n", "kes/dev/manifests.yaml");
 
-    assertThatThrownBy(() -> new HelmManifests().files(topology, new TreeMap<>(Map.of("kes/prod/values.yaml", "{}\n"))))
-        .hasMessageContaining("kes/prod/values.yaml belongs to no instance");
+    assertThatThrownBy(() -> new HelmManifests().files(new ExtensionInput(topology, List.of(dev))))
+        .hasMessageContaining("kes/dev/values.yaml");
   }
 
   static List<JsonNode> documents(String text) throws Exception {

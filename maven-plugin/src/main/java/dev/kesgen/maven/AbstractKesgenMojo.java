@@ -1,6 +1,8 @@
 package dev.kesgen.maven;
 
+import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
+import dev.kesgen.KesgenException;
 import dev.kesgen.topology.Problem;
 import dev.kesgen.topology.TopologyException;
 import java.io.File;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -65,6 +68,26 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
     // No cause: Maven appends a cause's message to the failure, which would print every problem twice.
     return new MojoFailureException("The topology has " + e.problems().size() + " problem(s); fix them and run again:"
         + problems);
+  }
+
+  /**
+   * The failure a library error becomes: a mistake the user can fix fails the build ({@code MojoFailureException});
+   * a file-system problem or a bug is an execution error ({@code MojoExecutionException}).
+   */
+  static Exception failure(KesgenException e) {
+    if (e instanceof ConfigurationException) {
+      return new MojoFailureException(e.getMessage(), e);
+    }
+    return new MojoExecutionException(e.getMessage(), e);
+  }
+
+  /** {@link #failure(KesgenException)}, thrown. */
+  static void fail(KesgenException e) throws MojoFailureException, MojoExecutionException {
+    Exception failure = failure(e);
+    if (failure instanceof MojoFailureException f) {
+      throw f;
+    }
+    throw (MojoExecutionException) failure;
   }
 
   private Clock clock() throws MojoFailureException {

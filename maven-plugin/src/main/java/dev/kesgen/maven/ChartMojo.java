@@ -36,7 +36,7 @@ public final class ChartMojo extends AbstractMojo {
       getLog().info("KES chart in " + chartDirectory + ": files written " + result.written().size() + ", kept "
           + result.kept().size() + ", deleted " + result.deleted().size());
     } catch (KesgenException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      AbstractKesgenMojo.fail(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("kesgen failed unexpectedly: " + e, e);
     }

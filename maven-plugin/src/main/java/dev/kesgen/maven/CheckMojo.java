@@ -32,13 +32,13 @@ public final class CheckMojo extends AbstractKesgenMojo {
       return;
     }
     Optional<Duration> limit = DurationParameter.parse("kesgen.failOnExpiringWithin", failOnExpiringWithin);
-    CheckResult result;
+    CheckResult result = null;
     try {
       result = Kesgen.check(request(), limit);
     } catch (TopologyException e) {
       throw failure(e);
     } catch (KesgenException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      fail(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("kesgen check failed unexpectedly: " + e, e);
     }

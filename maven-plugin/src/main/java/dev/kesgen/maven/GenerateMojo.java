@@ -16,12 +16,13 @@ public final class GenerateMojo extends AbstractKesgenMojo {
     if (skipped()) {
       return;
     }
+    ResultLog log = new ResultLog(getLog());
     try {
-      ResultLog.generated(getLog(), Kesgen.generate(request()));
+      log.finished(Kesgen.write(Kesgen.plan(request(), log), log));
     } catch (TopologyException e) {
       throw failure(e);
     } catch (KesgenException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      fail(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("kesgen generate failed unexpectedly: " + e, e);
     }

@@ -2,39 +2,82 @@ package dev.kesgen.maven;
 
 import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateResult;
+import dev.kesgen.KesgenEvent;
+import dev.kesgen.KesgenListener;
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Tenant;
 import org.apache.maven.plugin.logging.Log;
 
-/** Writes what a generate run did to the Maven log: instances and tenants, certificates, warnings and a summary. */
-final class ResultLog {
+/** Turns the events of a run into Maven log lines: instances and tenants, certificates, warnings and a summary. */
+final class ResultLog implements KesgenListener {
   static final String UP_TO_DATE = "Up to date: nothing written.";
 
-  private ResultLog() {}
+  private final Log log;
 
-  static void generated(Log log, GenerateResult result) {
-    result.lines().forEach(log::info);
-    result.certificates().forEach(c -> log.info(c.describe()));
-    result.warnings().forEach(log::warn);
+  ResultLog(Log log) {
+    this.log = log;
+  }
+
+  @Override
+  public void on(KesgenEvent event) {
+    if (event instanceof KesgenEvent.InstancePlanned planned) {
+      instance(planned.instance());
+    } else if (event instanceof KesgenEvent.CertificateDecided decided) {
+      log.info(describe(decided.certificate()));
+    } else if (event instanceof KesgenEvent.Warning warning) {
+      log.warn(warning.message());
+    } else if (event instanceof KesgenEvent.FileWritten written) {
+      log.debug("wrote " + written.path());
+    } else if (event instanceof KesgenEvent.FileDeleted deleted) {
+      log.debug("deleted " + deleted.path());
+    }
+  }
+
+  /** The closing lines of a generate run. */
+  void finished(GenerateResult result) {
     log.info(summary(result));
-    if (result.upToDate() && result.certificates().stream().allMatch(ResultLog::kept)) {
+    if (result.upToDate() && result.certificates().stream().allMatch(c -> c.action().isKept())) {
       log.info(UP_TO_DATE);
     }
+  }
+
+  private void instance(Instance instance) {
+    log.info("instance " + instance.name() + ": KES " + instance.kes().version() + " in namespace "
+        + instance.namespace() + ", " + instance.tenants().size() + " tenant(s)");
+    for (Tenant tenant : instance.tenants()) {
+      log.info("  tenant " + tenant.name() + ": MinIO " + tenant.minioVersion() + " (" + tenant.chart()
+          + ") in namespace " + tenant.namespace() + ", keys " + String.join(", ", tenant.keys()));
+    }
+  }
+
+  /** One line, for example {@code tenants/dev/gecko: renewed (expires ...), identity 3ab9..., expires ...}. */
+  static String describe(CertificateReport c) {
+    String why = c.reason().isEmpty() ? "" : " (" + c.reason() + ")";
+    String was = c.previousIdentity().filter(p -> !p.equals(c.identity())).map(p -> ", was " + p).orElse("");
+    return c.name() + ": " + action(c) + why + ", identity " + c.identity() + was + ", expires " + c.notAfter();
+  }
+
+  private static String action(CertificateReport c) {
+    return switch (c.action()) {
+      case ISSUED -> "issued";
+      case RENEWED -> "renewed";
+      case KEPT -> "kept";
+      case KEPT_KEY_ABSENT -> "kept (key not present here)";
+      case KEPT_KEY_MISMATCH -> "kept (local key " + c.id().keyPath() + " does not match it; not used)";
+    };
   }
 
   /** For example {@code Files written 3, kept 40, deleted 0; certificates issued 1, renewed 0, kept 4}. */
   static String summary(GenerateResult result) {
     return "Files written " + result.written().size() + ", kept " + result.kept().size()
         + ", deleted " + result.deleted().size()
-        + "; certificates issued " + count(result, "issued")
-        + ", renewed " + count(result, "renewed")
-        + ", kept " + result.certificates().stream().filter(ResultLog::kept).count();
+        + "; certificates issued " + count(result, CertificateOutcome.Action.ISSUED)
+        + ", renewed " + count(result, CertificateOutcome.Action.RENEWED)
+        + ", kept " + result.certificates().stream().filter(c -> c.action().isKept()).count();
   }
 
-  private static long count(GenerateResult result, String action) {
-    return result.certificates().stream().filter(c -> c.action().equals(action)).count();
-  }
-
-  // "kept (key not present here)" and its siblings are kept too: nothing was issued.
-  private static boolean kept(CertificateReport certificate) {
-    return certificate.action().startsWith("kept");
+  private static long count(GenerateResult result, CertificateOutcome.Action action) {
+    return result.certificates().stream().filter(c -> c.action() == action).count();
   }
 }

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public final class RotateMojo extends AbstractKesgenMojo {
   /**
    * What to reissue, comma-separated: an instance ({@code dev}, its KES server certificate), a tenant
-   * ({@code dev/gecko}, its client certificate), or {@code all}.
+   * ({@code dev/gecko}, its client certificate), a provisioner ({@code dev:provisioner}), or {@code all}.
    */
   @Parameter(property = "kesgen.rotate", required = true)
   String rotate;
@@ -28,8 +28,9 @@ public final class RotateMojo extends AbstractKesgenMojo {
     }
     Set<String> names = RotateList.parse("kesgen.rotate", rotate);
     try {
-      GenerateResult result = Kesgen.generate(request().withRotate(names));
-      ResultLog.generated(getLog(), result);
+      ResultLog log = new ResultLog(getLog());
+      GenerateResult result = Kesgen.write(Kesgen.plan(request().withRotate(names), log), log);
+      log.finished(result);
       for (CertificateReport changed : result.changedIdentities()) {
         String was = changed.previousIdentity().orElse("(none)");
         getLog().info("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
@@ -37,7 +38,7 @@ public final class RotateMojo extends AbstractKesgenMojo {
     } catch (TopologyException e) {
       throw failure(e);
     } catch (KesgenException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      fail(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("kesgen rotate failed unexpectedly: " + e, e);
     }

@@ -44,30 +44,85 @@ fi
 
 umask 077
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+created=no
 
+# The role's secret id accessors, one per line. For a role without secret ids the CLI exits 2 printing {} (or
+# "No value found"); any other failure (a denied list, an unreachable server) ends the script, so nothing below
+# acts on a list it did not get.
 accessors() {
-  "$vault_cli" list -format=json 'auth/approle/role/kes-dev/secret-id' 2>/dev/null | tr ',' '\n' | tr -d '[]" \t\r' | grep -v '^$' || true
+  if "$vault_cli" list -format=json 'auth/approle/role/kes-dev/secret-id' > "$work/list" 2> "$work/list-error"; then
+    tr ',' '\n' < "$work/list" | tr -d '[]" \t\r' | grep -v '^$' || true
+  elif grep -q 'No value found' "$work/list-error" \
+      || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
+    :
+  else
+    echo "cannot list the secret ids of kes-dev (auth/approle/role/kes-dev/secret-id); needs list on it:" >&2
+    cat "$work/list-error" >&2
+    return 1
+  fi
 }
-destroy() {
+# Destroys the accessors listed in file $1, then lists again: succeeds only if none of them is left.
+destroy_verified() {
   while read -r accessor; do
-    "$vault_cli" write 'auth/approle/role/kes-dev/secret-id-accessor/destroy' secret_id_accessor="$accessor" >/dev/null
-  done
+    "$vault_cli" write 'auth/approle/role/kes-dev/secret-id-accessor/destroy' secret_id_accessor="$accessor" > /dev/null || true
+  done < "$1"
+  accessors > "$work/after" || return 1
+  ! grep -qxF -f "$1" "$work/after"
 }
+# The accessors that were not there before this run: the new secret id's.
+new_accessors() {
+  accessors > "$work/now" || return 1
+  grep -vxF -f "$work/before" "$work/now" > "$work/new" || true
+}
+# Whether the Secret holds the secret id this run created (compared here, never printed).
+secret_holds_new_id() {
+  kubectl get secret 'kes-dev-approle' --namespace 'kes-dev' -o 'jsonpath={.data.secret-id}' \
+    2> /dev/null | base64 -d 2> /dev/null | cmp -s - "$work/secret-id"
+}
+# On INT or TERM: clean up what this run created unless the Secret already holds it, say what was done, and end.
+interrupted() {
+  trap - INT TERM
+  if [ "$created" = yes ] && ! secret_holds_new_id; then
+    if new_accessors && destroy_verified "$work/new"; then
+      echo "interrupted: Secret kes-dev-approle was not changed and the new secret id was destroyed" >&2
+    else
+      echo "interrupted: Secret kes-dev-approle was not changed, and the new secret id could not be destroyed:" \
+        "destroy the accessors of auth/approle/role/kes-dev/secret-id that the Secret does not use" >&2
+    fi
+  elif [ "$created" = yes ]; then
+    echo "interrupted: Secret kes-dev-approle holds the new secret id; older secret ids were not destroyed" >&2
+  else
+    echo "interrupted before a secret id was created; nothing changed" >&2
+  fi
+  exit "$1"
+}
+trap 'interrupted 130' INT
+trap 'interrupted 143' TERM
 
 accessors > "$work/before"
 "$vault_cli" read -field=role_id 'auth/approle/role/kes-dev/role-id' > "$work/role-id"
+created=yes
 "$vault_cli" write -f -field=secret_id 'auth/approle/role/kes-dev/secret-id' > "$work/secret-id"
 # server-side apply keeps no second copy of the values in a last-applied annotation
 if ! kubectl create secret generic 'kes-dev-approle' --namespace 'kes-dev' \
     --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \
-    --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - >/dev/null; then
-  accessors | grep -vxF -f "$work/before" | destroy
-  echo "could not write Secret kes-dev-approle; the new secret id was destroyed" >&2
+    --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - > /dev/null; then
+  if new_accessors && destroy_verified "$work/new"; then
+    echo "could not write Secret kes-dev-approle; the new secret id was destroyed" >&2
+  else
+    echo "could not write Secret kes-dev-approle, and the new secret id could not be destroyed: destroy the" \
+      "accessors of auth/approle/role/kes-dev/secret-id that were created just now" >&2
+  fi
   exit 1
 fi
 echo "Secret kes-dev-approle written in namespace kes-dev."
 if [ "$rotate" = yes ]; then
-  destroy < "$work/before"
-  echo "Older secret ids of kes-dev destroyed; restart the KES pods of kes-dev."
+  if ! destroy_verified "$work/before"; then
+    echo "could not destroy the older secret ids of kes-dev (they still log in): check the token's" \
+      "update capability on auth/approle/role/kes-dev/secret-id-accessor/destroy and run again with --rotate" >&2
+    exit 1
+  fi
+  echo "Older secret ids of kes-dev destroyed (checked by listing again); restart the KES pods of" \
+    "kes-dev."
 fi

@@ -1,13 +1,14 @@
-package dev.kesgen.output;
+package dev.kesgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kesgen.output.OutputDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrivateKeyScanTest {
+class SecretScanTest {
   static final String BEGIN = "-----BEGIN";
 
   @TempDir Path root;
@@ -22,12 +23,12 @@ class PrivateKeyScanTest {
     Files.writeString(root.resolve("server.crt"), BEGIN + " CERTIFICATE-----\n");
     Files.writeString(root.resolve("doc.md"), "never commit a PRIVATE KEY\n");
 
-    assertThat(new OutputDirectory(root).filesWithPrivateKeys())
-        .containsExactly("ec.pem", "enc.pem", "kes/a/server.key", "rsa.pem");
+    assertThat(SecretScan.of(new OutputDirectory(root))).allMatch(f -> f.kind() == Finding.Kind.SECRET_IN_OUTPUT)
+        .extracting(Finding::subject).containsExactly("ec.pem", "enc.pem", "kes/a/server.key", "rsa.pem");
   }
 
   @Test
   void aMissingDirectoryHasNoKeys() throws Exception {
-    assertThat(new OutputDirectory(root.resolve("none")).filesWithPrivateKeys()).isEmpty();
+    assertThat(SecretScan.of(new OutputDirectory(root.resolve("none")))).isEmpty();
   }
 }

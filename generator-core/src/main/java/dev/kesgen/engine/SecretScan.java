@@ -1,4 +1,4 @@
-package dev.kesgen;
+package dev.kesgen.engine;
 
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
@@ -28,8 +28,8 @@ final class SecretScan {
   private SecretScan() {}
 
   /** Every finding under the output directory, reading each file once, in path order. */
-  static List<CheckResult.Finding> of(OutputDirectory output) throws OutputException {
-    List<CheckResult.Finding> findings = new ArrayList<>();
+  static List<Finding> of(OutputDirectory output) throws OutputException {
+    List<Finding> findings = new ArrayList<>();
     if (!Files.isDirectory(output.root())) {
       return findings;
     }
@@ -39,14 +39,14 @@ final class SecretScan {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String relative = output.root().relativize(file).toString().replace('\\', '/');
         if (OutputDirectory.holdsPrivateKey(bytes)) {
-          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
+          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
               "holds a private key; remove it from the output directory (and from version control history) and rotate it"));
         }
         if (SECRET_ID.matcher(text).find()) {
-          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
+          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
               "holds what looks like an AppRole secret id; remove it and create a new secret id (bootstrap --rotate)"));
         } else if (relative.startsWith("kes/") && LITERAL_APPROLE_SECRET.matcher(text).find()) {
-          findings.add(new CheckResult.Finding(CheckResult.Kind.SECRET_IN_OUTPUT, relative,
+          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
               "sets an AppRole secret literally; KES must read it from ${KES_APPROLE_SECRET} (regenerate, and create a"
                   + " new secret id with bootstrap --rotate)"));
         }

@@ -1,4 +1,4 @@
-package dev.kesgen;
+package dev.kesgen.engine;
 
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.Decision;
@@ -12,8 +12,8 @@ import java.util.Optional;
 final class CertificateFindings {
   private CertificateFindings() {}
 
-  static List<CheckResult.Finding> of(List<CertificateOutcome> outcomes, Instant now, Optional<Duration> limit) {
-    List<CheckResult.Finding> findings = new ArrayList<>();
+  static List<Finding> of(List<CertificateOutcome> outcomes, Instant now, Optional<Duration> limit) {
+    List<Finding> findings = new ArrayList<>();
     for (CertificateOutcome o : outcomes) {
       String subject = o.target().certificatePath();
       if (o.decision() instanceof Decision.Issue issue) {
@@ -21,14 +21,14 @@ final class CertificateFindings {
           continue; // the explicit limit below decides instead of renewBefore
         }
         String verb = issue.reason() == Decision.Reason.MISSING ? "would be issued" : "would be renewed";
-        findings.add(new CheckResult.Finding(CheckResult.Kind.CERTIFICATE, subject,
-            verb + " (" + issue.detail() + "); run kesgen:generate and commit the output"));
+        findings.add(new Finding(Finding.Kind.CERTIFICATE, subject,
+            verb + " (" + issue.detail() + "); run generate and commit the output"));
       }
       if (limit.isPresent() && o.decision() instanceof Decision.Keep
           || limit.isPresent() && o.decision() instanceof Decision.Issue i && i.reason() == Decision.Reason.EXPIRING) {
         if (!o.notAfter().isAfter(now.plus(limit.get()))) {
-          findings.add(new CheckResult.Finding(CheckResult.Kind.CERTIFICATE, subject, "expires " + o.notAfter()
-              + ", within " + limit.get().toDays() + "d (failOnExpiringWithin); run kesgen:generate to renew it"));
+          findings.add(new Finding(Finding.Kind.CERTIFICATE, subject, "expires " + o.notAfter()
+              + ", within " + limit.get().toDays() + "d (failOnExpiringWithin); run generate to renew it"));
         }
       }
     }

@@ -2,19 +2,26 @@ package dev.kesgen.topology;
 
 import java.util.regex.Pattern;
 
-/** The syntax rules names and addresses in a topology must follow, with the sources that impose them. */
-final class Rules {
-  private Rules() {}
+/**
+ * The syntax rules names and addresses kesgen handles must follow, with the sources that impose them: the one place
+ * each rule is written, used by the topology loader to report a mistake and by whatever else relies on it.
+ */
+public final class NameRules {
+  private NameRules() {}
 
   /** Kubernetes namespaces and most object names: RFC 1123 label. */
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /** Kubernetes object names such as Secrets: RFC 1123 subdomain. */
+  private static final Pattern DNS_1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   /** Kubernetes Service names: RFC 1035 label (must start with a letter). */
   private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   /**
-   * KES names: [0-9A-Za-z_-], at most 80, no leading or trailing '-' (minio/kes@2023-10-24T20-26-51Z
-   * auth.go validName). Key names follow the same rule here, so one name is valid for every release.
+   * KES names: [0-9A-Za-z_-], at most 80, not only '_', no leading or trailing '-'
+   * (K@2023-10-24T20-26-51Z:auth.go:113-133; unchanged in K@2025-03-12T09-35-18Z:auth.go). Key names follow the same
+   * rule here, so one name is valid for every release.
    */
-  private static final Pattern KES_NAME = Pattern.compile("[0-9A-Za-z_]|[0-9A-Za-z_][0-9A-Za-z_-]*[0-9A-Za-z_]");
+  private static final Pattern KES_NAME = Pattern.compile("(?!_$)([0-9A-Za-z_]|[0-9A-Za-z_][0-9A-Za-z_-]*[0-9A-Za-z_])");
   private static final Pattern DNS_NAME =
       Pattern.compile("(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern IPV4 =
@@ -22,7 +29,6 @@ final class Rules {
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern IDENTITY = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern VAULT_PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
-
   /**
    * A container image repository without tag or digest: an optional registry host (with port) and lower-case path
    * components (the distribution reference grammar, github.com/distribution/reference regexp.go).
@@ -31,28 +37,38 @@ final class Rules {
       "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]+)?/)?"
           + "[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*");
 
-  static boolean isImageRepository(String s) {
+  /** A container image repository without tag or digest. */
+  public static boolean isImageRepository(String s) {
     return s.length() <= 255 && IMAGE_REPOSITORY.matcher(s).matches();
   }
 
-  static boolean isDns1123Label(String s) {
+  /** An RFC 1123 label: Kubernetes namespaces and most object names, at most 63. */
+  public static boolean isDns1123Label(String s) {
     return s.length() <= 63 && DNS_1123_LABEL.matcher(s).matches();
   }
 
-  static boolean isDns1035Label(String s) {
+  /** An RFC 1123 subdomain: Kubernetes Secret names, at most 253. */
+  public static boolean isDns1123Subdomain(String s) {
+    return s.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(s).matches();
+  }
+
+  /** An RFC 1035 label: Kubernetes Service names. */
+  public static boolean isDns1035Label(String s) {
     return s.length() <= 63 && DNS_1035_LABEL.matcher(s).matches();
   }
 
-  static boolean isKesName(String s) {
+  /** A KES policy, identity or key name valid for every release. */
+  public static boolean isKesName(String s) {
     return s.length() <= 80 && KES_NAME.matcher(s).matches();
   }
 
-  static boolean isDnsName(String s) {
+  /** A DNS name for a certificate SAN, optionally with a leading wildcard. */
+  public static boolean isDnsName(String s) {
     return s.length() <= 253 && DNS_NAME.matcher(s).matches();
   }
 
   /** An IPv4 or IPv6 literal; never resolves a host name. */
-  static boolean isIpAddress(String s) {
+  public static boolean isIpAddress(String s) {
     if (IPV4.matcher(s).matches()) {
       return true;
     }
@@ -68,11 +84,13 @@ final class Rules {
     }
   }
 
-  static boolean isIdentity(String s) {
+  /** A KES identity: 64 lowercase hex digits. */
+  public static boolean isIdentity(String s) {
     return IDENTITY.matcher(s).matches();
   }
 
-  static boolean isVaultPath(String s) {
+  /** A relative Vault path. */
+  public static boolean isVaultPath(String s) {
     return VAULT_PATH.matcher(s).matches();
   }
 }

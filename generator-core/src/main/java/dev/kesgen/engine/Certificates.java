@@ -1,0 +1,141 @@
+package dev.kesgen.engine;
+
+import dev.kesgen.kes.Provisioning;
+import dev.kesgen.layout.CertificateId;
+import dev.kesgen.output.FileContent;
+import dev.kesgen.pki.CertificateLifecycle;
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.pki.CertificateTarget;
+import dev.kesgen.pki.Identity;
+import dev.kesgen.pki.KeySource;
+import dev.kesgen.pki.Pem;
+import dev.kesgen.pki.PkiException;
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Tenant;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.view.IssuedCertificate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every certificate of a topology kept or issued, in topology order (each instance's server and tenants, then the
+ * provisioners), with the committed identity each replaced.
+ */
+public final class Certificates {
+  private final Map<CertificateId, CertificateOutcome> outcomes = new LinkedHashMap<>();
+  private final Map<CertificateId, Optional<String>> previous = new LinkedHashMap<>();
+
+  private Certificates() {}
+
+  /** The targets of a topology in the order they are maintained. */
+  static List<CertificateTarget> targets(Topology topology) {
+    List<CertificateTarget> targets = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      targets.add(CertificateTarget.server(instance));
+      instance.tenants().forEach(t -> targets.add(CertificateTarget.client(instance, t)));
+    }
+    topology.instances().stream().filter(Provisioning::needed)
+        .forEach(i -> targets.add(CertificateTarget.provisioner(i)));
+    return targets;
+  }
+
+  static Certificates maintain(Topology topology, Path outputDirectory, KeySource keys, RunSettings settings,
+      Set<String> rotate, EngineListener listener) throws RunException {
+    List<CertificateTarget> targets = targets(topology);
+    checkRotationNames(targets, rotate);
+    boolean all = rotate.contains(CertificateId.ROTATE_ALL);
+    CertificateLifecycle lifecycle = new CertificateLifecycle(settings.clock());
+    Certificates result = new Certificates();
+    for (CertificateTarget target : targets) {
+      CertificateOutcome outcome;
+      try {
+        outcome = lifecycle.maintain(target, outputDirectory, keys, all || rotate.contains(target.id().rotationName()));
+      } catch (PkiException e) {
+        throw RunException.of(e, e.getMessage());
+      }
+      result.outcomes.put(target.id(), outcome);
+      // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
+      Optional<String> before = outcome.hasNewKey()
+          ? committedIdentity(outputDirectory.resolve(target.certificatePath()))
+          : Optional.of(outcome.identity().hex());
+      result.previous.put(target.id(), before);
+      listener.certificate(outcome, before);
+    }
+    return result;
+  }
+
+  private static Optional<String> committedIdentity(Path file) throws RunException {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw RunException.environment("cannot read the committed certificate " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return Optional.of(Identity.of(Pem.decodeCertificate(text)).hex());
+    } catch (RuntimeException e) {
+      throw new RunException(RunException.Kind.USER, "cannot read the committed certificate " + file + ": "
+          + e.getMessage() + " (restore it from version control, or delete it to have a new one issued)", e);
+    }
+  }
+
+  private static void checkRotationNames(List<CertificateTarget> targets, Set<String> rotate) throws RunException {
+    Set<String> known = new TreeSet<>();
+    known.add(CertificateId.ROTATE_ALL);
+    targets.forEach(t -> known.add(t.id().rotationName()));
+    List<String> unknown = rotate.stream().filter(r -> !known.contains(r)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw RunException.user("nothing to rotate named " + String.join(", ", unknown)
+          + " (name an instance for its server certificate, <instance>/<tenant> for a client certificate,"
+          + " <instance>:provisioner for a provisioner, or all;"
+          + " known: " + String.join(", ", known) + ")");
+    }
+  }
+
+  /** The outcome of a certificate, if this run maintained it. */
+  public Optional<CertificateOutcome> find(CertificateId id) {
+    return Optional.ofNullable(outcomes.get(id));
+  }
+
+  /** The outcome of a certificate this run maintained. */
+  public CertificateOutcome outcome(CertificateId id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("no certificate " + id.name() + " in this run"));
+  }
+
+  /** Every outcome, in order. */
+  public List<CertificateOutcome> outcomes() {
+    return List.copyOf(outcomes.values());
+  }
+
+  /** The committed identity the certificate replaced, or its own when kept; empty for a first issue. */
+  public Optional<String> previousIdentity(CertificateId id) {
+    return previous.getOrDefault(id, Optional.empty());
+  }
+
+  /** The public facts templates show, if this run maintained the certificate. */
+  Optional<IssuedCertificate> view(CertificateId id) {
+    return find(id).map(o -> new IssuedCertificate(id.name(), o.certificatePem(), o.identity().hex(),
+        DateTimeFormatter.ISO_LOCAL_DATE.format(o.notAfter().atZone(ZoneOffset.UTC)),
+        FileContent.text(o.certificatePem()).sha256()));
+  }
+
+  /** The names of certificates with new keys, for a message. */
+  List<String> withNewKeys() {
+    return outcomes.values().stream().filter(CertificateOutcome::hasNewKey).map(o -> o.target().name()).toList();
+  }
+
+}

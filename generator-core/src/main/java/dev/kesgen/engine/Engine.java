@@ -1,0 +1,163 @@
+package dev.kesgen.engine;
+
+import dev.kesgen.layout.CertificateId;
+import dev.kesgen.output.CompareResult;
+import dev.kesgen.output.OutputDirectory;
+import dev.kesgen.output.OutputException;
+import dev.kesgen.output.WriteResult;
+import dev.kesgen.pki.CertificateOutcome;
+import dev.kesgen.pki.PkiException;
+import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.StoredSecrets;
+import dev.kesgen.render.RenderException;
+import dev.kesgen.render.Renderer;
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Tenant;
+import dev.kesgen.topology.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** One run: topology → certificates → rendered files (plan), then → output and secrets (write), or → findings (check). */
+public final class Engine {
+  private Engine() {}
+
+  /** Keeps or issues every certificate and renders every file in memory; writes nothing. */
+  public static PlannedRun plan(Topology topology, RunSettings settings, List<Contributor> contributors,
+      EngineListener listener) throws RunException {
+    return plan(topology, settings, settings.rotate(), contributors, listener);
+  }
+
+  private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
+      List<Contributor> contributors, EngineListener listener) throws RunException {
+    SecretsDirectory secrets = secrets(settings);
+    Renderer renderer = renderer(settings);
+    Certificates certificates = Certificates.maintain(topology, settings.outputDirectory(), secrets.keys(), settings,
+        rotate, listener);
+    PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
+    rendered.warnings().forEach(listener::warning);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered);
+  }
+
+  /** Writes a plan: checks the secrets sink can take every new key, writes the output, then stores the secrets. */
+  public static Written write(PlannedRun run, EngineListener listener) throws RunException {
+    SecretsDirectory secrets = run.secrets();
+    try {
+      run.certificates().outcomes().forEach(secrets::prepare);
+    } catch (PkiException e) {
+      throw RunException.of(e, e.getMessage());
+    }
+    WriteResult written;
+    try {
+      written = new OutputDirectory(run.settings().outputDirectory()).write(run.files());
+    } catch (OutputException e) {
+      throw RunException.of(e);
+    }
+    List<String> warnings = new ArrayList<>(run.warnings());
+    List<String> late = new ArrayList<>();
+    written.notDeleted().forEach(f -> late.add(f + ": no longer generated but edited by hand, so not deleted"));
+    storeSecrets(run.topology(), run.certificates(), secrets, late);
+    late.addAll(renewedServers(run.topology(), run.certificates()));
+    late.forEach(listener::warning);
+    warnings.addAll(late);
+    return new Written(written, warnings);
+  }
+
+  /**
+   * Compares committed output with what write would make of it, checks certificate expiry and looks for secrets in
+   * the output directory. Writes nothing and issues nothing that is kept: new keys of certificates that generate
+   * would issue stay in memory.
+   */
+  public static List<Finding> check(Topology topology, RunSettings settings, Optional<Duration> failOnExpiringWithin,
+      List<Contributor> contributors, EngineListener listener) throws RunException {
+    PlannedRun run = plan(topology, settings, Set.of(), contributors, listener);
+    List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates().outcomes(),
+        settings.clock().instant(), failOnExpiringWithin));
+    OutputDirectory output = new OutputDirectory(settings.outputDirectory());
+    try {
+      CompareResult compare = output.compare(run.files());
+      compare.differing().forEach(f -> findings.add(new Finding(Finding.Kind.STALE, f,
+          "differs from what generate writes (edited by hand, or the topology changed); run generate")));
+      compare.missing().forEach(f -> findings.add(new Finding(Finding.Kind.MISSING, f,
+          "is not there; run generate and commit the output")));
+      compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
+          "is no longer generated; run generate to delete it")));
+      findings.addAll(SecretScan.of(output));
+    } catch (OutputException e) {
+      throw RunException.of(e);
+    }
+    return findings;
+  }
+
+  private static SecretsDirectory secrets(RunSettings settings) throws RunException {
+    try {
+      return new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory());
+    } catch (PkiException e) {
+      throw RunException.of(e, e.getMessage());
+    }
+  }
+
+  private static Renderer renderer(RunSettings settings) throws RunException {
+    try {
+      return Renderer.create(Renderer.EMBEDDED_TEMPLATES, settings.templateDirectory());
+    } catch (RenderException e) {
+      // without overrides the embedded templates are kesgen's own
+      String message = e.getMessage();
+      throw settings.templateDirectory().isPresent() ? RunException.user(message) : RunException.internal(message, e);
+    }
+  }
+
+  private static void storeSecrets(Topology topology, Certificates certificates, SecretsDirectory secrets,
+      List<String> warnings) throws RunException {
+    try {
+      secrets.prepareRoot();
+      for (Instance instance : topology.instances()) {
+        CertificateOutcome server = certificates.outcome(CertificateId.server(instance));
+        note(secrets.store(server, Optional.empty()), server, warnings);
+        Optional<CertificateOutcome> provisioner = certificates.find(CertificateId.provisioner(instance));
+        if (provisioner.isPresent()) {
+          note(secrets.store(provisioner.get(), Optional.of(server.certificate())), provisioner.get(), warnings);
+        }
+        for (Tenant tenant : instance.tenants()) {
+          CertificateOutcome client = certificates.outcome(CertificateId.client(instance, tenant));
+          note(secrets.store(client, Optional.of(server.certificate())), client, warnings);
+        }
+      }
+    } catch (PkiException e) {
+      String issued = String.join(", ", certificates.withNewKeys());
+      throw RunException.of(e, e.getMessage() + (issued.isEmpty() ? "" : " (the output already holds the new"
+          + " certificates " + issued + "; after fixing the secrets directory, rotate those whose key is missing)"));
+    }
+  }
+
+  private static void note(StoredSecrets stored, CertificateOutcome outcome, List<String> warnings) {
+    if (stored.manifest() == StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT) {
+      warnings.add(outcome.target().name() + ": private key not present here, so its Secret manifest was not written"
+          + " (whoever holds " + outcome.target().keyPath() + " can write it, or rotate the certificate)");
+    }
+  }
+
+  /**
+   * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
+   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
+   */
+  private static List<String> renewedServers(Topology topology, Certificates certificates) {
+    List<String> warnings = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      CertificateId id = CertificateId.server(instance);
+      if (certificates.outcome(id).action() != CertificateOutcome.Action.RENEWED || instance.tenants().isEmpty()) {
+        continue;
+      }
+      String tenants = instance.tenants().stream()
+          .map(t -> "secrets/" + CertificateId.client(instance, t).secretManifestPath())
+          .collect(Collectors.joining(", "));
+      warnings.add(id.name() + " has a new server certificate, which its tenants' MinIO must trust:"
+          + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"
+          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES");
+    }
+    return warnings;
+  }
+}

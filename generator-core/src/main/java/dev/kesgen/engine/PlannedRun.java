@@ -1,0 +1,59 @@
+package dev.kesgen.engine;
+
+import dev.kesgen.output.FileContent;
+import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.topology.Topology;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * A planned run held in memory: every output file, every certificate decision (with new private keys, not yet
+ * stored) and the warnings; {@link Engine#write} makes it real.
+ */
+public final class PlannedRun {
+  private final Topology topology;
+  private final RunSettings settings;
+  private final SecretsDirectory secrets;
+  private final Certificates certificates;
+  private final SortedMap<String, FileContent> files;
+  private final List<String> warnings;
+
+  PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
+      PlanStep.Rendered rendered) {
+    this.topology = topology;
+    this.settings = settings;
+    this.secrets = secrets;
+    this.certificates = certificates;
+    this.files = rendered.files();
+    this.warnings = rendered.warnings();
+  }
+
+  /** The topology planned. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** Where it would be written. */
+  public RunSettings settings() {
+    return settings;
+  }
+
+  /** Every output file, by output-relative path. */
+  public SortedMap<String, FileContent> files() {
+    return files;
+  }
+
+  /** Every certificate's decision. */
+  public Certificates certificates() {
+    return certificates;
+  }
+
+  /** The warnings of the plan step. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  SecretsDirectory secrets() {
+    return secrets;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kesgen.layout;
+
+import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Tenant;
+
+/**
+ * Where every file kesgen writes goes, relative to the output directory with {@code /} separators. Certificates'
+ * paths are {@link CertificateId}'s; everything else is here.
+ */
+public final class OutputLayout {
+  /** The reviewer's page. */
+  public static final String SUMMARY = "SUMMARY.md";
+  /** The script that writes every policy and AppRole. */
+  public static final String VAULT_APPLY = "vault/apply.sh";
+
+  private OutputLayout() {}
+
+  /** {@code vault/policies/kes-<instance>.hcl}. */
+  public static String vaultPolicy(Instance instance) {
+    return "vault/" + vaultPolicyFromVaultDirectory(instance);
+  }
+
+  /** The policy file as {@code vault/apply.sh} names it, relative to {@code vault/}. */
+  public static String vaultPolicyFromVaultDirectory(Instance instance) {
+    return "policies/" + instance.vaultName() + ".hcl";
+  }
+
+  /** {@code vault/approles/kes-<instance>.json}. */
+  public static String vaultAppRole(Instance instance) {
+    return "vault/" + vaultAppRoleFromVaultDirectory(instance);
+  }
+
+  /** The AppRole file as {@code vault/apply.sh} names it, relative to {@code vault/}. */
+  public static String vaultAppRoleFromVaultDirectory(Instance instance) {
+    return "approles/" + instance.vaultName() + ".json";
+  }
+
+  /** {@code vault/bootstrap-<instance>.sh}. */
+  public static String vaultBootstrap(Instance instance) {
+    return "vault/bootstrap-" + instance.name() + ".sh";
+  }
+
+  /** {@code kes/<instance>/values.yaml}: the values of the KES chart. */
+  public static String kesValues(Instance instance) {
+    return kesValues(instance.name());
+  }
+
+  /** {@code kes/<instance>/values.yaml} of the instance with this name. */
+  public static String kesValues(String instance) {
+    return "kes/" + instance + "/values.yaml";
+  }
+
+  /** {@code kes/<instance>/manifests.yaml}: the KES chart rendered by Helm (kesgen-helm). */
+  public static String kesManifests(Instance instance) {
+    return "kes/" + instance.name() + "/manifests.yaml";
+  }
+
+  /** {@code tenants/<instance>/<tenant>/values.yaml}: the values of the tenant's MinIO chart. */
+  public static String tenantValues(Instance instance, Tenant tenant) {
+    return "tenants/" + instance.name() + "/" + tenant.name() + "/values.yaml";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.kesgen.view;
+
+import java.util.List;
+
+/**
+ * The context of {@code vault/apply.sh.hbs}.
+ *
+ * @param header the "generated" line
+ * @param vault the Vault
+ * @param approleMountKey the AppRole mount as {@code vault auth list -format=json} prints its key
+ * @param kvMountKey the KV mount as {@code vault secrets list -format=json} prints its key
+ * @param kvOptionsPath {@code sys/internal/ui/mounts/<mount>}, to read the KV version
+ * @param instances every instance
+ */
+public record ApplyContext(String header, VaultView vault, String approleMountKey, String kvMountKey,
+    String kvOptionsPath, List<Instance> instances) {
+  /**
+   * One instance's policy and AppRole.
+   *
+   * @param name the instance name
+   * @param namespace its namespace
+   * @param vaultName {@code kes-<name>}
+   * @param policyFile the policy file relative to {@code vault/}
+   * @param approleFile the AppRole file relative to {@code vault/}
+   * @param approlePath {@code auth/<mount>/role/kes-<name>}
+   */
+  public record Instance(String name, String namespace, String vaultName, String policyFile, String approleFile,
+      String approlePath) {}
+}

@@ -1,0 +1,71 @@
+package dev.kesgen.view;
+
+import java.util.List;
+
+/**
+ * The context of {@code kes/values.yaml.hbs}.
+ *
+ * @param header the "generated" line
+ * @param instance the instance
+ * @param image the container image
+ * @param replicas the replica count
+ * @param service the Service
+ * @param serverArgs the arguments after the {@code kes} binary
+ * @param env extra environment variables, sorted by name
+ * @param kesConfig the context of {@code kes/server-config.yaml.hbs}, for including it as a partial
+ * @param tls the server's TLS Secret and the checksum of its certificate
+ * @param vault the AppRole Secret and the Vault CA (PEM or "")
+ * @param provisioning the key provisioning Job
+ */
+public record KesValuesContext(String header, InstanceView instance, Image image, int replicas, Service service,
+    List<String> serverArgs, List<Env> env, ServerConfigContext kesConfig, Tls tls, Vault vault,
+    Provisioning provisioning) {
+  /**
+   * The image.
+   *
+   * @param repository without tag
+   * @param tag the KES release
+   */
+  public record Image(String repository, String tag) {}
+
+  /**
+   * The Service.
+   *
+   * @param name its name
+   * @param port its port
+   */
+  public record Service(String name, int port) {}
+
+  /**
+   * One environment variable.
+   *
+   * @param name its name
+   * @param value its value
+   */
+  public record Env(String name, String value) {}
+
+  /**
+   * The server's TLS Secret.
+   *
+   * @param secretName the Secret
+   * @param checksum SHA-256 of the certificate PEM, so a new certificate restarts the pods
+   */
+  public record Tls(String secretName, String checksum) {}
+
+  /**
+   * Vault access.
+   *
+   * @param approleSecretName the Secret the bootstrap script creates
+   * @param caCertificate the Vault CA as PEM, or ""
+   */
+  public record Vault(String approleSecretName, String caCertificate) {}
+
+  /**
+   * The provisioning Job.
+   *
+   * @param enabled whether it runs
+   * @param secretName the provisioner's Secret, or "" when disabled
+   * @param keys the keys it creates; empty when disabled
+   */
+  public record Provisioning(boolean enabled, String secretName, List<String> keys) {}
+}

@@ -1,0 +1,35 @@
+package dev.kesgen.view;
+
+/**
+ * The context of {@code minio/armadillo.yaml.hbs}, {@code minio/minio-legacy.yaml.hbs} and {@code minio/minio.yaml.hbs}.
+ *
+ * @param header the "generated" line
+ * @param instance the instance serving the tenant
+ * @param tenant the tenant's name and namespace
+ * @param secretName the client Secret
+ * @param endpoint the URL MinIO reaches KES at
+ * @param keyName the tenant's default key
+ * @param caPathVariable the CA variable as the tenant's MinIO spells it
+ * @param autoEncryption whether objects are encrypted by default
+ * @param kesCertificate the KES server certificate (PEM)
+ * @param image the MinIO image, or empty ({@code null} in the template) when the chart's is used
+ */
+public record TenantValuesContext(String header, InstanceView instance, Tenant tenant, String secretName,
+    String endpoint, String keyName, String caPathVariable, boolean autoEncryption, String kesCertificate,
+    java.util.Optional<Image> image) {
+  /**
+   * The tenant.
+   *
+   * @param name its name
+   * @param namespace its namespace
+   */
+  public record Tenant(String name, String namespace) {}
+
+  /**
+   * The MinIO image.
+   *
+   * @param repository without tag
+   * @param tag the tenant's MinIO release
+   */
+  public record Image(String repository, String tag) {}
+}
