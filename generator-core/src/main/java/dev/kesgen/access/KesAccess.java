@@ -1,7 +1,7 @@
 package dev.kesgen.access;
 
 import dev.kesgen.kes.KesDialect;
-import dev.kesgen.kes.KesNames;
+import dev.kesgen.topology.NameRules;
 import dev.kesgen.topology.KesVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 public final class KesAccess {
   private final KesVersion version;
+  private final AuthRange range;
   private final KesPatternMatcher matcher;
   private final Optional<String> admin;
   private final List<KesAccessPolicy> policies;
@@ -43,7 +44,8 @@ public final class KesAccess {
   private KesAccess(KesVersion version, Optional<String> admin, List<KesAccessPolicy> policies, List<String> problems,
       List<String> ignoredFields) {
     this.version = version;
-    this.matcher = KesPatternMatcher.of(version);
+    this.range = AuthRange.of(version);
+    this.matcher = range.matcher;
     this.admin = admin;
     this.policies = List.copyOf(policies);
     this.problems = new ArrayList<>(problems);
@@ -141,7 +143,7 @@ public final class KesAccess {
    */
   public boolean refusesKeyName(String path) {
     Objects.requireNonNull(path, "path");
-    if (!KesDialect.of(version).validatesNames() || !path.startsWith(KEY_API)) {
+    if (!range.validatesNames || !path.startsWith(KEY_API)) {
       return false;
     }
     String rest = path.substring(KEY_API.length());
@@ -151,7 +153,7 @@ public final class KesAccess {
     }
     String api = rest.substring(0, slash);
     String name = rest.substring(slash + 1);
-    return api.equals("list") ? !validPattern(name) : !KesNames.isValid(name);
+    return api.equals("list") ? !validPattern(name) : !NameRules.isKesName(name);
   }
 
   private static final String KEY_API = "/v1/key/";
@@ -177,14 +179,14 @@ public final class KesAccess {
   }
 
   private void checkStartup() {
-    boolean validatesNames = KesDialect.of(version).validatesNames();
+    boolean validatesNames = range.validatesNames;
     for (KesAccessPolicy policy : policies) {
-      if (validatesNames && !KesNames.isValid(policy.name())) {
+      if (validatesNames && !NameRules.isKesName(policy.name())) {
         // K@2023-10-24T20-26-51Z:state.go:244-246
         problems.add("policy name '" + policy.name() + "' is empty, too long or has characters other than "
             + "[0-9A-Za-z_-] (K@2023-10-24T20-26-51Z:state.go:244)");
       }
-      if (matcher.rejectsMalformedPatterns(version)) {
+      if (range.rejectsMalformedPatterns) {
         // K@v0.13.4:cmd/kes/server.go:187-190, policy.go:21-24; K@v0.17.6:cmd/kes/server.go:183-188, policy.go:60-88
         for (String pattern : concat(policy.allow(), policy.deny())) {
           if (!GoPathMatch.isValidPattern(pattern)) {
@@ -194,7 +196,7 @@ public final class KesAccess {
         }
       }
       for (String identity : policy.identities()) {
-        if (validatesNames && !KesNames.isValid(identity)) {
+        if (validatesNames && !NameRules.isKesName(identity)) {
           problems.add("policy '" + policy.name() + "' lists the identity '" + identity + "', empty, too long or with "
               + "characters other than [0-9A-Za-z_-] (K@2023-10-24T20-26-51Z:state.go:254)");
           continue;
@@ -206,38 +208,16 @@ public final class KesAccess {
         }
         if (admin.isPresent() && admin.get().equals(identity)) {
           problems.add("policy '" + policy.name() + "' names the admin identity " + identity + " ("
-              + adminInPolicySource() + ")");
+              + range.adminInPolicySource + ")");
           continue;
         }
         KesAccessPolicy earlier = byIdentity.putIfAbsent(identity, policy);
         if (earlier != null) {
           problems.add("identity " + identity + " is in policy '" + earlier.name() + "' and again in '" + policy.name()
-              + "'; an identity may have one policy only (" + duplicateSource() + ")");
+              + "'; an identity may have one policy only (" + range.duplicateIdentitySource + ")");
         }
       }
     }
-  }
-
-  private String adminInPolicySource() {
-    if (!version.isAtLeast("v0.18.0")) {
-      return "K@v0.13.4:cmd/kes/server.go:197-199 with internal/auth/policy.go:129-132";
-    }
-    if (!version.isAtLeast("2023-04-03T16-41-28Z")) {
-      return "K@v0.18.0:cmd/kes/config.go:347-349";
-    }
-    return version.isAtLeast("2023-11-09T17-35-47Z") ? "K@2023-11-09T17-35-47Z:kesconf/config.go:269-273"
-        : "K@2023-04-03T16-41-28Z:edge/server-config-yml.go:239-243";
-  }
-
-  private String duplicateSource() {
-    if (!version.isAtLeast("v0.18.0")) {
-      return "K@v0.13.4:cmd/kes/server.go:197-199";
-    }
-    if (!version.isAtLeast("2023-10-24T20-26-51Z")) {
-      return version.isAtLeast("2023-04-03T16-41-28Z") ? "K@2023-04-03T16-41-28Z:cmd/kes/gateway.go:308-310"
-          : "K@v0.18.0:cmd/kes/config.go:350-352";
-    }
-    return "K@2023-10-24T20-26-51Z:state.go:257-258";
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -1,6 +1,5 @@
 package dev.kesgen.access;
 
-import dev.kesgen.kes.KesDialect;
 import dev.kesgen.topology.KesVersion;
 import java.util.Objects;
 
@@ -35,11 +34,7 @@ public enum KesPatternMatcher {
 
   /** The matcher of a supported release. */
   public static KesPatternMatcher of(KesVersion version) {
-    KesDialect dialect = KesDialect.of(Objects.requireNonNull(version, "version"));
-    if (dialect.compareTo(KesDialect.D2023_11_09) >= 0) {
-      return PREFIX;
-    }
-    return dialect == KesDialect.D2023_10_24 ? PREFIX_ARGUMENTS_SWAPPED : GO_PATH_MATCH;
+    return AuthRange.of(Objects.requireNonNull(version, "version")).matcher;
   }
 
   /** Whether {@code pattern} lets a request for {@code path} through. */
@@ -62,10 +57,5 @@ public enum KesPatternMatcher {
       return s.startsWith(pattern.substring(0, pattern.length() - 1));
     }
     return s.equals(pattern);
-  }
-
-  /** Whether the release refuses to start with a pattern Go's {@code path.Match} calls malformed (v0.13 – v0.17 only). */
-  boolean rejectsMalformedPatterns(KesVersion version) {
-    return this == GO_PATH_MATCH && !version.isAtLeast("v0.18.0");
   }
 }
