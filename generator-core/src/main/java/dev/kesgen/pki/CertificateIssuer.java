@@ -41,13 +41,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * least {@code validity}. The serial number is a random positive 127-bit number.
  */
 public final class CertificateIssuer {
-  private static final Duration BACKDATE = Duration.ofMinutes(1);
+  private static final Duration BACKDATE = CertificateIntegrity.BACKDATE;
   /**
    * Signs certificates (not keys: those come from the JDK). A private instance, never registered with
    * {@link java.security.Security}; BouncyCastle's Ed25519 signs an order of magnitude faster than the JDK's
-   * pure-Java one, which dominated a first run over thousands of tenants.
+   * pure-Java one, which dominated a first run over thousands of tenants. {@link CertificateIntegrity} verifies
+   * committed certificates with it for the same reason.
    */
-  private static final java.security.Provider SIGNER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  static final java.security.Provider SIGNER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
   private final Clock clock;
   private final SecureRandom random;
