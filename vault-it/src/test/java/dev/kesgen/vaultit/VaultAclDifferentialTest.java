@@ -77,6 +77,10 @@ class VaultAclDifferentialTest {
       // the instance's own prefix, its neighbours, other mounts and the adversarial names next to its keys
       List<String> paths = new ArrayList<>();
       for (var rule : policy.rules()) {
+        if (rule.kind() != dev.kesgen.access.VaultAclRule.Kind.PREFIX) {
+          paths.addAll(List.of(rule.pattern(), rule.pattern() + "/", rule.pattern() + "x"));
+          continue;
+        }
         String base = rule.pattern().substring(0, rule.pattern().length() - 1);
         for (String suffix : List.of("gecko", "gecko/x", "", "x/y/z")) {
           paths.add(base + suffix);
