@@ -51,6 +51,11 @@ public record CheckResult(List<Finding> findings) {
     /** A certificate expires within its renewBefore (or the check's own limit), or would be reissued. */
     CERTIFICATE,
     /** A private key, AppRole secret id or Vault token under the output directory, also inside a Secret's data. */
-    SECRET_IN_OUTPUT
+    SECRET_IN_OUTPUT,
+    /**
+     * A KES configuration or Vault policy (as committed, or as generate would write it) lets an identity reach another
+     * tenant's keys or more than it needs, or refuses a call its MinIO or KES makes, as kesgen's access models decide.
+     */
+    ACCESS
   }
 }

@@ -48,6 +48,19 @@ public enum KesPatternMatcher {
     };
   }
 
+  /**
+   * Whether the pattern lets through, of the request paths holding none of {@code * ? [ \\}, only the one equal to
+   * it: so a check over such paths (every valid key name makes one) needs to look at no other pattern's text.
+   */
+  public boolean isLiteral(String pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    return switch (this) {
+      case GO_PATH_MATCH -> pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\');
+      case PREFIX_ARGUMENTS_SWAPPED -> true; // the request path is the pattern here, and it holds no '*'
+      case PREFIX -> !pattern.endsWith("*");
+    };
+  }
+
   /** kes-go's {@code match(pattern, s)} (KG@v0.2.0:policy.go:136-145). */
   private static boolean prefixMatch(String pattern, String s) {
     if (pattern.isEmpty()) {

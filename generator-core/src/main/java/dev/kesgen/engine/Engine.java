@@ -14,6 +14,11 @@ import dev.kesgen.render.Renderer;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +30,20 @@ import java.util.stream.Collectors;
 public final class Engine {
   private Engine() {}
 
-  /** Keeps or issues every certificate and renders every file in memory; writes nothing. */
+  /**
+   * Keeps or issues every certificate and renders every file in memory; writes nothing. Fails, as the user's to fix,
+   * when the rendered files (templates overridden or not) break an access rule ({@link AccessCheck}).
+   */
   public static PlannedRun plan(Topology topology, RunSettings settings, List<Contributor> contributors,
       EngineListener listener) throws RunException {
-    return plan(topology, settings, settings.rotate(), contributors, listener);
+    PlannedRun run = plan(topology, settings, settings.rotate(), contributors, listener);
+    if (!run.access().isEmpty()) {
+      StringBuilder message = new StringBuilder("the output would break kesgen's access rules, so nothing is written"
+          + " (fix the template overrides that widen or narrow access):");
+      run.access().forEach(f -> message.append("\n  ").append(f.subject()).append(": ").append(f.message()));
+      throw RunException.user(message.toString());
+    }
+    return run;
   }
 
   private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
@@ -86,11 +101,56 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
+      findings.addAll(access(run, compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
       throw RunException.of(e);
     }
     return findings;
+  }
+
+  /**
+   * The access rules on the committed files (what is deployed), then on the rendered files where they differ (what
+   * generate would refuse to write); a committed file that is missing or not kesgen's is reported by the comparison.
+   */
+  private static List<Finding> access(PlannedRun run, CompareResult compare) throws RunException {
+    Set<String> readable = new java.util.HashSet<>(run.files().keySet());
+    compare.missing().forEach(readable::remove);
+    compare.unknown().forEach(readable::remove);
+    Path root = run.settings().outputDirectory();
+    List<Finding> findings = new ArrayList<>();
+    try {
+      findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable), run.certificates())
+          .findings());
+    } catch (java.io.UncheckedIOException e) {
+      throw RunException.environment("cannot read the committed output: " + e.getCause().getMessage(), e);
+    }
+    Set<String> differing = new java.util.HashSet<>(compare.differing());
+    differing.addAll(compare.missing());
+    for (Finding f : run.access()) {
+      if (differing.contains(f.subject())) {
+        findings.add(new Finding(f.kind(), f.subject(), "as generate would write it (it would refuse to): "
+            + f.message()));
+      }
+    }
+    return findings;
+  }
+
+  private static Optional<String> committed(Path root, String path, Set<String> readable) {
+    if (!readable.contains(path)) {
+      return Optional.empty();
+    }
+    Path file = root.resolve(path);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (java.nio.charset.MalformedInputException e) {
+      return Optional.empty(); // not text kesgen wrote: the comparison reports it as differing
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static SecretsDirectory secrets(RunSettings settings) throws RunException {

@@ -14,6 +14,7 @@ import dev.kesgen.topology.Topology;
 import dev.kesgen.view.IssuedCertificate;
 import dev.kesgen.view.KesFiles;
 import dev.kesgen.view.PlannedFile;
+import dev.kesgen.view.SummaryContext;
 import dev.kesgen.view.SummaryFile;
 import dev.kesgen.view.TenantFiles;
 import dev.kesgen.view.VaultFiles;
@@ -39,11 +40,13 @@ final class PlanStep {
    *
    * @param files every output file by output-relative path
    * @param warnings what a person should read, in topology order
+   * @param access what the rendered files break of the access rules ({@link AccessCheck}), in topology order
    */
-  record Rendered(SortedMap<String, FileContent> files, List<String> warnings) {
+  record Rendered(SortedMap<String, FileContent> files, List<String> warnings, List<Finding> access) {
     Rendered {
       files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
       warnings = List.copyOf(warnings);
+      access = List.copyOf(access);
     }
   }
 
@@ -70,15 +73,20 @@ final class PlanStep {
       warnings.addAll(warnings(instance));
       listener.instancePlanned(instance, index++, topology.instances().size());
     }
-    planned.add(SummaryFile.plan(topology, configs, certificates::view, header));
     SortedMap<String, String> texts = new TreeMap<>();
     for (PlannedFile file : planned) {
       texts.put(file.path(), render(file, renderer));
     }
+    // SUMMARY.md shows who may do what as the models read the rendered files, so it is rendered after them
+    AccessCheck access = AccessCheck.of(topology, p -> Optional.ofNullable(texts.get(p)), certificates);
+    Map<String, List<SummaryContext.Access>> matrix = new HashMap<>();
+    topology.instances().forEach(i -> matrix.put(i.name(), access.matrix(i)));
+    PlannedFile summary = SummaryFile.plan(topology, configs, certificates::view, matrix, header);
+    texts.put(summary.path(), render(summary, renderer));
     texts.putAll(contributed(topology, texts, contributors));
     SortedMap<String, FileContent> files = new TreeMap<>();
     texts.forEach((path, text) -> files.put(path, FileContent.text(text)));
-    return new Rendered(files, warnings);
+    return new Rendered(files, warnings, access.findings());
   }
 
   private static Map<String, String> contributed(Topology topology, SortedMap<String, String> texts,

@@ -17,6 +17,7 @@ public final class PlannedRun {
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
+  private final List<Finding> access;
 
   PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
       PlanStep.Rendered rendered) {
@@ -26,6 +27,7 @@ public final class PlannedRun {
     this.certificates = certificates;
     this.files = rendered.files();
     this.warnings = rendered.warnings();
+    this.access = rendered.access();
   }
 
   /** The topology planned. */
@@ -51,6 +53,11 @@ public final class PlannedRun {
   /** The warnings of the plan step. */
   public List<String> warnings() {
     return warnings;
+  }
+
+  /** What the rendered files break of the access rules; generate refuses a plan with any. */
+  List<Finding> access() {
+    return access;
   }
 
   SecretsDirectory secrets() {

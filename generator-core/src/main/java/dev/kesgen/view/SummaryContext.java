@@ -31,11 +31,23 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param server its server certificate
    * @param provisioner its provisioner, if any (null in the template otherwise)
    * @param tenants its tenants
+   * @param access who may do what to which key, as kesgen's model of its KES release decides it on the rendered
+   *     configuration: each tenant, the provisioner if any, then the admin
    */
   public record Instance(String id, String name, String namespace, String kesVersion, String image,
       String imageNote, String imageWarning, String dialect,
       String serviceHost, int port, int replicas, String vaultName, String keyLocation, Certificate server,
-      Optional<Provisioner> provisioner, List<Tenant> tenants) {}
+      Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access) {}
+
+  /**
+   * One row of an instance's access matrix.
+   *
+   * @param subject who, as Markdown: {@code tenant `gecko`}, {@code provisioner} or {@code admin}
+   * @param identity the first 12 hex digits of its identity and "…", or {@code `disabled`} for no admin
+   * @param may what it may call, as Markdown: the key APIs on which keys (keys with the same APIs grouped), then the
+   *     key-less APIs; "nothing", or for the admin "everything (admin identity)"
+   */
+  public record Access(String subject, String identity, String may) {}
 
   /**
    * A certificate.

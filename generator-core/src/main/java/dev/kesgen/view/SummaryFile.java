@@ -30,11 +30,12 @@ public final class SummaryFile {
     };
   }
 
-  /** SUMMARY.md for the whole topology. */
+  /** SUMMARY.md for the whole topology, with each instance's access matrix (by instance name) as computed. */
   public static PlannedFile plan(
       Topology topology,
       Map<String, KesServerConfig> configs,
       Function<CertificateId, Optional<IssuedCertificate>> certificates,
+      Map<String, List<SummaryContext.Access>> access,
       String header) {
     List<SummaryContext.Instance> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
@@ -82,7 +83,8 @@ public final class SummaryFile {
           VaultPolicy.keyLocation(topology.vault(), instance),
           new SummaryContext.Certificate(server.name(), server.identity(), server.expires()),
           provisioner,
-          tenants));
+          tenants,
+          access.getOrDefault(instance.name(), List.of())));
     }
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
