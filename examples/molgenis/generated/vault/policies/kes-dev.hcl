@@ -6,3 +6,7 @@
 path "secret/kes/dev/*" {
   capabilities = ["create", "read", "list"]
 }
+
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}

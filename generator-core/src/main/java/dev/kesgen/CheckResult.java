@@ -46,9 +46,11 @@ public record CheckResult(List<Finding> findings) {
     MISSING,
     /** A committed file that generate would delete. */
     EXTRA,
+    /** A file, symbolic link or special file in the output directory that kesgen did not write. */
+    UNKNOWN,
     /** A certificate expires within its renewBefore (or the check's own limit), or would be reissued. */
     CERTIFICATE,
-    /** A private key or AppRole secret under the output directory. */
+    /** A private key, AppRole secret id or Vault token under the output directory, also inside a Secret's data. */
     SECRET_IN_OUTPUT
   }
 }

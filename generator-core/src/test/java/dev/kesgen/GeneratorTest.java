@@ -32,6 +32,22 @@ class GeneratorTest {
   }
 
   @Test
+  void theReadmeQuickStartTopologyGeneratesWithoutWarningsButItsOwn() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    int start = readme.indexOf("```yaml", readme.indexOf("2. Start `topology.yaml`"));
+    String block = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 7));
+    String yaml = block.lines().map(l -> l.startsWith("   ") ? l.substring(3) : l).collect(java.util.stream.Collectors.joining("\n"));
+    Files.writeString(dir.resolve("topology.yaml"), yaml + "\n");
+    Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
+
+    GenerateResult result = Kesgen.generate(GenerateRequest.of(dir.resolve("topology.yaml"))
+        .withOutputDirectory(dir.resolve("generated")).withSecretsDirectory(dir.resolve("secrets")));
+
+    assertThat(result.warnings()).as("the quick start is the recommended setup").isEmpty();
+    assertThat(Files.readString(dir.resolve("generated/SUMMARY.md"))).doesNotContain("Warning");
+  }
+
+  @Test
   void theReadmeExampleRuns() throws Exception {
     Files.copy(TOPOLOGY, dir.resolve("topology.yaml"));
     Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
@@ -239,7 +255,7 @@ class GeneratorTest {
     Path topology = dir.resolve("topology.yaml");
     String text = """
         version: 1
-        vault: { endpoint: "http://vault.example.org:8200" }
+        vault: { endpoint: "https://vault.example.org:8200" }
         defaults: { kes: { version: KES }, tenant: { minioVersion: MINIO } }
         instances:
           - { name: dev, namespace: kes-dev, tenants: [ { name: gecko, namespace: gecko } ] }

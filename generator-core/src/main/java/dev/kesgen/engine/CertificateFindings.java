@@ -20,6 +20,11 @@ final class CertificateFindings {
         if (issue.reason() == Decision.Reason.EXPIRING && limit.isPresent()) {
           continue; // the explicit limit below decides instead of renewBefore
         }
+        if (issue.reason() == Decision.Reason.INVALID) {
+          findings.add(new Finding(Finding.Kind.CERTIFICATE, subject, issue.detail() + "; it may have been swapped:"
+              + " find out who committed it, then run generate to replace it with a new key and certificate"));
+          continue;
+        }
         String verb = issue.reason() == Decision.Reason.MISSING ? "would be issued" : "would be renewed";
         findings.add(new Finding(Finding.Kind.CERTIFICATE, subject,
             verb + " (" + issue.detail() + "); run generate and commit the output"));

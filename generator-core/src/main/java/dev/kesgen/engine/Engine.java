@@ -85,6 +85,7 @@ public final class Engine {
           "is not there; run generate and commit the output")));
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
+      compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
       throw RunException.of(e);

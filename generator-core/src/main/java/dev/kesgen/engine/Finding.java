@@ -17,5 +17,5 @@ public record Finding(Kind kind, String subject, String message) {
   }
 
   /** The sorts of findings. */
-  public enum Kind { STALE, MISSING, EXTRA, CERTIFICATE, SECRET_IN_OUTPUT }
+  public enum Kind { STALE, MISSING, EXTRA, UNKNOWN, CERTIFICATE, SECRET_IN_OUTPUT }
 }

@@ -53,6 +53,7 @@ final class PlanStep {
         + ". Do not edit: change the topology and run kesgen:generate.";
     List<PlannedFile> planned = new ArrayList<>(VaultFiles.plan(topology, header));
     List<String> warnings = new ArrayList<>();
+    dev.kesgen.vault.VaultWarnings.plaintext(topology.vault()).ifPresent(warnings::add);
     Map<String, KesServerConfig> configs = new LinkedHashMap<>();
     String vaultCa = vaultCaPem(topology);
     int index = 0;

@@ -9,18 +9,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Looks for secrets under the output directory, which must only ever live in the secrets directory or the
- * cluster: private keys (PEM); AppRole secret ids (a UUID as the value of any key whose name contains "secret",
- * such as {@code secret_id}, {@code secret:} or {@code KES_APPROLE_SECRET:}); and a KES configuration whose
- * {@code approle.secret} is a literal instead of {@code ${KES_APPROLE_SECRET}} (what the chart kesgen replaces did).
+ * cluster: every form {@link Leaks} knows, and a KES configuration whose {@code approle.secret} is a literal instead
+ * of {@code ${KES_APPROLE_SECRET}} (what the chart kesgen replaces did). Reads each regular file once and follows
+ * no link; links and special files are reported by the check as files kesgen did not write.
  */
 final class SecretScan {
-  private static final Pattern SECRET_ID = Pattern.compile(
-      "(?i)secret[\\w.-]*[\"']?\\s*[:=]\\s*[\"']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   /** {@code secret: <anything but ${...}>} on one line, in a KES configuration. */
   private static final Pattern LITERAL_APPROLE_SECRET =
       Pattern.compile("(?m)^\\s*secret:[ \\t]*(?![\"']?\\$\\{)[^\\s#]\\S*");
@@ -36,24 +35,42 @@ final class SecretScan {
     try (Stream<Path> files = Files.walk(output.root())) {
       for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
         byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
         String relative = output.root().relativize(file).toString().replace('\\', '/');
-        if (OutputDirectory.holdsPrivateKey(bytes)) {
-          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
-              "holds a private key; remove it from the output directory (and from version control history) and rotate it"));
-        }
-        if (SECRET_ID.matcher(text).find()) {
-          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
-              "holds what looks like an AppRole secret id; remove it and create a new secret id (bootstrap --rotate)"));
-        } else if (relative.startsWith("kes/") && LITERAL_APPROLE_SECRET.matcher(text).find()) {
+        Map<Leaks.Kind, String> leaks = Leaks.in(bytes);
+        leaks.forEach((kind, where) -> findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
+            kind.what + where + "; " + kind.fix)));
+        if (!leaks.containsKey(Leaks.Kind.SECRET_ID) && relative.startsWith("kes/")
+            && LITERAL_APPROLE_SECRET.matcher(new String(bytes, StandardCharsets.UTF_8)).find()) {
           findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
               "sets an AppRole secret literally; KES must read it from ${KES_APPROLE_SECRET} (regenerate, and create a"
                   + " new secret id with bootstrap --rotate)"));
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new OutputException("cannot scan " + output.root() + ": " + e.getMessage(), e);
     }
     return findings;
+  }
+
+  /** What a check says about an entry of the output directory kesgen did not write. */
+  static Finding unknown(OutputDirectory output, String relative) {
+    Path path = output.root().resolve(relative);
+    String message;
+    if (Files.isSymbolicLink(path)) {
+      String target;
+      try {
+        target = " (to " + Files.readSymbolicLink(path) + ")";
+      } catch (IOException e) {
+        target = "";
+      }
+      message = "is a symbolic link" + target + " that kesgen did not create (it never writes links, and a link can"
+          + " make a tool follow it out of the output directory); remove it";
+    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      message = "was not written by kesgen (it is not in " + OutputDirectory.MANIFEST + "); remove it, or keep it"
+          + " outside the output directory";
+    } else {
+      message = "is a special file (FIFO, socket or device) that kesgen did not create; remove it";
+    }
+    return new Finding(Finding.Kind.UNKNOWN, relative, message);
   }
 }

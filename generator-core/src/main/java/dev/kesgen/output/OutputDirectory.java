@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * replaces the manifest {@value #MANIFEST}; then deletes the files the previous manifest lists that
  * the new set does not, and the directories this leaves empty. A stale file whose content no longer
  * matches the manifest was edited by someone, so it is left in place and reported. Files kesgen
- * never wrote are never deleted, but a path in the new set overwrites whatever is there.
+ * never wrote are never deleted, but a path in the new set overwrites whatever is there. Deleting applies
+ * the same containment as writing: a stale path below a symbolic link (or a file) in the output directory
+ * fails the run before anything is written, and a directory is only deleted where its real path is its
+ * place under the real root. New directories are created 0755 whatever the umask.
  *
  * <pre>{@code
  * OutputDirectory out = new OutputDirectory(Path.of("generated"));
@@ -69,6 +72,13 @@ public final class OutputDirectory {
     for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
       blockage(file.getKey()).ifPresentOrElse(blocked::add,
           () -> (sameContent(file.getKey(), file.getValue()) ? kept : changed).add(file.getKey()));
+    }
+    for (String old : previous.keySet()) {
+      if (!wanted.containsKey(old)) {
+        notThroughLinks(old).ifPresent(dir -> blocked.add(old + ", a stale file the manifest lists, lies below " + dir
+            + ", which is a symbolic link or a file; kesgen deletes only through real directories of the output"
+            + " directory, so remove " + dir + " (or that manifest line)"));
+      }
     }
     if (!blocked.isEmpty()) {
       throw new OutputException("nothing was written, because: " + String.join("; ", blocked));
@@ -131,7 +141,17 @@ public final class OutputDirectory {
         extra.add(old);
       }
     }
-    return new CompareResult(differing, missing, extra);
+    List<String> unknown = new ArrayList<>();
+    if (Files.isDirectory(root)) {
+      // walk does not follow links: a linked directory is one unknown entry, never descended into
+      try (Stream<Path> entries = Files.walk(root)) {
+        entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relative)
+            .filter(p -> !wanted.containsKey(p) && !previous.containsKey(p)).forEach(unknown::add);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new OutputException("cannot list " + root + ": " + e.getMessage(), e);
+      }
+    }
+    return new CompareResult(differing, missing, extra, unknown);
   }
 
   /** Whether these bytes hold a PEM private key ({@code -----BEGIN ... PRIVATE KEY-----}). */
@@ -160,12 +180,27 @@ public final class OutputDirectory {
     if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of(path + " is a directory in " + root + "; move it away");
     }
+    return notThroughLinks(path).map(dir -> dir + " must be a directory (not a file or symbolic link) to hold " + path);
+  }
+
+  /** The first existing directory of {@code path} below the root that is not a real directory, relative. */
+  private Optional<String> notThroughLinks(String path) {
+    Path target = root.resolve(path);
     for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
       if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(relative(dir) + " must be a directory (not a file or symbolic link) to hold " + path);
+        return Optional.of(relative(dir));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code dir} is, with every link resolved, exactly where it is under the real root: checked again right
+   * before a deletion, in case a directory was replaced by a link after {@link #notThroughLinks} looked.
+   */
+  private boolean contained(Path dir) throws IOException {
+    return !Files.isSymbolicLink(dir)
+        && dir.toRealPath().equals(root.toRealPath().resolve(root.relativize(dir).toString()).normalize());
   }
 
   private boolean sameContent(String path, FileContent content) {
@@ -187,13 +222,18 @@ public final class OutputDirectory {
       return;
     }
     try {
+      if (notThroughLinks(path).isPresent() || !contained(file.getParent())) {
+        throw new OutputException("refusing to delete the stale file " + path + " in " + root
+            + ": a directory on its path is a symbolic link (it was replaced while kesgen ran)");
+      }
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Manifest.sha256(Files.readAllBytes(file)).equals(sha256)) {
         notDeleted.add(path);
         return;
       }
       Files.delete(file);
       deleted.add(path);
-      for (Path dir = file.getParent(); dir != null && !dir.equals(root) && isEmptyDirectory(dir); dir = dir.getParent()) {
+      for (Path dir = file.getParent(); dir != null && !dir.equals(root) && contained(dir) && isEmptyDirectory(dir);
+          dir = dir.getParent()) {
         Files.delete(dir);
       }
     } catch (IOException e) {

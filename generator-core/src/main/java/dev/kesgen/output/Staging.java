@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes new contents beside their targets first and moves them into place only when every one
  * was written, so a failure while writing leaves the previous files as they were.
  */
 final class Staging {
+  private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwxr-xr-x");
+
   private final Path root;
   private final Map<String, Path> staged = new LinkedHashMap<>();
   private final List<Path> createdDirectories = new ArrayList<>();
@@ -78,8 +83,21 @@ final class Staging {
       missing.add(0, d);
     }
     for (Path d : missing) {
-      Files.createDirectory(d);
+      createDirectory(d);
       createdDirectories.add(d);
     }
+  }
+
+  /**
+   * Creates a directory 0755 whatever the umask: created owner-only first (the umask can only take bits away), then
+   * set to exactly 0755, so that it is never more open than that, also under {@code umask 000}.
+   */
+  static void createDirectory(Path directory) throws IOException {
+    if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectory(directory);
+      return;
+    }
+    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Files.setPosixFilePermissions(directory, DIRECTORY_PERMISSIONS);
   }
 }

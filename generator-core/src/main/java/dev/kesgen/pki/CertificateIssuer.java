@@ -41,17 +41,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * least {@code validity}. The serial number is a random positive 127-bit number.
  */
 public final class CertificateIssuer {
-  private static final Duration BACKDATE = Duration.ofMinutes(1);
+  private static final Duration BACKDATE = CertificateIntegrity.BACKDATE;
   /**
    * Signs certificates (not keys: those come from the JDK). A private instance, never registered with
    * {@link java.security.Security}; BouncyCastle's Ed25519 signs an order of magnitude faster than the JDK's
-   * pure-Java one, which dominated a first run over thousands of tenants. Created on the first signature, in a
-   * holder class: the provider loads about a thousand classes (0.6 s on a 2-core machine), which a run that keeps
-   * every certificate, or the command line's validate, never needs.
+   * pure-Java one, which dominated a first run over thousands of tenants. {@link CertificateIntegrity} verifies
+   * committed certificates with it for the same reason.
    */
-  private static final class Signer {
-    static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-  }
+  static final java.security.Provider SIGNER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
   private final Clock clock;
   private final SecureRandom random;
@@ -94,7 +91,7 @@ public final class CertificateIssuer {
       }
       X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
           builder.build(new JcaContentSignerBuilder(signatureAlgorithm(profile.keyType()))
-              .setProvider(Signer.PROVIDER)
+              .setProvider(SIGNER)
               .setSecureRandom(random)
               .build(keys.getPrivate())));
       return new IssuedCertificate(certificate, keys.getPrivate());

@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>It writes nothing: the output writer commits {@link CertificateOutcome#certificatePem()} with the rest of the
  * generated files, and {@link SecretsDirectory} stores the private key. A kept certificate needs no private key:
- * its identity and expiry come from the public certificate.
+ * its identity and expiry come from the public certificate. But where its key is present it must belong to it: a
+ * local key of another certificate fails the run, naming both files.
  */
 public final class CertificateLifecycle {
   private final Clock clock;
@@ -81,7 +82,12 @@ public final class CertificateLifecycle {
           + "; restore the key, or delete it and rotate " + target.id().rotationName() + " to issue a new one", e);
     }
     if (!KeyPairCheck.belongsTo(key, certificate)) {
-      return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_MISMATCH, decision, Optional.empty());
+      // One of the two was replaced: keeping the certificate would deploy an identity nobody here holds the key of,
+      // and delivering the key would pair it with a certificate it does not belong to.
+      throw new PkiException("the committed certificate " + certificateFile + " and the private key " + target.keyPath()
+          + " in the secrets directory do not belong together; one of them was replaced. If the certificate is what"
+          + " is deployed, restore its key; if the key is, restore the certificate from version control; or rotate "
+          + target.id().rotationName() + " to issue a new pair");
     }
     return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, Optional.of(keyPem));
   }

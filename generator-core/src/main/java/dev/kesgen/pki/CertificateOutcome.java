@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param action what was done
  * @param decision the decision with its reason
  * @param privateKeyPem the PKCS#8 PEM of its private key: the new key for ISSUED and RENEWED (not yet written),
- *     the local key for KEPT; empty for KEPT_KEY_ABSENT and KEPT_KEY_MISMATCH
+ *     the local key for KEPT; empty for KEPT_KEY_ABSENT
  */
 public record CertificateOutcome(
     CertificateTarget target,
@@ -37,14 +37,15 @@ public record CertificateOutcome(
     RENEWED,
     /** The committed certificate stays and its private key is in the secrets directory. */
     KEPT,
-    /** The committed certificate stays; its private key is not in this secrets directory (not an error). */
-    KEPT_KEY_ABSENT,
-    /** The committed certificate stays; the local key file belongs to another certificate and is not used. */
-    KEPT_KEY_MISMATCH;
+    /**
+     * The committed certificate stays; its private key is not in this secrets directory (not an error; a local key
+     * of another certificate is one, and fails the run).
+     */
+    KEPT_KEY_ABSENT;
 
     /** Whether the committed certificate stayed (whatever became of its key). */
     public boolean isKept() {
-      return this == KEPT || this == KEPT_KEY_ABSENT || this == KEPT_KEY_MISMATCH;
+      return this == KEPT || this == KEPT_KEY_ABSENT;
     }
   }
 

@@ -11,7 +11,15 @@ public sealed interface Decision permits Decision.Keep, Decision.Issue {
     MISSING,
     /** The committed certificate expires within {@code renewBefore} (or has expired). */
     EXPIRING,
-    /** The committed certificate's subject, SANs, key type or use no longer match the topology. */
+    /**
+     * The committed certificate is not one kesgen issues: not self-signed by its own key, a CA, or with other key
+     * usages; it was swapped, edited or forged and must not be trusted.
+     */
+    INVALID,
+    /**
+     * The committed certificate's subject, SANs, key type or use no longer match the topology, or it is valid for
+     * longer than the topology's {@code validity}.
+     */
     MISMATCH,
     /** Someone asked to rotate this certificate by name. */
     ROTATION_REQUESTED

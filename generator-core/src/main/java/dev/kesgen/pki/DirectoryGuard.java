@@ -35,6 +35,32 @@ public final class DirectoryGuard {
     }
   }
 
+  /**
+   * Throws {@link UnsafeKeyLocationException} if {@code file} or any directory between {@code root} and it is a
+   * symbolic link (the root itself may be one). Keys and Secret manifests are written and read only through real
+   * directories below the secrets root, so a link planted there cannot send a private key elsewhere or have kesgen
+   * overwrite the link's target.
+   */
+  public static void requireNoLinkBelow(Path root, Path file) {
+    Path base = lexical(root);
+    Path target = lexical(file);
+    if (!target.startsWith(base) || target.equals(base)) {
+      throw new UnsafeKeyLocationException("refusing to use " + file + ": it is not below the secrets directory " + root);
+    }
+    Path current = base;
+    for (Path name : base.relativize(target)) {
+      current = current.resolve(name);
+      if (Files.isSymbolicLink(current)) {
+        throw new UnsafeKeyLocationException(base.relativize(current) + " in the secrets directory " + base
+            + " is a symbolic link; kesgen never follows links below the secrets directory (they could send private"
+            + " keys elsewhere or overwrite the link's target): replace it with a real directory or file");
+      }
+      if (!Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+    }
+  }
+
   private static boolean overlap(Path a, Path b) {
     return a.startsWith(b) || b.startsWith(a);
   }

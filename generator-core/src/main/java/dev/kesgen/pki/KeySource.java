@@ -23,11 +23,15 @@ public interface KeySource {
    */
   Optional<String> privateKeyPem(CertificateTarget target);
 
-  /** The keys in a secrets directory, at each target's {@link CertificateTarget#keyPath()}. */
+  /**
+   * The keys in a secrets directory, at each target's {@link CertificateTarget#keyPath()}; a symbolic link below the
+   * root is refused ({@link UnsafeKeyLocationException}), as when writing.
+   */
   static KeySource directory(Path root) {
     Objects.requireNonNull(root, "root");
     return target -> {
       Path file = root.resolve(target.keyPath());
+      DirectoryGuard.requireNoLinkBelow(root, file);
       if (!Files.isRegularFile(file)) {
         return Optional.empty();
       }

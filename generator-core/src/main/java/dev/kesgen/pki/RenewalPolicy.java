@@ -13,10 +13,13 @@ import java.util.TreeSet;
  * Decides, as a pure function of its arguments, whether a committed certificate is kept or reissued.
  *
  * <p>Checks in this order, first match wins: no certificate ({@code MISSING}); rotation asked for
- * ({@code ROTATION_REQUESTED}); subject, use, key type or SANs differ ({@code MISMATCH}, naming every difference);
+ * ({@code ROTATION_REQUESTED}); not a certificate kesgen issues, that is not self-signed by its own key, a CA, or
+ * other key usages ({@code INVALID}, naming every problem); subject, use, key type or SANs differ, or the
+ * certificate is valid for longer than {@code validity} ({@code MISMATCH}, naming every difference);
  * {@code notAfter - now <= renewBefore} ({@code EXPIRING}; so exactly at the boundary the certificate is renewed,
  * and an expired one is too). SANs compare as sets, DNS names case-insensitively, IPs in canonical form, so
- * reordering names in the topology does not reissue. Validity changes alone do not reissue.
+ * reordering names in the topology does not reissue. A longer {@code validity} does not reissue; a shorter one
+ * reissues every certificate issued for longer.
  */
 public final class RenewalPolicy {
   private RenewalPolicy() {}
@@ -32,8 +35,13 @@ public final class RenewalPolicy {
     if (rotationRequested) {
       return new Decision.Issue(Decision.Reason.ROTATION_REQUESTED, "rotation requested");
     }
+    List<String> problems = CertificateIntegrity.problems(committed.get());
+    if (!problems.isEmpty()) {
+      return new Decision.Issue(Decision.Reason.INVALID, "not a certificate kesgen issues: " + String.join("; ", problems));
+    }
     CertificateFacts facts = CertificateFacts.of(committed.get());
     List<String> differences = differences(facts, wanted);
+    differences.addAll(CertificateIntegrity.lifetime(committed.get(), wanted));
     if (!differences.isEmpty()) {
       return new Decision.Issue(Decision.Reason.MISMATCH, String.join("; ", differences));
     }

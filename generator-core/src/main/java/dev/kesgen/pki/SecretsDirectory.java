@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The directory that holds private keys and Kubernetes Secret manifests, never committed: it carries a
  * {@code .gitignore} of {@code *}; directories are created 0700 and files 0600 (created with that permission, not
- * changed afterwards) where the file system has POSIX permissions.
+ * changed afterwards) where the file system has POSIX permissions. No symbolic link below the root is followed
+ * (the root itself may be one): a link there fails the run before anything is written through it.
  */
 public final class SecretsDirectory implements SecretSink {
   private static final String GITIGNORE = "*\n";
@@ -86,6 +87,7 @@ public final class SecretsDirectory implements SecretSink {
     prepareRoot();
     for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
       DirectoryGuard.requireOutside(file, outputDirectory);
+      DirectoryGuard.requireNoLinkBelow(root, file);
       try {
         createDirectories(file.getParent());
         Path probe = Files.createTempFile(file.getParent(), ".kesgen-probe", ".tmp", ownerOnly(file.getParent(), "rw-------"));
@@ -97,17 +99,17 @@ public final class SecretsDirectory implements SecretSink {
     }
   }
 
-  /** Creates the root (0700) and its {@code .gitignore} if missing. */
+  /**
+   * Creates the root (0700) if missing and makes its {@code .gitignore} hold {@code *}, written like a key (through a
+   * temporary file and a rename, never through a symbolic link).
+   */
   public void prepareRoot() {
     try {
       createDirectories(root);
-      Path gitignore = root.resolve(".gitignore");
-      if (!Files.exists(gitignore) || !Files.readString(gitignore, StandardCharsets.UTF_8).equals(GITIGNORE)) {
-        Files.writeString(gitignore, GITIGNORE, StandardCharsets.UTF_8);
-      }
     } catch (IOException e) {
       throw new PkiException("cannot prepare the secrets directory " + root + ": " + e.getMessage(), e);
     }
+    writePrivate(root.resolve(".gitignore"), GITIGNORE);
   }
 
   // Writes via a 0600 temporary file in the same directory and an atomic rename; false if the content was equal.
@@ -116,6 +118,7 @@ public final class SecretsDirectory implements SecretSink {
     if (!file.normalize().startsWith(root)) {
       throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
     }
+    DirectoryGuard.requireNoLinkBelow(root, file);
     try {
       createDirectories(file.getParent());
       if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {

@@ -18,6 +18,9 @@ public record CertificateSpec(
     GoDuration renewBefore,
     List<String> dnsNames,
     List<String> ipAddresses) {
+  /** The longest {@code validity}: 100 years, well inside what X.509 dates (up to 9999-12-31) can hold. */
+  public static final long MAX_VALIDITY_SECONDS = 36500L * 24 * 60 * 60;
+
   public CertificateSpec {
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(validity, "validity");

@@ -68,6 +68,24 @@ public final class NameRules {
   }
 
   /** An IPv4 or IPv6 literal; never resolves a host name. */
+  /** An IPv4 or IPv6 network in CIDR notation, {@code 10.0.0.0/8} or {@code fd00::/8}, or a single address. */
+  public static boolean isCidr(String s) {
+    int slash = s.indexOf('/');
+    String address = slash < 0 ? s : s.substring(0, slash);
+    if (!isIpAddress(address)) {
+      return false;
+    }
+    if (slash < 0) {
+      return true;
+    }
+    String bits = s.substring(slash + 1);
+    if (!bits.matches("[0-9]{1,3}")) {
+      return false;
+    }
+    int max = address.contains(":") ? 128 : 32;
+    return Integer.parseInt(bits) <= max;
+  }
+
   public static boolean isIpAddress(String s) {
     if (IPV4.matcher(s).matches()) {
       return true;
@@ -91,6 +109,14 @@ public final class NameRules {
 
   /** A relative Vault path. */
   public static boolean isVaultPath(String s) {
-    return VAULT_PATH.matcher(s).matches();
+    if (!VAULT_PATH.matcher(s).matches()) {
+      return false;
+    }
+    for (String segment : s.split("/")) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return false; // Vault would resolve them, so the policy would not say what it grants
+      }
+    }
+    return true;
   }
 }

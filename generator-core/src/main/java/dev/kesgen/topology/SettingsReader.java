@@ -197,6 +197,11 @@ final class SettingsReader {
       Nodes.Located<Node> l = layers.get("validity").orElseThrow();
       problems.at(l.node(), l.path(), "must be longer than 0s (for example 365d)");
       validity = Optional.empty();
+    } else if (validity.isPresent() && validity.get().seconds() > CertificateSpec.MAX_VALIDITY_SECONDS) {
+      Nodes.Located<Node> l = layers.get("validity").orElseThrow();
+      problems.at(l.node(), l.path(), "is longer than the 36500d (100 years) kesgen issues certificates for"
+          + " (write at most 36500d; 365d to 3650d is usual)");
+      validity = Optional.empty();
     }
     if (validity.isPresent() && renewBefore.isPresent()
         && renewBefore.get().toDuration().compareTo(validity.get().toDuration()) >= 0) {

@@ -1,6 +1,7 @@
 package dev.kesgen.topology;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,16 +35,34 @@ public final class TopologyLoader {
   /** The classpath resource of the JSON Schema of topology format version 1. */
   public static final String SCHEMA_RESOURCE = "dev/kesgen/topology/topology-v1.schema.json";
 
+  /**
+   * The largest topology file read, in bytes (16 MiB, also SnakeYAML's code point limit below): a topology of
+   * thousands of instances is a few MiB, and without a cap a link to {@code /dev/zero} fills the heap.
+   */
+  public static final long MAX_FILE_SIZE = 16L * 1024 * 1024;
+
   private TopologyLoader() {}
 
-  /** Reads and checks the topology file; nothing is written anywhere. */
+  /**
+   * Reads and checks the topology file; nothing is written anywhere. Only a regular file (or a symbolic link to one)
+   * of at most {@link #MAX_FILE_SIZE} bytes is read: a FIFO, a device or a directory is refused before it is opened,
+   * so that a FIFO cannot hang the run.
+   */
   public static Topology load(Path file) throws TopologyException {
     String text;
     try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        throw single(file, "the topology file is not a regular file but " + kind(attributes)
+            + " (point kesgen at a YAML file)");
+      }
+      if (attributes.size() > MAX_FILE_SIZE) {
+        throw single(file, tooLarge());
+      }
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .decode(java.nio.ByteBuffer.wrap(readAtMost(file)))
           .toString();
     } catch (NoSuchFileException e) {
       throw single(file, "the topology file does not exist (create it, or point kesgen at another file)");
@@ -90,7 +110,7 @@ public final class TopologyLoader {
     options.setAllowDuplicateKeys(true); // reported by Mapping with both positions
     options.setMaxAliasesForCollections(20);
     options.setAllowRecursiveKeys(false);
-    options.setCodePointLimit(16 * 1024 * 1024);
+    options.setCodePointLimit((int) MAX_FILE_SIZE);
     Yaml yaml = new Yaml(new SafeConstructor(options));
     try {
       Iterable<Node> documents = yaml.composeAll(new StringReader(text));
@@ -116,6 +136,29 @@ public final class TopologyLoader {
       problems.at((org.yaml.snakeyaml.error.Mark) null, "", "YAML error: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  // The size was checked, but the file may grow while it is read: never read more than the cap.
+  private static byte[] readAtMost(Path file) throws IOException, TopologyException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_FILE_SIZE + 1);
+      if (bytes.length > MAX_FILE_SIZE) {
+        throw single(file, tooLarge());
+      }
+      return bytes;
+    }
+  }
+
+  private static String tooLarge() {
+    return "the topology file is larger than " + MAX_FILE_SIZE / (1024 * 1024) + " MiB, kesgen's limit"
+        + " (is it the right file?)";
+  }
+
+  private static String kind(BasicFileAttributes attributes) {
+    if (attributes.isDirectory()) {
+      return "a directory";
+    }
+    return attributes.isOther() ? "a device, FIFO or socket" : "a special file";
   }
 
   private static TopologyException single(Path file, String message) {

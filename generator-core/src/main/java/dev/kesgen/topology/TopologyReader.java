@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TopologyReader {
   static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances");
   static final List<String> VAULT_FIELDS = Mapping.fields(
-      "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion");
+      "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
+      "allowPlaintextHttp");
   static final List<String> DEFAULTS_FIELDS = Mapping.fields("kes", "tenant");
   static final List<String> INSTANCE_FIELDS = Mapping.fields("name", "namespace", "kes", "tenants");
 

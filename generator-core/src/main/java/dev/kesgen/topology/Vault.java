@@ -2,6 +2,7 @@ package dev.kesgen.topology;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param approle the AppRole auth method the KES instances log in with
  * @param caCertificate the PEM file of the CA that signed Vault's certificate, resolved against the topology file
  * @param allowKeyDeletion whether the Vault policy grants {@code delete} (for {@code kes key delete})
+ * @param allowPlaintextHttp whether an {@code http://} endpoint was accepted on purpose ({@code vault.allowPlaintextHttp});
+ *     over it KES sends its AppRole secret id and reads every key in the clear
  */
 public record Vault(
     URI endpoint,
@@ -23,7 +26,8 @@ public record Vault(
     String pathPrefix,
     AppRole approle,
     Optional<Path> caCertificate,
-    boolean allowKeyDeletion) {
+    boolean allowKeyDeletion,
+    boolean allowPlaintextHttp) {
   public Vault {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(namespace, "namespace");
@@ -31,6 +35,11 @@ public record Vault(
     Objects.requireNonNull(pathPrefix, "pathPrefix");
     Objects.requireNonNull(approle, "approle");
     Objects.requireNonNull(caCertificate, "caCertificate");
+  }
+
+  /** Whether KES talks to Vault without TLS. */
+  public boolean isPlaintext() {
+    return "http".equalsIgnoreCase(endpoint.getScheme());
   }
 
   /**
@@ -54,12 +63,23 @@ public record Vault(
    * @param mount where the auth method is mounted
    * @param tokenPeriod the period of the tokens KES receives ({@code token_period})
    * @param secretIdTtl how long a secret id lives, 0 for ever ({@code secret_id_ttl})
+   * @param tokenBoundCidrs the networks a token may be used from ({@code token_bound_cidrs}); empty = anywhere
+   * @param secretIdBoundCidrs the networks a secret id may log in from ({@code secret_id_bound_cidrs}); empty = anywhere
    */
-  public record AppRole(String mount, GoDuration tokenPeriod, GoDuration secretIdTtl) {
+  public record AppRole(
+      String mount, GoDuration tokenPeriod, GoDuration secretIdTtl, List<String> tokenBoundCidrs,
+      List<String> secretIdBoundCidrs) {
     public AppRole {
       Objects.requireNonNull(mount, "mount");
       Objects.requireNonNull(tokenPeriod, "tokenPeriod");
       Objects.requireNonNull(secretIdTtl, "secretIdTtl");
+      tokenBoundCidrs = List.copyOf(tokenBoundCidrs);
+      secretIdBoundCidrs = List.copyOf(secretIdBoundCidrs);
+    }
+
+    /** Whether neither the tokens nor the secret ids are bound to a network. */
+    public boolean isUnbound() {
+      return tokenBoundCidrs.isEmpty() && secretIdBoundCidrs.isEmpty();
     }
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -29,9 +31,16 @@ final class VaultReader {
         .orElse(null);
     if (m.get("endpoint").isEmpty()) {
       problems.at(m.node(), m.pathOf("endpoint"),
-          "is required (the http(s) URL KES pods use to reach Vault, for example http://vault.example.org:8200)");
+          "is required (the http(s) URL KES pods use to reach Vault, for example https://vault.example.org:8200)");
     }
-    String namespace = m.get("namespace").flatMap(n -> Nodes.string(n, m.pathOf("namespace"), problems)).orElse("");
+    String namespace = m.get("namespace").flatMap(n -> Nodes.string(n, m.pathOf("namespace"), problems).flatMap(s -> {
+      if (NameRules.isVaultPath(s)) {
+        return Optional.of(s);
+      }
+      problems.at(n, m.pathOf("namespace"), "\"" + s.replace("\n", "\\n") + "\" is not a Vault namespace (use letters,"
+          + " digits, '_', '.' and '-', with '/' between nested namespaces)");
+      return Optional.<String>empty();
+    })).orElse("");
 
     Mapping kvMap = m.get("kv").map(n -> Mapping.of(n, m.pathOf("kv"), Mapping.fields("mount", "version"), problems))
         .orElse(Mapping.absent(m.node(), m.pathOf("kv")));
@@ -43,7 +52,8 @@ final class VaultReader {
     String pathPrefix = vaultPath(m, "pathPrefix", "kes");
 
     Mapping ar = m.get("approle")
-        .map(n -> Mapping.of(n, m.pathOf("approle"), Mapping.fields("mount", "tokenPeriod", "secretIdTtl"), problems))
+        .map(n -> Mapping.of(n, m.pathOf("approle"),
+            Mapping.fields("mount", "tokenPeriod", "secretIdTtl", "tokenBoundCidrs", "secretIdBoundCidrs"), problems))
         .orElse(Mapping.absent(m.node(), m.pathOf("approle")));
     String approleMount = vaultPath(ar, "mount", "approle");
     GoDuration tokenPeriod = duration(ar, "tokenPeriod", "24h");
@@ -53,17 +63,29 @@ final class VaultReader {
           "must be longer than 0s (KES renews its token within this period; 24h is usual)");
     }
 
+    List<String> tokenCidrs = cidrs(ar, "tokenBoundCidrs");
+    List<String> secretIdCidrs = cidrs(ar, "secretIdBoundCidrs");
+
     Optional<Path> ca = m.get("caCertificate")
         .flatMap(n -> Nodes.string(n, m.pathOf("caCertificate"), problems).flatMap(s -> caCertificate(s, n, m.pathOf("caCertificate"))));
     boolean allowDeletion = m.get("allowKeyDeletion")
         .flatMap(n -> Nodes.bool(n, m.pathOf("allowKeyDeletion"), problems)).orElse(false);
+    boolean allowPlaintext = m.get("allowPlaintextHttp")
+        .flatMap(n -> Nodes.bool(n, m.pathOf("allowPlaintextHttp"), problems)).orElse(false);
+    if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme()) && !allowPlaintext) {
+      problems.at(m.get("endpoint").get(), m.pathOf("endpoint"), "is plain http: KES would send its AppRole secret id and"
+          + " read every key unencrypted (use https with vault.caCertificate, or set vault.allowPlaintextHttp: true to"
+          + " accept this on purpose)");
+      endpoint = null;
+    }
 
     if (endpoint == null || mount == null || pathPrefix == null || approleMount == null || tokenPeriod == null
-        || secretIdTtl == null) {
+        || secretIdTtl == null || tokenCidrs == null || secretIdCidrs == null) {
       return Optional.empty();
     }
     return Optional.of(new Vault(endpoint, namespace, new Vault.Kv(mount, kvVersion), pathPrefix,
-        new Vault.AppRole(approleMount, tokenPeriod, secretIdTtl), ca, allowDeletion));
+        new Vault.AppRole(approleMount, tokenPeriod, secretIdTtl, tokenCidrs, secretIdCidrs), ca, allowDeletion,
+        allowPlaintext));
   }
 
   private String vaultPath(Mapping m, String field, String fallback) {
@@ -77,10 +99,32 @@ final class VaultReader {
     }
     if (!NameRules.isVaultPath(value.get())) {
       problems.at(node.get(), m.pathOf(field), "\"" + value.get()
-          + "\" is not a Vault path (use letters, digits, '_', '.', '-' and '/' between segments, no leading or trailing '/')");
+          + "\" is not a Vault path (use letters, digits, '_', '.', '-' and '/' between segments, no '.' or '..' segment, no leading or trailing '/')");
       return null;
     }
     return value.get();
+  }
+
+  private List<String> cidrs(Mapping m, String field) {
+    Optional<Node> node = m.get(field);
+    if (node.isEmpty()) {
+      return List.of();
+    }
+    Optional<List<Nodes.Located<String>>> listed = Nodes.strings(node.get(), m.pathOf(field), problems);
+    if (listed.isEmpty()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    boolean ok = true;
+    for (Nodes.Located<String> cidr : listed.get()) {
+      if (!NameRules.isCidr(cidr.value())) {
+        problems.at(cidr.node(), cidr.path(), "\"" + cidr.value() + "\" is not a network in CIDR notation (for example"
+            + " 10.42.0.0/16, the pod network KES runs in)");
+        ok = false;
+      }
+      out.add(cidr.value());
+    }
+    return ok ? out : null;
   }
 
   private GoDuration duration(Mapping m, String field, String fallback) {
@@ -95,6 +139,11 @@ final class VaultReader {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawUserInfo() != null) {
+        problems.at(node, path, "holds a user name or password (\"" + uri.getRawUserInfo().replaceAll(":.*", ":…")
+            + "@\"), which would be committed: remove it; KES logs in with its AppRole");
+        return Optional.empty();
+      }
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawQuery() == null
           && uri.getRawFragment() == null) {
         return Optional.of(uri);

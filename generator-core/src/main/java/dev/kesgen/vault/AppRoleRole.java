@@ -13,7 +13,11 @@ import java.util.Objects;
  * <p>Durations are integer seconds, which the API reads for every duration field (Terraform's
  * {@code vault_approle_auth_backend_role} writes them the same way). {@code token_ttl}/{@code token_max_ttl} are left
  * out: a periodic token is renewed for ever and KES logs in again with the role and secret id when renewal fails,
- * which is why the secret id never runs out of uses.
+ * which is why the secret id never runs out of uses. The {@code default} policy is not attached
+ * ({@code token_no_default_policy}): of its rules KES uses only {@code auth/token/renew-self}, which the instance's own
+ * policy grants (see {@link VaultPolicy}). {@code token_bound_cidrs} and {@code secret_id_bound_cidrs} are always
+ * written, as {@code []} when the topology names no network, so removing them from the topology unbinds the role on
+ * the next {@code apply.sh} instead of leaving the old binding in Vault.
  *
  * @param name {@code kes-<instance>}
  * @param mount the AppRole auth mount
@@ -31,10 +35,14 @@ public record AppRoleRole(String name, String mount, String namespace, Map<Strin
   /** The role of this instance. */
   public static AppRoleRole of(Vault vault, Instance instance) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("token_policies", List.of("default", instance.vaultName()));
+    p.put("token_policies", List.of(instance.vaultName()));
+    // the policy has the one rule of default that KES uses (renew-self, see VaultPolicy), so default is not attached
+    p.put("token_no_default_policy", Boolean.TRUE);
     p.put("token_period", vault.approle().tokenPeriod().seconds());
+    p.put("token_bound_cidrs", vault.approle().tokenBoundCidrs());
     p.put("secret_id_ttl", vault.approle().secretIdTtl().seconds());
     p.put("secret_id_num_uses", 0L);
+    p.put("secret_id_bound_cidrs", vault.approle().secretIdBoundCidrs());
     p.put("bind_secret_id", Boolean.TRUE);
     return new AppRoleRole(instance.vaultName(), vault.approle().mount(), vault.namespace(), p);
   }

@@ -15,7 +15,11 @@ import java.util.Objects;
  * Vault maps a PUT to a missing path to {@code create}, so {@code update} is never needed. A LIST of
  * {@code <mount>/<prefix>/<instance>} is checked as {@code <mount>/<prefix>/<instance>/} (hashicorp/vault
  * http/logical.go: a list operation gets a trailing {@code /}), which {@code <...>/<instance>/*} matches, so no rule on
- * the folder itself is needed. Sys health and AppRole login need no policy; token renewal is in {@code default}.
+ * the folder itself is needed. Sys health and AppRole login need no policy. Token renewal is KES's only other call:
+ * {@code RenewSelf} (K@v0.13.4:internal/vault/client.go:226; K@2023-10-24T20-26-51Z:internal/keystore/vault/client.go:224;
+ * K@2025-03-12T09-35-18Z:internal/keystore/vault/client.go:216), a PUT of {@code auth/token/renew-self}, so the policy
+ * grants {@code update} there and the AppRole attaches no {@code default} policy, whose other rules (lookup-self,
+ * cubbyhole, sys/capabilities-self, …) KES never uses.
  *
  * @param name {@code kes-<instance>}
  * @param namespace the Vault namespace the policy is written in, "" for none
@@ -27,6 +31,9 @@ public record VaultPolicy(String name, String namespace, List<PathRule> rules) {
     Objects.requireNonNull(namespace, "namespace");
     rules = List.copyOf(rules);
   }
+
+  /** Where a token renews itself; the one rule of Vault's {@code default} policy KES needs. */
+  public static final String RENEW_SELF = "auth/token/renew-self";
 
   /** The policy for this instance's keys under {@code <mount>/<pathPrefix>/<instance>/}. */
   public static VaultPolicy of(Vault vault, Instance instance) {
@@ -47,6 +54,7 @@ public record VaultPolicy(String name, String namespace, List<PathRule> rules) {
       }
       rules.add(new PathRule(mount + "/metadata/" + location + "/*", caps));
     }
+    rules.add(new PathRule(RENEW_SELF, List.of("update")));
     return new VaultPolicy(instance.vaultName(), vault.namespace(), rules);
   }
 

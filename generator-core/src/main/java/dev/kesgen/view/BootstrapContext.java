@@ -11,6 +11,7 @@ package dev.kesgen.view;
  * @param secretIdPath where a secret id is created
  * @param accessorsPath where secret id accessors are listed
  * @param destroyPath where a secret id is destroyed by accessor
+ * @param secretIdMetadata the JSON {@code metadata} given to each new secret id (instance and namespace; no secret)
  */
 public record BootstrapContext(String header, VaultView vault, InstanceView instance, String secretName,
-    String roleIdPath, String secretIdPath, String accessorsPath, String destroyPath) {}
+    String roleIdPath, String secretIdPath, String accessorsPath, String destroyPath, String secretIdMetadata) {}

@@ -8,9 +8,10 @@ import java.util.Optional;
  *
  * @param header the "generated" line
  * @param vault the Vault
+ * @param warnings what the reviewer must know about how KES reaches and logs in to Vault (plain http, unbound AppRoles)
  * @param instances every instance
  */
-public record SummaryContext(String header, VaultView vault, List<Instance> instances) {
+public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Instance> instances) {
   /**
    * One instance.
    *

@@ -85,7 +85,8 @@ public final class SummaryFile {
           tenants));
     }
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
-        new SummaryContext(header, VaultView.of(topology.vault()), instances));
+        new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
+            instances));
   }
 
   // Mermaid node ids: the names' '-' is not allowed there

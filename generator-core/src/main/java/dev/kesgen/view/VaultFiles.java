@@ -32,7 +32,7 @@ public final class VaultFiles {
       files.add(new PlannedFile.Rendered(OutputLayout.vaultBootstrap(instance), "vault/bootstrap.sh.hbs",
           new BootstrapContext(header, vaultView, view, KubernetesNames.appRoleSecret(instance),
               rolePath + "/role-id", rolePath + "/secret-id", rolePath + "/secret-id",
-              rolePath + "/secret-id-accessor/destroy")));
+              rolePath + "/secret-id-accessor/destroy", secretIdMetadata(instance))));
       instances.add(new ApplyContext.Instance(instance.name(), instance.namespace(), instance.vaultName(),
           OutputLayout.vaultPolicyFromVaultDirectory(instance), OutputLayout.vaultAppRoleFromVaultDirectory(instance),
           rolePath));
@@ -44,9 +44,20 @@ public final class VaultFiles {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * The {@code metadata} of each secret id the bootstrap script creates: which instance it is for, so a secret id
+   * (and, through it, the tokens it logs in to, whose metadata Vault copies from it) names its owner in audit logs.
+   */
+  static String secretIdMetadata(Instance instance) {
+    return "{\"kes_instance\":\"" + instance.name() + "\",\"kes_namespace\":\"" + instance.namespace()
+        + "\",\"created_by\":\"kesgen bootstrap\"}";
+  }
+
   private static AppRoleContext.Role role(AppRoleRole role) {
     java.util.Map<String, Object> p = role.parameters();
-    return new AppRoleContext.Role((List<String>) p.get("token_policies"), (Long) p.get("token_period"),
-        (Long) p.get("secret_id_ttl"), (Long) p.get("secret_id_num_uses"), (Boolean) p.get("bind_secret_id"));
+    return new AppRoleContext.Role((List<String>) p.get("token_policies"), (Boolean) p.get("token_no_default_policy"),
+        (Long) p.get("token_period"), (List<String>) p.get("token_bound_cidrs"), (Long) p.get("secret_id_ttl"),
+        (Long) p.get("secret_id_num_uses"), (List<String>) p.get("secret_id_bound_cidrs"),
+        (Boolean) p.get("bind_secret_id"));
   }
 }

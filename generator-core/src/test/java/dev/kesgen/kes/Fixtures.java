@@ -47,8 +47,10 @@ public final class Fixtures {
         namespace,
         new Vault.Kv("secret", kvVersion),
         prefix,
-        new Vault.AppRole("approle", GoDuration.parse("24h").orElseThrow(), GoDuration.parse("0s").orElseThrow()),
+        new Vault.AppRole("approle", GoDuration.parse("24h").orElseThrow(), GoDuration.parse("0s").orElseThrow(),
+            java.util.List.of(), java.util.List.of()),
         ca,
-        allowDeletion);
+        allowDeletion,
+        false);
   }
 }

@@ -98,15 +98,17 @@ class CertificateLifecycleTest {
   }
 
   @Test
-  void keptWithAStaleLocalKeyDoesNotOfferThatKey() throws IOException {
+  void aLocalKeyOfAnotherCertificateFailsNamingBothFiles() throws IOException {
     issueAndStore(Fixtures.T0);
     Path keyFile = secrets().resolve(target.keyPath());
     Files.writeString(keyFile, Pem.encodePrivateKey(Fixtures.server(KeyType.ECDSA_P256).privateKey()));
 
-    CertificateOutcome outcome = lifecycle(Fixtures.T0).maintain(target, output(), secrets(), false);
-
-    assertThat(outcome.action()).isEqualTo(CertificateOutcome.Action.KEPT_KEY_MISMATCH);
-    assertThat(outcome.privateKeyPem()).isEmpty();
+    assertThatThrownBy(() -> lifecycle(Fixtures.T0).maintain(target, output(), secrets(), false))
+        .isInstanceOf(PkiException.class)
+        .hasMessageContaining("the committed certificate " + output().resolve("kes/dev/server.crt")
+            + " and the private key kes/dev/server.key in the secrets directory do not belong together")
+        .hasMessageContaining("rotate dev")
+        .hasMessageNotContaining("PRIVATE KEY");
   }
 
   @Test

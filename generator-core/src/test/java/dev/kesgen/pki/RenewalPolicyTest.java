@@ -109,9 +109,10 @@ class RenewalPolicyTest {
   }
 
   @Test
-  void keepsWhenOnlyTheValidityChanged() {
+  void keepsWhenOnlyTheValidityGrew() {
+    // a shorter validity renews certificates issued for longer (CertificateIntegrityTest)
     CertificateProfile wanted = new CertificateProfile(profile.kind(), profile.commonName(), profile.dnsNames(),
-        profile.ipAddresses(), profile.keyType(), new GoDuration(90, 'd'), new GoDuration(7, 'd'));
+        profile.ipAddresses(), profile.keyType(), new GoDuration(730, 'd'), new GoDuration(7, 'd'));
 
     assertThat(decide(wanted, Fixtures.T0, false)).isEqualTo(new Decision.Keep());
   }

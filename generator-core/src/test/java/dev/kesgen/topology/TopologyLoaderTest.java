@@ -17,7 +17,7 @@ class TopologyLoaderTest {
   static final String MINIMAL = """
       version: 1
       vault:
-        endpoint: http://vault.example.org:8200
+        endpoint: https://vault.example.org:8200
       defaults:
         kes: { version: v0.13.4 }
         tenant: { minioVersion: RELEASE.2020-10-09T22-55-05Z }
@@ -36,8 +36,8 @@ class TopologyLoaderTest {
 
   @Test
   void kvVersion2NeedsKesV0150() {
-    String text = MINIMAL.replace("endpoint: http://vault.example.org:8200",
-        "endpoint: http://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.14.0");
+    String text = MINIMAL.replace("endpoint: https://vault.example.org:8200",
+        "endpoint: https://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.14.0");
 
     assertThat(problems(text)).singleElement().asString().contains("instances[0].kes.version", "v0.15.0");
   }
@@ -64,8 +64,8 @@ class TopologyLoaderTest {
 
   @Test
   void aLaterProblemIsReportedAtItsOwnInstanceWhenAnEarlierInstanceFailedToRead() {
-    String text = MINIMAL.replace("endpoint: http://vault.example.org:8200",
-        "endpoint: http://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.15.0") + """
+    String text = MINIMAL.replace("endpoint: https://vault.example.org:8200",
+        "endpoint: https://vault.example.org:8200\n  kv: { version: 2 }").replace("v0.13.4", "v0.15.0") + """
           - name: Broken
             namespace: kes-broken
             tenants: [ { name: a, namespace: a } ]
@@ -97,7 +97,7 @@ class TopologyLoaderTest {
     Topology topology = TopologyLoader.parse(MINIMAL, Path.of("topology.yaml"));
 
     Vault vault = topology.vault();
-    assertThat(vault.endpoint()).isEqualTo(URI.create("http://vault.example.org:8200"));
+    assertThat(vault.endpoint()).isEqualTo(URI.create("https://vault.example.org:8200"));
     assertThat(vault.namespace()).isEmpty();
     assertThat(vault.kv()).isEqualTo(new Vault.Kv("secret", 1));
     assertThat(vault.pathPrefix()).isEqualTo("kes");
@@ -158,7 +158,7 @@ class TopologyLoaderTest {
   void caCertificateIsResolvedAgainstTheTopologyFile(@TempDir Path dir) throws Exception {
     Files.copy(Path.of("src/test/resources/topology/valid/vault-ca.pem"), dir.resolve("vault-ca.pem"));
     Path file = dir.resolve("topology.yaml");
-    Files.writeString(file, MINIMAL.replace("endpoint: http://vault.example.org:8200",
+    Files.writeString(file, MINIMAL.replace("endpoint: https://vault.example.org:8200",
         "endpoint: https://vault.example.org:8200\n  caCertificate: vault-ca.pem"));
 
     Optional<Path> ca = TopologyLoader.load(file).vault().caCertificate();

@@ -18,10 +18,13 @@ class AppRoleRoleTest {
     assertThat(role.name()).isEqualTo("kes-dev");
     assertThat(role.mount()).isEqualTo("approle");
     assertThat(role.parameters()).containsExactly(
-        Map.entry("token_policies", List.of("default", "kes-dev")),
+        Map.entry("token_policies", List.of("kes-dev")),
+        Map.entry("token_no_default_policy", true),
         Map.entry("token_period", 86400L),
+        Map.entry("token_bound_cidrs", List.of()),
         Map.entry("secret_id_ttl", 0L),
         Map.entry("secret_id_num_uses", 0L),
+        Map.entry("secret_id_bound_cidrs", List.of()),
         Map.entry("bind_secret_id", true));
   }
 

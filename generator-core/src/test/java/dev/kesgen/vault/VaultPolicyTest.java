@@ -17,32 +17,34 @@ class VaultPolicyTest {
   @Test
   void kvV1GrantsCreateReadListOnTheInstanceFolder() {
     assertThat(VaultPolicy.of(vault(1, false), DEV))
-        .isEqualTo(new VaultPolicy("kes-dev", "", List.of(new PathRule("secret/kes/dev/*", List.of("create", "read", "list")))));
+        .isEqualTo(new VaultPolicy("kes-dev", "", List.of(new PathRule("secret/kes/dev/*", List.of("create", "read", "list")),
+            new PathRule("auth/token/renew-self", List.of("update")))));
   }
 
   @Test
   void kvV1AddsDeleteOnlyWhenAllowed() {
     assertThat(VaultPolicy.of(vault(1, true), DEV).rules())
-        .containsExactly(new PathRule("secret/kes/dev/*", List.of("create", "read", "list", "delete")));
+        .containsExactly(new PathRule("secret/kes/dev/*", List.of("create", "read", "list", "delete")), new PathRule("auth/token/renew-self", List.of("update")));
   }
 
   @Test
   void kvV2SplitsDataAndMetadata() {
     assertThat(VaultPolicy.of(vault(2, false), DEV).rules()).containsExactly(
         new PathRule("secret/data/kes/dev/*", List.of("create", "read")),
-        new PathRule("secret/metadata/kes/dev/*", List.of("list")));
+        new PathRule("secret/metadata/kes/dev/*", List.of("list")), new PathRule("auth/token/renew-self", List.of("update")));
   }
 
   @Test
   void kvV2DeletesThroughMetadataOnlyWhenAllowed() {
     assertThat(VaultPolicy.of(vault(2, true), DEV).rules()).containsExactly(
         new PathRule("secret/data/kes/dev/*", List.of("create", "read")),
-        new PathRule("secret/metadata/kes/dev/*", List.of("list", "delete")));
+        new PathRule("secret/metadata/kes/dev/*", List.of("list", "delete")), new PathRule("auth/token/renew-self", List.of("update")));
   }
 
   @Test
-  void neverGrantsUpdate() {
-    assertThat(VaultPolicy.of(vault(2, true), DEV).rules()).allSatisfy(r -> assertThat(r.capabilities()).doesNotContain("update"));
+  void grantsUpdateOnlyForTokenRenewal() {
+    assertThat(VaultPolicy.of(vault(2, true), DEV).rules()).allSatisfy(r -> assertThat(r.capabilities().contains("update"))
+        .as(r.pattern()).isEqualTo(r.pattern().equals(VaultPolicy.RENEW_SELF)));
   }
 
   @Test

@@ -29,7 +29,7 @@ class HelmManifestsTest {
   static final String TOPOLOGY = """
       version: 1
       vault:
-        endpoint: http://vault.example.org:31457
+        endpoint: https://vault.example.org:31457
       defaults:
         kes: { version: v0.13.4, service: kes-review }
         tenant: { minioVersion: RELEASE.2020-10-09T22-55-05Z }

@@ -13,11 +13,11 @@ import java.util.UUID;
 final class Checks {
   private Checks() {}
 
-  /** {@code sys/capabilities-self} of the instance's token equals {@link Deployment#expectedCapabilities} path for path. */
-  static void leastPrivilege(Deployment deployment, String instance, VaultHttp token) {
+  /** {@code sys/capabilities} of the instance's token equals {@link Deployment#expectedCapabilities} path for path. */
+  static void leastPrivilege(Deployment deployment, String instance, VaultHttp token, VaultHttp root) {
     Map<String, TreeSet<String>> expected = deployment.expectedCapabilities(instance);
-    Map<String, TreeSet<String>> actual = token.capabilities(new ArrayList<>(expected.keySet()));
-    assertThat(actual).as("capabilities of kes-%s (sys/capabilities-self)", instance).isEqualTo(expected);
+    Map<String, TreeSet<String>> actual = root.capabilitiesOf(token, new ArrayList<>(expected.keySet()));
+    assertThat(actual).as("capabilities of kes-%s (sys/capabilities)", instance).isEqualTo(expected);
   }
 
   /**

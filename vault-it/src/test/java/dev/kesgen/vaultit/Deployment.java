@@ -108,7 +108,10 @@ record Deployment(Path project, String mount, int kvVersion, String pathPrefix, 
         }
       }
     }
-    // what the policy must not reach beyond the KV mount; renewal and lookup of the own token are Vault's default
+    // what the policy must not reach beyond the KV mount: only renewal of the own token (KES's RenewSelf), no default
+    // policy (lookup-self, cubbyhole, sys/capabilities-self of Vault's default are not granted)
+    expected.put("auth/token/lookup-self", set("deny"));
+    expected.put("cubbyhole/kes", set("deny"));
     expected.put("sys/policies/acl/kes-" + instance, set("deny"));
     expected.put("sys/mounts/" + mount, set("deny"));
     expected.put("auth/" + approleMount + "/role/kes-" + instance + "/secret-id", set("deny"));

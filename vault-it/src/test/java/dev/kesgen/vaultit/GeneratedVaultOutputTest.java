@@ -104,7 +104,8 @@ abstract class GeneratedVaultOutputTest {
       assertThat(role.path("secret_id_ttl").asLong()).isEqualTo(deployment.secretIdTtl());
       assertThat(role.path("secret_id_num_uses").asLong()).isZero();
       assertThat(role.path("bind_secret_id").asBoolean()).isTrue();
-      assertThat(role.path("token_policies").toString()).isEqualTo("[\"default\",\"kes-" + instance + "\"]");
+      assertThat(role.path("token_policies").toString()).isEqualTo("[\"kes-" + instance + "\"]");
+      assertThat(role.path("token_no_default_policy").asBoolean()).as("no default policy").isTrue();
     }
     // the scripts chose bao (or VAULT_BIN's vault) by themselves and were given only BAO_ADDR and BAO_TOKEN
     assertThat(scripts.commands()).contains(server.flavour + " policy write kes-" + deployment.instances().get(0));
@@ -152,8 +153,9 @@ abstract class GeneratedVaultOutputTest {
   VaultHttp login(String instance, Map<String, String> secret) {
     Response login = KesClient.login(root, deployment.approleMount(), secret.get("role-id"), secret.get("secret-id"));
     root.ok(login);
-    assertThat(login.body().path("auth").path("policies").toString())
-        .isEqualTo("[\"default\",\"kes-" + instance + "\"]");
+    assertThat(login.body().path("auth").path("policies").toString()).isEqualTo("[\"kes-" + instance + "\"]");
+    // the secret id's metadata names its instance, and Vault copies it into the token (audit logs show the owner)
+    assertThat(login.body().path("auth").path("metadata").path("kes_instance").asText()).isEqualTo(instance);
     return root.withToken(login.body().path("auth").path("client_token").asText());
   }
 
@@ -162,7 +164,7 @@ abstract class GeneratedVaultOutputTest {
   void bootstrapDeliversALoginWithExactlyTheCapabilitiesKesNeeds(String instance) throws Exception {
     VaultHttp kes = login(instance, bootstrap(instance));
 
-    Checks.leastPrivilege(deployment, instance, kes);
+    Checks.leastPrivilege(deployment, instance, kes, root);
     Checks.kesCalls(deployment, instance, kes, root);
   }
 
@@ -201,7 +203,9 @@ abstract class GeneratedVaultOutputTest {
     VaultHttp kes = login(instance, bootstrap(instance));
     KesClient client = new KesClient(kes, deployment.mount(), deployment.location(instance), deployment.kvVersion());
 
-    JsonNode self = kes.ok(kes.get("auth/token/lookup-self")).data();
+    // KES never looks its token up (it only renews it), so the token may not: root looks it up instead
+    assertThat(kes.get("auth/token/lookup-self").status()).isEqualTo(403);
+    JsonNode self = root.ok(root.post("auth/token/lookup", Map.of("token", kes.token))).data();
     assertThat(self.path("period").asLong()).isEqualTo(deployment.tokenPeriod());
     assertThat(self.path("renewable").asBoolean()).isTrue();
     assertThat(self.path("ttl").asLong()).isBetween(deployment.tokenPeriod() - 60, deployment.tokenPeriod());

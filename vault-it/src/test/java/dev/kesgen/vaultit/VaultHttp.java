@@ -93,15 +93,19 @@ final class VaultHttp {
     return response;
   }
 
-  /** {@code sys/capabilities-self} of every path: the full, sorted capability set this token has there. */
-  Map<String, TreeSet<String>> capabilities(List<String> paths) {
-    JsonNode body = ok(post("sys/capabilities-self", Map.of("paths", paths))).body();
+  /**
+   * {@code sys/capabilities} of another token on every path, asked with this (root) token: the full, sorted capability
+   * set that token has there. The KES tokens carry no {@code default} policy, so they cannot ask
+   * {@code sys/capabilities-self} themselves; Vault answers both from the same ACL evaluation.
+   */
+  Map<String, TreeSet<String>> capabilitiesOf(VaultHttp other, List<String> paths) {
+    JsonNode body = ok(post("sys/capabilities", Map.of("token", other.token, "paths", paths))).body();
     Map<String, TreeSet<String>> result = new java.util.LinkedHashMap<>();
     for (String path : paths) {
       TreeSet<String> caps = new TreeSet<>();
       body.path(path).forEach(c -> caps.add(c.asText()));
       if (!body.has(path)) {
-        throw new AssertionError("sys/capabilities-self did not answer for " + path + ": " + body);
+        throw new AssertionError("sys/capabilities did not answer for " + path + ": " + body);
       }
       result.put(path, caps);
     }

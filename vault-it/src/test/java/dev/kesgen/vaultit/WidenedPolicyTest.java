@@ -42,7 +42,7 @@ class WidenedPolicyTest {
           secret.get("secret-id")));
       VaultHttp kes = root.withToken(login.body().path("auth").path("client_token").asText());
 
-      assertThatThrownBy(() -> Checks.leastPrivilege(deployment, "alpha", kes)).isInstanceOf(AssertionError.class)
+      assertThatThrownBy(() -> Checks.leastPrivilege(deployment, "alpha", kes, root)).isInstanceOf(AssertionError.class)
           .hasMessageContaining("kes-keys/data/minio/beta/gecko");
       assertThatThrownBy(() -> Checks.kesCalls(deployment, "alpha", kes, root)).isInstanceOf(AssertionError.class)
           .hasMessageContaining("destroy of minio/alpha/key-");

@@ -106,7 +106,7 @@ trap 'interrupted 143' TERM
 accessors > "$work/before"
 "$vault_cli" read -field=role_id 'auth/approle/role/kes-dev/role-id' > "$work/role-id"
 created=yes
-"$vault_cli" write -f -field=secret_id 'auth/approle/role/kes-dev/secret-id' > "$work/secret-id"
+"$vault_cli" write -f -field=secret_id 'auth/approle/role/kes-dev/secret-id' metadata='{"kes_instance":"dev","kes_namespace":"kes-dev","created_by":"kesgen bootstrap"}' > "$work/secret-id"
 # server-side apply keeps no second copy of the values in a last-applied annotation
 if ! kubectl create secret generic 'kes-dev-approle' --namespace 'kes-dev' \
     --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \

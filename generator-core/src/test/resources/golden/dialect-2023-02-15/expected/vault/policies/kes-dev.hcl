@@ -10,3 +10,7 @@ path "secret/data/kes/dev/*" {
 path "secret/metadata/kes/dev/*" {
   capabilities = ["list"]
 }
+
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}

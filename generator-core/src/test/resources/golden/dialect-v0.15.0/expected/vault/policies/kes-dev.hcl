@@ -10,3 +10,7 @@ path "secret/data/kes/dev/*" {
 path "secret/metadata/kes/dev/*" {
   capabilities = ["list", "delete"]
 }
+
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}

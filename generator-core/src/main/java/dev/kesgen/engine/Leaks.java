@@ -1,0 +1,153 @@
+package dev.kesgen.engine;
+
+import dev.kesgen.pki.DerPrivateKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The secrets one file's bytes hold, in the forms they leak in: PEM and DER private keys, AppRole secret ids (as a
+ * {@code secret...} value, the Vault CLI's table, or a file holding only the id), Vault and OpenBao tokens, and
+ * all of these base64-encoded under {@code data:} (or plain under {@code stringData:}) of a Kubernetes Secret, such
+ * as a copy of kesgen's own {@code secrets/.../secret.yaml}. Certificates, KES identities (64 hex digits) and
+ * SHA-256 checksums match none of these forms.
+ */
+final class Leaks {
+  /** What was found, in report order. */
+  enum Kind {
+    PRIVATE_KEY("holds a private key",
+        "remove it from the output directory (and from version control history) and rotate it"),
+    SECRET_ID("holds what looks like an AppRole secret id",
+        "remove it and create a new secret id (bootstrap --rotate)"),
+    TOKEN("holds what looks like a Vault or OpenBao token",
+        "remove it (and from version control history) and revoke the token");
+
+    final String what;
+    final String fix;
+
+    Kind(String what, String fix) {
+      this.what = what;
+      this.fix = fix;
+    }
+  }
+
+  private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  /**
+   * {@code secret_id: <uuid>}, {@code "secret": "<uuid>"}, {@code KES_APPROLE_SECRET=<uuid>}, and the Vault CLI's table
+   * row {@code secret_id   <uuid>}; group 1 is the key, so that {@code secret_id_accessor} (not a secret) is skipped.
+   */
+  private static final Pattern SECRET_ID = Pattern.compile(
+      "(?i)(secret[\\w.-]*)[\"']?(?:\\s*[:=]\\s*[\"']?|[ \\t]+)" + UUID + "(?![\\w-])");
+  private static final Pattern ONLY_UUID = Pattern.compile("\\s*[\"']?" + UUID + "[\"']?\\s*");
+  /**
+   * Tokens: Vault 1.10+ {@code hvs.}/{@code hvb.}/{@code hvr.} (service, batch, recovery); the legacy and OpenBao
+   * {@code s.}/{@code b.}/{@code r.} (openbao.org/docs/concepts/tokens, "Token formats"). The short legacy prefixes
+   * need 24 or more base62 characters with an upper-case letter, so that lower-case DNS names never match.
+   */
+  private static final Pattern TOKEN = Pattern.compile(
+      "(?<![\\w.-])(?:hv[sbr]\\.[A-Za-z0-9_-]{24,}|[sbr]\\.(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{24,})");
+  private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+  private static final Pattern KIND_SECRET = Pattern.compile("(?<![\\w.-])[\"']?kind[\"']?[ \\t]*:[ \\t]*[\"']?Secret\\b");
+  /** A {@code key: base64} line, for Secrets that do not parse as YAML. */
+  private static final Pattern BASE64_LINE = Pattern.compile(
+      "(?m)^[ \\t]*[\"']?([\\w.-]+)[\"']?[ \\t]*:[ \\t]*[\"']?([A-Za-z0-9+/]{8,}={0,2})[\"']?[ \\t]*$");
+  private static final int MAX_YAML = 64 * 1024 * 1024;
+
+  private Leaks() {}
+
+  /** Each kind found, with where in the file (empty for the file as a whole, or "in Secret x, data.tls.key"). */
+  static Map<Kind, String> in(byte[] bytes) {
+    Map<Kind, String> found = new EnumMap<>(Kind.class);
+    scan(bytes, "", found, true);
+    return found;
+  }
+
+  private static void scan(byte[] bytes, String where, Map<Kind, String> found, boolean outer) {
+    // ISO-8859-1 maps every byte to one char, so binary files are searched too
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    if (PEM_KEY.matcher(text).find() || DerPrivateKeys.isPrivateKey(bytes)) {
+      found.putIfAbsent(Kind.PRIVATE_KEY, where);
+    }
+    if (ONLY_UUID.matcher(text).matches() || secretId(text)) {
+      found.putIfAbsent(Kind.SECRET_ID, where);
+    }
+    if (TOKEN.matcher(text).find()) {
+      found.putIfAbsent(Kind.TOKEN, where);
+    }
+    if (outer && KIND_SECRET.matcher(text).find()) {
+      kubernetesSecrets(bytes, text, found);
+    }
+  }
+
+  private static boolean secretId(String text) {
+    Matcher m = SECRET_ID.matcher(text);
+    while (m.find()) {
+      if (!m.group(1).toLowerCase(java.util.Locale.ROOT).contains("accessor")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void kubernetesSecrets(byte[] bytes, String text, Map<Kind, String> found) {
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(20);
+      options.setAllowRecursiveKeys(false);
+      options.setCodePointLimit(MAX_YAML);
+      for (Object document : new Yaml(new SafeConstructor(options))
+          .loadAll(new String(bytes, StandardCharsets.UTF_8))) {
+        visit(document, found, 0);
+      }
+    } catch (RuntimeException e) {
+      // not YAML after all (or a template): decode every "key: base64" line instead
+      Matcher m = BASE64_LINE.matcher(text);
+      while (m.find()) {
+        decoded(m.group(2)).ifPresent(value -> scan(value, " (in a Secret, " + m.group(1) + ", base64)", found, false));
+      }
+    }
+  }
+
+  private static void visit(Object node, Map<Kind, String> found, int depth) {
+    if (depth > 64) {
+      return;
+    }
+    if (node instanceof Map<?, ?> map) {
+      if ("Secret".equals(map.get("kind"))) {
+        secret(map, found);
+      }
+      map.values().forEach(v -> visit(v, found, depth + 1));
+    } else if (node instanceof List<?> list) {
+      list.forEach(v -> visit(v, found, depth + 1));
+    }
+  }
+
+  private static void secret(Map<?, ?> secret, Map<Kind, String> found) {
+    String name = secret.get("metadata") instanceof Map<?, ?> metadata ? String.valueOf(metadata.get("name")) : "?";
+    if (secret.get("data") instanceof Map<?, ?> data) {
+      // keys naming a secret first, so that the report points at secret-id rather than at role-id beside it
+      data.entrySet().stream().sorted(java.util.Comparator.comparing(e -> !String.valueOf(e.getKey()).contains("secret")))
+          .forEach(e -> decoded(String.valueOf(e.getValue())).ifPresent(
+              bytes -> scan(bytes, " (in Secret " + name + ", data." + e.getKey() + ", base64)", found, false)));
+    }
+    if (secret.get("stringData") instanceof Map<?, ?> data) {
+      data.forEach((key, value) -> scan(String.valueOf(value).getBytes(StandardCharsets.UTF_8),
+          " (in Secret " + name + ", stringData." + key + ")", found, false));
+    }
+  }
+
+  private static java.util.Optional<byte[]> decoded(String base64) {
+    try {
+      return java.util.Optional.of(Base64.getMimeDecoder().decode(base64.strip()));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}
