@@ -13,7 +13,7 @@ import java.util.Optional;
  * column, YAML path), a check finding (the file under the output directory), or a mistake without a place.
  *
  * @param kind {@code topology}, {@code configuration} or a check finding's kind in lower case ({@code stale},
- *     {@code missing}, {@code extra}, {@code certificate}, {@code secret_in_output})
+ *     {@code missing}, {@code extra}, {@code unknown}, {@code certificate}, {@code secret_in_output})
  * @param file the file, relative to the working directory as given on the command line
  * @param line 1-based, 0 when unknown
  * @param column 1-based, 0 when unknown

@@ -74,7 +74,6 @@ final class RunLog implements KesgenListener {
       case RENEWED -> "renewed";
       case KEPT -> "kept";
       case KEPT_KEY_ABSENT -> "kept (key not present here)";
-      case KEPT_KEY_MISMATCH -> "kept (local key " + c.id().keyPath() + " does not match it; not used)";
     };
   }
 

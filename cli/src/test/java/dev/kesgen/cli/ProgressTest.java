@@ -52,7 +52,7 @@ class ProgressTest {
   private static KesgenEvent planned(int index) throws Exception {
     Instance instance = Kesgen.load("""
         version: 1
-        vault: { endpoint: http://vault.example.org:8200 }
+        vault: { endpoint: https://vault.example.org:8200 }
         defaults:
           kes: { version: v0.13.4 }
           tenant: { minioVersion: RELEASE.2020-10-09T22-55-05Z }
