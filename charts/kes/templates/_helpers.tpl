@@ -51,8 +51,10 @@ app.kubernetes.io/component: server
 {{- printf "%s-provision" (include "kes.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
+{{/* repository:tag, and @digest when image.digest pins the content (Kubernetes then pulls by digest). */}}
 {{- define "kes.image" -}}
 {{- printf "%s:%s" .Values.image.repository .Values.image.tag }}
+{{- with .Values.image.digest }}@{{ . }}{{ end }}
 {{- end }}
 
 {{/* The in-cluster URL that matches the server certificate's SAN <service.name>.<namespace>.svc. */}}

@@ -3,6 +3,7 @@
 //
 //	kespeer handshake --server-cert F --server-key F --client-cert F --client-key F --ca F --server-name NAME
 //	kespeer yaml --file F [--file G ...]
+//	kespeer pathmatch --file F   (F: a JSON list of [pattern, name] pairs; answers path.Match for each)
 //
 // Exit status 0 means the answer is on stdout (a refused handshake or a YAML decode error included); 2 is a usage
 // or I/O error, reported on stderr.
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		usage("a subcommand is required: handshake or yaml")
+		usage("a subcommand is required: handshake, yaml or pathmatch")
 	}
 	var result any
 	var err error
@@ -26,8 +27,10 @@ func main() {
 		result, err = runHandshake(os.Args[2:])
 	case "yaml":
 		result, err = runYAML(os.Args[2:])
+	case "pathmatch":
+		result, err = runPathMatch(os.Args[2:])
 	default:
-		usage("unknown subcommand " + os.Args[1] + ": use handshake or yaml")
+		usage("unknown subcommand " + os.Args[1] + ": use handshake, yaml or pathmatch")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kespeer:", err)
@@ -49,6 +52,7 @@ func usage(message string) {
 	fmt.Fprintln(os.Stderr, "kespeer:", message)
 	fmt.Fprintln(os.Stderr, "usage: kespeer handshake --server-cert F --server-key F --client-cert F --client-key F --ca F --server-name NAME")
 	fmt.Fprintln(os.Stderr, "       kespeer yaml --file F [--file G ...]")
+	fmt.Fprintln(os.Stderr, "       kespeer pathmatch --file F")
 	os.Exit(2)
 }
 

@@ -62,7 +62,7 @@ final class PlanStep {
       KesServerConfig config = config(topology, instance, certificates);
       configs.put(instance.name(), config);
       planned.addAll(KesFiles.plan(instance, config, server,
-          certificates.view(CertificateId.provisioner(instance)), vaultCa, header));
+          certificates.view(CertificateId.provisioner(instance)), vaultCa, topology.vault(), header));
       for (Tenant tenant : instance.tenants()) {
         IssuedCertificate client = certificates.view(CertificateId.client(instance, tenant)).orElseThrow();
         planned.addAll(TenantFiles.plan(instance, tenant, client, server, header));

@@ -25,10 +25,12 @@ import java.util.Optional;
  *
  * @param repository the image repository, without tag
  * @param tag the image tag
+ * @param digest the digest the topology pins the image to ({@code kes.imageDigest}), empty for the tag alone
  * @param note why the tag or repository is not the obvious one, for SUMMARY.md and the log; empty when it is
  * @param warning a reason the image may not be pullable, for the log and SUMMARY.md; empty when there is none
  */
-public record KesImage(String repository, String tag, Optional<String> note, Optional<String> warning) {
+public record KesImage(
+    String repository, String tag, Optional<String> digest, Optional<String> note, Optional<String> warning) {
   /** The default repository of releases from v0.15.0 on. */
   public static final String QUAY = "quay.io/minio/kes";
   /** The only repository v0.13.0 – v0.14.0 were published to. */
@@ -49,6 +51,7 @@ public record KesImage(String repository, String tag, Optional<String> note, Opt
   public KesImage {
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(note, "note");
     Objects.requireNonNull(warning, "warning");
   }
@@ -77,7 +80,7 @@ public record KesImage(String repository, String tag, Optional<String> note, Opt
       warning = Optional.of("KES " + version + " is a Go-module tag with no date release of its own, so image " + tag
           + " may not exist: name the date release " + NO_DATE_RELEASE.get(version.tag()) + " instead");
     }
-    return new KesImage(repository, tag, note, warning);
+    return new KesImage(repository, tag, kes.imageDigest(), note, warning);
   }
 
   /** Whether a repository is one of MinIO's on Docker Hub ({@code minio/x}, {@code docker.io/minio/x}), which no longer serve. */
@@ -86,8 +89,8 @@ public record KesImage(String repository, String tag, Optional<String> note, Opt
     return r.startsWith("minio/");
   }
 
-  /** {@code repository:tag}. */
+  /** {@code repository:tag}, with {@code @digest} when the topology pins one (Kubernetes then pulls by digest). */
   public String reference() {
-    return repository + ":" + tag;
+    return repository + ":" + tag + digest.map(d -> "@" + d).orElse("");
   }
 }

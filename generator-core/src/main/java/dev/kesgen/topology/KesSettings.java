@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param version the KES release (image tag); decides the configuration dialect
  * @param image the container image repository, without tag, when the topology names one; otherwise the release's
  *     own registry is used (see {@code dev.kesgen.kes.KesImage})
+ * @param imageDigest the image digest ({@code sha256:<64 hex>}) the pods must run, pinning the tag's content; empty
+ *     for the tag alone
  * @param service the Kubernetes Service name
  * @param port the TLS port the Service and the server listen on
  * @param replicas the number of KES pods
@@ -20,6 +22,7 @@ import java.util.Optional;
 public record KesSettings(
     KesVersion version,
     Optional<String> image,
+    Optional<String> imageDigest,
     String service,
     int port,
     int replicas,
@@ -32,6 +35,7 @@ public record KesSettings(
   public KesSettings {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(imageDigest, "imageDigest");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(adminIdentity, "adminIdentity");
     Objects.requireNonNull(certificate, "certificate");

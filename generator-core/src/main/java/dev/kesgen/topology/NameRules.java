@@ -68,6 +68,11 @@ public final class NameRules {
   }
 
   /** An IPv4 or IPv6 literal; never resolves a host name. */
+  /** A container image digest as registries print it: {@code sha256:} and 64 lower-case hex digits. */
+  public static boolean isImageDigest(String s) {
+    return s.matches("sha256:[0-9a-f]{64}");
+  }
+
   /** An IPv4 or IPv6 network in CIDR notation, {@code 10.0.0.0/8} or {@code fd00::/8}, or a single address. */
   public static boolean isCidr(String s) {
     int slash = s.indexOf('/');

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads KES settings and tenants, each field from its override or else from {@code defaults}. */
 final class SettingsReader {
   static final List<String> KES_FIELDS =
-      Mapping.fields("version", "image", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
+      Mapping.fields("version", "image", "imageDigest", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
   static final List<String> SERVER_CERT_FIELDS =
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
@@ -31,14 +31,66 @@ final class SettingsReader {
   }
 
   Optional<KesSettings> kes(Layers layers, Mapping owner) {
+    return kes(layers, owner, true);
+  }
+
+  /**
+   * Checks {@code defaults.kes} on its own, where it is written, so that a bad value is reported even when every
+   * instance overrides it; duplicates of what an inheriting instance reports are merged by {@link Problems}.
+   */
+  void checkKesDefaults(Mapping defaults) {
+    kes(new Layers(defaults), defaults, false);
+  }
+
+  /** Checks {@code defaults.tenant} on its own, where it is written (see {@link #checkKesDefaults}). */
+  void checkTenantDefaults(Mapping defaults) {
+    Layers layers = new Layers(defaults);
+    layers.get("chart").ifPresent(l -> text(l).flatMap(s -> chart(s, l)));
+    layers.get("minioVersion").ifPresent(l -> text(l).flatMap(s -> minioVersion(s, l)));
+    layers.get("autoEncryption").ifPresent(l -> Nodes.bool(l.node(), l.path(), problems));
+    Optional<Boolean> manageImage = layers.get("manageImage").flatMap(l -> Nodes.bool(l.node(), l.path(), problems));
+    layers.get("image").ifPresent(l -> {
+      if (manageImage.isPresent() && !manageImage.get()) {
+        problems.at(l.node(), l.path(), "is set although manageImage is false (remove image, or set manageImage: true)");
+      } else {
+        text(l).flatMap(s -> imageRepository(s, l, Tenant.DEFAULT_IMAGE));
+      }
+    });
+    certificate(layers, CLIENT_CERT_FIELDS, KeyType.ED25519);
+  }
+
+  private Optional<ChartLayout> chart(String s, Nodes.Located<Node> l) {
+    return choice(s, l, ChartLayout::of, "armadillo, minio-legacy, minio");
+  }
+
+  private Optional<MinioVersion> minioVersion(String s, Nodes.Located<Node> l) {
+    Optional<MinioVersion> v = MinioVersion.parse(s);
+    if (v.isEmpty()) {
+      problems.at(l.node(), l.path(), "\"" + s + "\" is not a MinIO release tag (write RELEASE.YYYY-MM-DDTHH-MM-SSZ,"
+          + " for example RELEASE.2020-10-09T22-55-05Z)");
+    }
+    return v;
+  }
+
+  private Optional<KesSettings> kes(Layers layers, Mapping owner, boolean complete) {
     Optional<KesVersion> version = layers.get("version").flatMap(this::kesVersion);
-    if (layers.get("version").isEmpty()) {
+    if (complete && layers.get("version").isEmpty()) {
       problems.at(owner.node(), owner.pathOf("kes.version"),
           "no KES release given (set defaults.kes.version or " + owner.pathOf("kes.version") + ", for example v0.13.4)");
     }
     Optional<Nodes.Located<Node>> imageNode = layers.get("image");
     Optional<String> image = imageNode.flatMap(l -> text(l).flatMap(s -> imageRepository(s, l, "quay.io/minio/kes")));
     boolean imageOk = imageNode.isEmpty() || image.isPresent();
+    Optional<Nodes.Located<Node>> digestNode = layers.get("imageDigest");
+    Optional<String> digest = digestNode.flatMap(l -> text(l).flatMap(s -> {
+      if (NameRules.isImageDigest(s)) {
+        return Optional.of(s);
+      }
+      problems.at(l.node(), l.path(), "\"" + s + "\" is not an image digest (write sha256: and 64 lower-case hex digits, as"
+          + " printed by docker buildx imagetools inspect or crane digest)");
+      return Optional.empty();
+    }));
+    imageOk = imageOk && (digestNode.isEmpty() || digest.isPresent());
     Optional<String> service = layers.get("service").flatMap(l -> text(l).flatMap(s -> {
       if (NameRules.isDns1035Label(s)) {
         return Optional.of(s);
@@ -64,7 +116,7 @@ final class SettingsReader {
     if (version.isEmpty() || !serviceOk || !imageOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new KesSettings(version.get(), image, service.orElse("kes"), port, replicas, admin.get(),
+    return Optional.of(new KesSettings(version.get(), image, digest, service.orElse("kes"), port, replicas, admin.get(),
         cert.get(), provisioning.get()));
   }
 
@@ -77,16 +129,9 @@ final class SettingsReader {
     Optional<String> name = requiredLabel(m, "name", "the tenant name, a DNS-1123 label such as gecko");
     Optional<String> namespace = requiredLabel(m, "namespace", "the Kubernetes namespace MinIO runs in");
     Optional<List<String>> keys = keys(item, m, name);
-    Optional<ChartLayout> chart = layers.get("chart").map(l -> text(l).flatMap(s -> choice(s, l, ChartLayout::of,
-        "armadillo, minio-legacy, minio"))).orElse(Optional.of(ChartLayout.ARMADILLO));
-    Optional<MinioVersion> minio = layers.get("minioVersion").flatMap(l -> text(l).flatMap(s -> {
-      Optional<MinioVersion> v = MinioVersion.parse(s);
-      if (v.isEmpty()) {
-        problems.at(l.node(), l.path(), "\"" + s + "\" is not a MinIO release tag (write RELEASE.YYYY-MM-DDTHH-MM-SSZ,"
-            + " for example RELEASE.2020-10-09T22-55-05Z)");
-      }
-      return v;
-    }));
+    Optional<ChartLayout> chart = layers.get("chart").map(l -> text(l).flatMap(s -> chart(s, l)))
+        .orElse(Optional.of(ChartLayout.ARMADILLO));
+    Optional<MinioVersion> minio = layers.get("minioVersion").flatMap(l -> text(l).flatMap(s -> minioVersion(s, l)));
     if (layers.get("minioVersion").isEmpty()) {
       problems.at(m.node(), m.pathOf("minioVersion"), "no MinIO release given (set defaults.tenant.minioVersion or "
           + m.pathOf("minioVersion") + ", for example RELEASE.2020-10-09T22-55-05Z)");

@@ -44,6 +44,9 @@ final class TopologyReader {
     Mapping kesDefaults = sub(defaults, "kes", SettingsReader.KES_FIELDS);
     Mapping tenantDefaults = sub(defaults, "tenant", SettingsReader.TENANT_DEFAULT_FIELDS);
     SettingsReader settings = new SettingsReader(problems);
+    // defaults are checked where they are written, whether or not anything inherits them
+    settings.checkKesDefaults(kesDefaults);
+    settings.checkTenantDefaults(tenantDefaults);
 
     // each instance read with the item it came from: an item that failed to read has none, so later checks can
     // never report one instance's problem at another's position

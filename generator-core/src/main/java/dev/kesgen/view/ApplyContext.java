@@ -7,13 +7,10 @@ import java.util.List;
  *
  * @param header the "generated" line
  * @param vault the Vault
- * @param approleMountKey the AppRole mount as {@code vault auth list -format=json} prints its key
- * @param kvMountKey the KV mount as {@code vault secrets list -format=json} prints its key
  * @param kvOptionsPath {@code sys/internal/ui/mounts/<mount>}, to read the KV version
  * @param instances every instance
  */
-public record ApplyContext(String header, VaultView vault, String approleMountKey, String kvMountKey,
-    String kvOptionsPath, List<Instance> instances) {
+public record ApplyContext(String header, VaultView vault, String kvOptionsPath, List<Instance> instances) {
   /**
    * One instance's policy and AppRole.
    *

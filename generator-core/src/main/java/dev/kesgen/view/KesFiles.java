@@ -7,6 +7,10 @@ import dev.kesgen.layout.CertificateId;
 import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.NameRules;
+import dev.kesgen.topology.Tenant;
+import dev.kesgen.topology.Vault;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,16 @@ import java.util.Optional;
 public final class KesFiles {
   private KesFiles() {}
 
+  /** Ingress from the tenants' namespaces, egress to Vault's port (and address, where the endpoint is an IP literal). */
+  static KesValuesContext.NetworkPolicy networkPolicy(Instance instance, Vault vault) {
+    List<String> namespaces = instance.tenants().stream().map(Tenant::namespace).distinct().sorted().toList();
+    URI endpoint = vault.endpoint();
+    int port = endpoint.getPort() >= 0 ? endpoint.getPort() : vault.isPlaintext() ? 80 : 443;
+    String host = endpoint.getHost().replaceAll("^\\[|\\]$", "");
+    List<String> cidrs = NameRules.isIpAddress(host) ? List.of(host + (host.contains(":") ? "/128" : "/32")) : List.of();
+    return new KesValuesContext.NetworkPolicy(namespaces, port, cidrs);
+  }
+
   /** The chart values and the server (and provisioner) certificate of one instance. */
   public static List<PlannedFile> plan(
       Instance instance,
@@ -23,13 +37,14 @@ public final class KesFiles {
       IssuedCertificate server,
       Optional<IssuedCertificate> provisioner,
       String vaultCaPem,
+      Vault vault,
       String header) {
     boolean provisioning = provisioner.isPresent() && Provisioning.needed(instance);
     KesImage image = KesImage.of(instance.kes());
     KesValuesContext values = new KesValuesContext(
         header,
         InstanceView.of(instance),
-        new KesValuesContext.Image(image.repository(), image.tag()),
+        new KesValuesContext.Image(image.repository(), image.tag(), image.digest().orElse("")),
         instance.kes().replicas(),
         new KesValuesContext.Service(instance.kes().service(), instance.kes().port()),
         config.serverArgs(),
@@ -40,7 +55,8 @@ public final class KesFiles {
         new KesValuesContext.Vault(KubernetesNames.appRoleSecret(instance), vaultCaPem),
         new KesValuesContext.Provisioning(provisioning,
             provisioning ? KubernetesNames.secret(instance, CertificateId.provisioner(instance)) : "",
-            provisioning ? config.keysNeedingProvisioning() : List.of()));
+            provisioning ? config.keysNeedingProvisioning() : List.of()),
+        networkPolicy(instance, vault));
     List<PlannedFile> files = new ArrayList<>(List.of(
         new PlannedFile.Rendered(OutputLayout.kesValues(instance), "kes/values.yaml.hbs", values),
         new PlannedFile.Verbatim(CertificateId.server(instance).certificatePath(), server.pem())));

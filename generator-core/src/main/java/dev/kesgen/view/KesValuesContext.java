@@ -16,17 +16,28 @@ import java.util.List;
  * @param tls the server's TLS Secret and the checksum of its certificate
  * @param vault the AppRole Secret and the Vault CA (PEM or "")
  * @param provisioning the key provisioning Job
+ * @param networkPolicy the chart's NetworkPolicy values
  */
 public record KesValuesContext(String header, InstanceView instance, Image image, int replicas, Service service,
     List<String> serverArgs, List<Env> env, ServerConfigContext kesConfig, Tls tls, Vault vault,
-    Provisioning provisioning) {
+    Provisioning provisioning, NetworkPolicy networkPolicy) {
+  /**
+   * The chart's NetworkPolicy: on, with ingress from the tenants' namespaces and egress to Vault.
+   *
+   * @param ingressNamespaces the namespaces of the instance's tenants, sorted, each once
+   * @param vaultPort Vault's TCP port, from its endpoint
+   * @param vaultCidrs {@code <ip>/32} (or {@code /128}) when the endpoint names an IP literal, else empty (any address)
+   */
+  public record NetworkPolicy(List<String> ingressNamespaces, int vaultPort, List<String> vaultCidrs) {}
+
   /**
    * The image.
    *
    * @param repository without tag
    * @param tag the KES release
+   * @param digest {@code sha256:...} when the topology pins the image, "" otherwise
    */
-  public record Image(String repository, String tag) {}
+  public record Image(String repository, String tag, String digest) {}
 
   /**
    * The Service.

@@ -38,8 +38,7 @@ public final class VaultFiles {
           rolePath));
     }
     files.add(new PlannedFile.Rendered(OutputLayout.VAULT_APPLY, "vault/apply.sh.hbs", new ApplyContext(header,
-        vaultView, "\"" + vault.approle().mount() + "/\"", "\"" + vault.kv().mount() + "/\"",
-        "sys/internal/ui/mounts/" + vault.kv().mount(), instances)));
+        vaultView, "sys/internal/ui/mounts/" + vault.kv().mount(), instances)));
     return files;
   }
 

@@ -33,7 +33,7 @@ public final class Fixtures {
   }
 
   public static Instance instance(String kes, String admin, Tenant... tenants) {
-    KesSettings settings = new KesSettings(KesVersion.of(kes), java.util.Optional.empty(), "kes", 7373, 1, admin, CERT, true);
+    KesSettings settings = new KesSettings(KesVersion.of(kes), java.util.Optional.empty(), java.util.Optional.empty(), "kes", 7373, 1, admin, CERT, true);
     return new Instance("dev", "kes", settings, List.of(tenants));
   }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KesImageTest {
   private static KesSettings kes(String version, Optional<String> image) {
     KesSettings base = Fixtures.instance(version).kes();
-    return new KesSettings(base.version(), image, base.service(), base.port(), base.replicas(), base.adminIdentity(),
+    return new KesSettings(base.version(), image, base.imageDigest(), base.service(), base.port(), base.replicas(), base.adminIdentity(),
         base.certificate(), base.provisioning());
   }
 

@@ -48,7 +48,7 @@ final class Fixtures {
   static Instance instance(CertificateSpec server, CertificateSpec client) {
     Tenant tenant = new Tenant("minio", "minio-ns", List.of("minio-default"), ChartLayout.MINIO,
         MinioVersion.of("RELEASE.2024-01-01T00-00-00Z"), true, client, java.util.Optional.of(Tenant.DEFAULT_IMAGE));
-    KesSettings kes = new KesSettings(KesVersion.of("2024-03-13T17-52-13Z"), java.util.Optional.empty(), "kes", 7373, 1,
+    KesSettings kes = new KesSettings(KesVersion.of("2024-03-13T17-52-13Z"), java.util.Optional.empty(), java.util.Optional.empty(), "kes", 7373, 1,
         KesSettings.DISABLED, server, true);
     return new Instance("dev", "kes-ns", kes, List.of(tenant));
   }

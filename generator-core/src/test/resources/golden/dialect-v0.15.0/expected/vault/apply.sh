@@ -31,10 +31,11 @@ for kesgen_name in ADDR TOKEN NAMESPACE CACERT; do
 done
 unset kesgen_name kesgen_value
 
-if ! "$vault_cli" auth list -format=json | grep -q '"approle/"'; then
+# a mount is listed with the key "<path>/" (the shell joins the quoted pieces into one argument)
+if ! "$vault_cli" auth list -format=json | grep -qF '"''approle''/"'; then
   "$vault_cli" auth enable -path='approle' approle
 fi
-if ! "$vault_cli" secrets list -format=json | grep -q '"secret/"'; then
+if ! "$vault_cli" secrets list -format=json | grep -qF '"''secret''/"'; then
   "$vault_cli" secrets enable -path='secret' -version=2 kv
 fi
 # The policies are written for KV version 2: refuse a mount of the other version (the endpoint
