@@ -14,7 +14,7 @@
 #
 # Settings (environment): REPEAT (runs a figure), SIZES, JMH_WARMUP, OPENSSL_SAMPLE (certificates timed for the
 # baseline), WORK (scratch directory, default a new one under /tmp), MVN (default mvn), MVN_FLAGS (extra flags for
-# every Maven call, e.g. -o). Maven runs with a throwaway local repository ($WORK/m2, seeded from ~/.m2/repository),
+# every Maven call, e.g. -o), SKIP_BUILD=1 (reuse the jars and $WORK/m2 of an earlier run). Maven runs with a throwaway local repository ($WORK/m2, seeded from ~/.m2/repository),
 # so nothing is installed into yours. Not part of `mvn verify`.
 set -euo pipefail
 
@@ -47,7 +47,7 @@ if [ ! -d "$m2" ]; then
   if [ -d "$HOME/.m2/repository" ]; then cp -r "$HOME/.m2/repository/." "$m2/"; fi
 fi
 log "building kesgen $version (jars, and the plugin into $m2)"
-(cd "$here" && $MVN -B -q $MVN_FLAGS -Dmaven.repo.local="$m2" install -DskipTests -Dinvoker.skip -Dgpg.skip \
+[ "${SKIP_BUILD:-0}" = 1 ] || (cd "$here" && $MVN -B -q $MVN_FLAGS -Dmaven.repo.local="$m2" install -DskipTests -Dinvoker.skip -Dgpg.skip \
   >"$WORK/build.log" 2>&1) || { tail -40 "$WORK/build.log" >&2; exit 1; }
 bench_jar="$here/benchmarks/target/benchmarks.jar"
 cli_jar="$here/cli/target/kesgen.jar"
@@ -114,7 +114,8 @@ export MVN MVN_FLAGS m2 JAVA_OPTS cli_jar
 
 # path <size> <path> <runner>: the five scenarios through one front end
 scenarios() {
-  local size=$1 path=$2 runner=$3 dir="$WORK/$path-$size"
+  local size=$1 path=$2 runner=$3
+  local dir="$WORK/$path-$size"
   local gen=generate chk=check rot=rotate rotarg
   if [ "$runner" = mvn_run ]; then rotarg="-Dkesgen.rotate=i0/t0"; else rotarg="i0/t0"; fi
   for r in $(seq "$REPEAT"); do
@@ -132,7 +133,8 @@ scenarios() {
 }
 
 jmh() { # in-process: fresh, no-op and check at one size
-  local size=$1 bench scenario out="$WORK/jmh-$size.txt"
+  local size=$1 bench scenario
+  local out="$WORK/jmh-$size.txt"
   for bench in firstRun noOpRun check; do
     case $bench in firstRun) scenario=fresh ;; noOpRun) scenario=no-op ;; check) scenario=check ;; esac
     rm -f "$WORK/gc-jmh.log"
@@ -149,7 +151,8 @@ jmh() { # in-process: fresh, no-op and check at one size
 }
 
 openssl_baseline() { # the seed runbook's way for a sample of certificates; seconds for <size> (+10 servers)
-  local size=$1 n=$(( size + 10 )) sample dir="$WORK/openssl"
+  local size=$1 sample dir="$WORK/openssl"
+  local n=$(( size + 10 ))
   sample=$(( n < OPENSSL_SAMPLE ? n : OPENSSL_SAMPLE ))
   rm -rf "$dir"; mkdir -p "$dir"
   local start end
@@ -177,15 +180,23 @@ for size in $SIZES; do
 done
 
 # ---- the table: median (min–max) per figure ----
-stat() { # stat <size> <scenario> <path> [column, default 4]: "median (min–max)" or —
-  awk -F'\t' -v s="$1" -v sc="$2" -v p="$3" -v c="${4:-4}" '$1==s && $2==sc && $3==p {v[n++]=$c+0}
-    END { if (!n) { printf "—"; exit } asort(v); m = n%2 ? v[(n+1)/2] : (v[n/2]+v[n/2+1])/2
-      if (c == 4) { if (n == 1) printf "%.2f", m; else printf "%.2f (%.2f–%.2f)", m, v[1], v[n] }
-      else printf "%d", v[n] }' "$results"
+values() { # values <size> <scenario> <path> <column>: one a line, sorted
+  awk -F'\t' -v s="$1" -v sc="$2" -v p="$3" -v c="$4" '$1==s && $2==sc && $3==p {print $c+0}' "$results" | sort -g
+}
+median() { awk '{v[n++]=$1} END {if (n) print (n%2 ? v[(n-1)/2] : (v[n/2-1]+v[n/2])/2)}'; }
+stat() { # stat <size> <scenario> <path> [column, default 4]: seconds as "median (min–max)", else the largest; or —
+  local c=${4:-4} v
+  v=$(values "$1" "$2" "$3" "$c")
+  if [ -z "$v" ]; then printf '—'; return; fi
+  if [ "$c" != 4 ]; then echo "$v" | tail -1 | tr -d '\n'; return; fi
+  local n med
+  n=$(echo "$v" | wc -l); med=$(echo "$v" | median)
+  if [ "$n" = 1 ]; then printf '%.2f' "$med"
+  else printf '%.2f (%.2f–%.2f)' "$med" "$(echo "$v" | head -1)" "$(echo "$v" | tail -1)"; fi
 }
 echo
 echo "kesgen $version, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
-  "$(java -version 2>&1 | head -1), $($MVN -v 2>/dev/null | head -1 | sed 's/ (.*//'), $(openssl version | cut -d' ' -f1-2);" \
+  "$(java -version 2>&1 | head -1), $($MVN -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g; s/ (.*//'), $(openssl version | cut -d' ' -f1-2);" \
   "$REPEAT run(s) a figure, seconds as median (min–max); heap and RSS: the largest of the Maven runs (MB), -Xmx512m"
 echo
 echo "| tenants | scenario | Maven | command-line jar | in-process (JMH) | peak heap / RSS (Maven) | openssl way | openssl ÷ Maven |"
@@ -196,7 +207,7 @@ for size in $SIZES; do
     if [ "$sc" = fresh ]; then
       read -r secs how < <(awk -F'\t' -v s="$size" '$1==s {print $2, $3}' "$WORK/openssl.tsv")
       ossl="$secs s${how:+ (${how/extrapolated/extrap.})}"
-      med=$(awk -F'\t' -v s="$size" '$1==s && $2=="fresh" && $3=="maven" {v[n++]=$4} END {asort(v); print n%2 ? v[(n+1)/2] : (v[n/2]+v[n/2+1])/2}' "$results")
+      med=$(values "$size" fresh maven 4 | median)
       ratio=$(awk -v a="$secs" -v b="$med" 'BEGIN {if (b > 0) printf "%.1f×", a/b}')
     fi
     printf '| %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$size" "$sc" "$(stat "$size" "$sc" maven)" \
