@@ -14,7 +14,7 @@
 #
 # Settings (environment): REPEAT (runs a figure), SIZES, JMH_WARMUP, OPENSSL_SAMPLE (certificates timed for the
 # baseline), WORK (scratch directory, default a new one under /tmp), MVN (default mvn), MVN_FLAGS (extra flags for
-# every Maven call, e.g. -o), SKIP_BUILD=1 (reuse the jars and $WORK/m2 of an earlier run). Maven runs with a throwaway local repository ($WORK/m2, seeded from ~/.m2/repository),
+# every Maven call, e.g. -o), TABLE_ONLY=1 (print the table of $WORK's results again), SKIP_BUILD=1 (reuse the jars and $WORK/m2 of an earlier run). Maven runs with a throwaway local repository ($WORK/m2, seeded from ~/.m2/repository),
 # so nothing is installed into yours. Not part of `mvn verify`.
 set -euo pipefail
 
@@ -32,7 +32,7 @@ JAVA_OPTS="-Xmx512m"
 mkdir -p "$WORK"
 m2="$WORK/m2"
 results="$WORK/results.tsv"   # size, scenario, path, seconds, peak heap MB, peak RSS MB
-: > "$results"
+if [ "${TABLE_ONLY:-0}" != 1 ]; then : > "$results"; : > "$WORK/openssl.tsv"; fi
 log() { echo "[run.sh] $*" >&2; }
 for tool in java openssl /usr/bin/time awk; do
   command -v "$tool" >/dev/null || { echo "run.sh needs $tool" >&2; exit 2; }
@@ -47,7 +47,7 @@ if [ ! -d "$m2" ]; then
   if [ -d "$HOME/.m2/repository" ]; then cp -r "$HOME/.m2/repository/." "$m2/"; fi
 fi
 log "building kesgen $version (jars, and the plugin into $m2)"
-[ "${SKIP_BUILD:-0}" = 1 ] || (cd "$here" && $MVN -B -q $MVN_FLAGS -Dmaven.repo.local="$m2" install -DskipTests -Dinvoker.skip -Dgpg.skip \
+[ "${SKIP_BUILD:-0}" = 1 ] || [ "${TABLE_ONLY:-0}" = 1 ] || (cd "$here" && $MVN -B -q $MVN_FLAGS -Dmaven.repo.local="$m2" install -DskipTests -Dinvoker.skip -Dgpg.skip \
   >"$WORK/build.log" 2>&1) || { tail -40 "$WORK/build.log" >&2; exit 1; }
 bench_jar="$here/benchmarks/target/benchmarks.jar"
 cli_jar="$here/cli/target/kesgen.jar"
@@ -140,7 +140,7 @@ jmh() { # in-process: fresh, no-op and check at one size
     rm -f "$WORK/gc-jmh.log"
     /usr/bin/time -v -o "$WORK/time.txt" java -jar "$bench_jar" "GenerateBenchmark.$bench\$" -p "tenants=$size" -f 1 \
       -wi "$JMH_WARMUP" -i "$REPEAT" \
-      -jvmArgsAppend "-Xlog:gc*=info,gc+heap+exit=info:file=$WORK/gc-jmh.log" > "$out" 2>&1 \
+      -jvmArgsAppend "$JAVA_OPTS -Xlog:gc*=info,gc+heap+exit=info:file=$WORK/gc-jmh.log" > "$out" 2>&1 \
       || { tail -30 "$out" >&2; exit 1; }
     local rss heap
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2/1024}' "$WORK/time.txt")
@@ -168,6 +168,7 @@ openssl_baseline() { # the seed runbook's way for a sample of certificates; seco
 }
 
 for size in $SIZES; do
+  [ "${TABLE_ONLY:-0}" != 1 ] || break
   log "$size tenants: Maven"
   scenarios "$size" maven mvn_run
   if [ -n "$cli_jar" ]; then log "$size tenants: command-line jar"; scenarios "$size" cli cli_run; fi
@@ -197,7 +198,8 @@ stat() { # stat <size> <scenario> <path> [column, default 4]: seconds as "median
 echo
 echo "kesgen $version, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
   "$(java -version 2>&1 | head -1), $($MVN -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g; s/ (.*//'), $(openssl version | cut -d' ' -f1-2);" \
-  "$REPEAT run(s) a figure, seconds as median (min–max); heap and RSS: the largest of the Maven runs (MB), -Xmx512m"
+  "$REPEAT run(s) a figure, seconds as median (min–max); heap and RSS: the largest of the Maven runs (MB), -Xmx512m;" \
+  "openssl: one process per step and certificate, 10 servers + tenants, timed on ${OPENSSL_SAMPLE} and extrapolated"
 echo
 echo "| tenants | scenario | Maven | command-line jar | in-process (JMH) | peak heap / RSS (Maven) | openssl way | openssl ÷ Maven |"
 echo "|---|---|---|---|---|---|---|---|"
