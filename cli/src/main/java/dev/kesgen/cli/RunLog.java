@@ -9,9 +9,10 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 
 /**
- * Turns the events of a run into the lines the Maven plugin logs (the same wording): instances and tenants,
- * certificates and a summary on standard output, warnings on standard error, files written with {@code --verbose};
- * and feeds the progress line.
+ * Turns the events of a run into the lines the Maven plugin logs (the same wording), sized for large topologies: a
+ * line per instance, a line per change (certificate issued or renewed, file deleted) and a summary on standard
+ * output, warnings on standard error; tenants, kept certificates and files written only with {@code --verbose}; and
+ * feeds the progress line.
  */
 final class RunLog implements KesgenListener {
   static final String UP_TO_DATE = "Up to date: nothing written.";
@@ -34,11 +35,16 @@ final class RunLog implements KesgenListener {
     } else if (lines && event instanceof KesgenEvent.InstancePlanned planned) {
       instance(planned.instance());
     } else if (lines && event instanceof KesgenEvent.CertificateDecided decided) {
-      console.info(describe(decided.certificate()));
+      // a large topology keeps thousands of certificates: only changes by default, the rest with --verbose
+      if (decided.certificate().action().isKept()) {
+        console.detail(describe(decided.certificate()));
+      } else {
+        console.info(describe(decided.certificate()));
+      }
     } else if (lines && event instanceof KesgenEvent.FileWritten written) {
       console.detail("wrote " + written.path());
     } else if (lines && event instanceof KesgenEvent.FileDeleted deleted) {
-      console.detail("deleted " + deleted.path());
+      console.info("deleted " + deleted.path());
     }
     progress.on(event);
   }
@@ -56,7 +62,7 @@ final class RunLog implements KesgenListener {
     console.info("instance " + instance.name() + ": KES " + instance.kes().version() + " in namespace "
         + instance.namespace() + ", " + instance.tenants().size() + " tenant(s)");
     for (Tenant tenant : instance.tenants()) {
-      console.info("  tenant " + tenant.name() + ": MinIO " + tenant.minioVersion() + " (" + tenant.chart()
+      console.detail("  tenant " + tenant.name() + ": MinIO " + tenant.minioVersion() + " (" + tenant.chart()
           + ") in namespace " + tenant.namespace() + ", keys " + String.join(", ", tenant.keys()));
     }
   }

@@ -71,6 +71,18 @@ class GenerateIT {
   }
 
   @Test
+  void keptCertificatesAndTenantsAreListedOnlyWithVerbose() {
+    Jar.project(dir);
+    assertThat(Jar.run(dir, "generate", "--clock", CLOCK).exit()).isZero();
+
+    Jar.Run quiet = Jar.run(dir, "generate", "--clock", CLOCK);
+    Jar.Run verbose = Jar.run(dir, "generate", "--clock", CLOCK, "--verbose");
+
+    assertThat(quiet.stdout()).doesNotContain(": kept", "  tenant ").contains("instance ");
+    assertThat(verbose.stdout()).contains(": kept", "  tenant ");
+  }
+
+  @Test
   void quietPrintsNothingOnStandardOutput() {
     Jar.project(dir);
 
