@@ -1,15 +1,14 @@
 package dev.kesgen.bench;
 
+import dev.kesgen.CheckResult;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.Kesgen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,24 +26,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long kesgen takes for a large topology: a first run (every certificate issued, every file written) and a
- * no-op run (everything kept). Run with
- * {@code mvn -B -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar}.
+ * How long kesgen takes in-process for the benchmark topologies ({@link Topologies}: 10 instances, ECDSA P-256): a
+ * first run (every certificate issued, every file written), a no-op run (everything kept) and a check.
+ * {@code benchmarks/run.sh} runs it with {@code -p tenants=...}; by hand:
+ * {@code java -jar benchmarks/target/benchmarks.jar -p tenants=1000}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class GenerateBenchmark {
-  /** A topology of {@code instances} KES instances with {@code tenantsPerInstance} tenants each, in a new folder. */
+  /** A benchmark topology of {@code tenants} tenants in a new folder, nothing generated yet. */
   @State(Scope.Benchmark)
   public static class Fresh {
-    @Param({"10", "100"})
-    int instances;
-
-    @Param({"20"})
-    int tenantsPerInstance;
+    @Param({"1000"})
+    int tenants;
 
     Path dir;
     GenerateRequest request;
@@ -52,43 +49,36 @@ public class GenerateBenchmark {
     @Setup(Level.Iteration)
     public void setUp() throws Exception {
       dir = Files.createTempDirectory("kesgen-bench");
-      StringBuilder yaml = new StringBuilder("""
-          version: 1
-          vault: { endpoint: "https://vault.example.org:8200" }
-          defaults:
-            kes: { version: 2024-03-13T17-52-13Z }
-            tenant: { minioVersion: RELEASE.2024-05-10T01-41-38Z, chart: minio }
-          instances:
-          """);
-      for (int i = 0; i < instances; i++) {
-        yaml.append("  - name: i").append(i).append("\n    namespace: kes-i").append(i).append("\n    tenants:\n");
-        for (int t = 0; t < tenantsPerInstance; t++) {
-          yaml.append("      - { name: t").append(t).append(", namespace: minio-t").append(t).append(" }\n");
-        }
-      }
-      Files.writeString(dir.resolve("topology.yaml"), yaml);
-      request = GenerateRequest.of(dir.resolve("topology.yaml"))
-          .withClock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+      Files.writeString(dir.resolve("topology.yaml"), Topologies.yaml(Math.min(10, tenants), tenants));
+      request = GenerateRequest.of(dir.resolve("topology.yaml")).withClock(Run.CLOCK);
     }
 
     @TearDown(Level.Iteration)
     public void tearDown() throws IOException {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      delete(dir);
     }
   }
 
-  /** The same topology, generated once already. */
+  /** The same topology, generated once for the whole trial: every iteration then finds nothing to do. */
   @State(Scope.Benchmark)
-  public static class Generated extends Fresh {
-    @Override
-    @Setup(Level.Iteration)
+  public static class Generated {
+    @Param({"1000"})
+    int tenants;
+
+    Path dir;
+    GenerateRequest request;
+
+    @Setup(Level.Trial)
     public void setUp() throws Exception {
-      super.setUp();
+      dir = Files.createTempDirectory("kesgen-bench");
+      Files.writeString(dir.resolve("topology.yaml"), Topologies.yaml(Math.min(10, tenants), tenants));
+      request = GenerateRequest.of(dir.resolve("topology.yaml")).withClock(Run.CLOCK);
       Kesgen.generate(request);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      delete(dir);
     }
   }
 
@@ -102,5 +92,19 @@ public class GenerateBenchmark {
   @Benchmark
   public GenerateResult noOpRun(Generated state) throws Exception {
     return Kesgen.generate(state.request);
+  }
+
+  /** A check of up-to-date output. */
+  @Benchmark
+  public CheckResult check(Generated state) throws Exception {
+    return Kesgen.check(state.request, Optional.empty());
+  }
+
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }

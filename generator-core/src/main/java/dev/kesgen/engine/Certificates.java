@@ -56,23 +56,40 @@ public final class Certificates {
     checkRotationNames(targets, rotate);
     boolean all = rotate.contains(CertificateId.ROTATE_ALL);
     CertificateLifecycle lifecycle = new CertificateLifecycle(settings.clock());
+    // Reading, verifying and issuing are independent per certificate, so they run on every core; the outcomes are
+    // taken in target order, so events, output and the first error are those of a loop.
+    List<Maintained> maintained = InOrder.map(targets, target -> maintain(lifecycle, target, outputDirectory, keys,
+        all || rotate.contains(target.id().rotationName())));
     Certificates result = new Certificates();
-    for (CertificateTarget target : targets) {
-      CertificateOutcome outcome;
-      try {
-        outcome = lifecycle.maintain(target, outputDirectory, keys, all || rotate.contains(target.id().rotationName()));
-      } catch (PkiException e) {
-        throw RunException.of(e, e.getMessage());
+    for (Maintained m : maintained) {
+      if (m.failure() != null) {
+        throw m.failure();
       }
-      result.outcomes.put(target.id(), outcome);
+      CertificateTarget target = m.outcome().target();
+      result.outcomes.put(target.id(), m.outcome());
+      result.previous.put(target.id(), m.before());
+      listener.certificate(m.outcome(), m.before());
+    }
+    return result;
+  }
+
+  /** One certificate's outcome and the identity it replaced, or why it failed. */
+  private record Maintained(CertificateOutcome outcome, Optional<String> before, RunException failure) {}
+
+  private static Maintained maintain(CertificateLifecycle lifecycle, CertificateTarget target, Path outputDirectory,
+      KeySource keys, boolean rotate) {
+    try {
+      CertificateOutcome outcome = lifecycle.maintain(target, outputDirectory, keys, rotate);
       // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
       Optional<String> before = outcome.hasNewKey()
           ? committedIdentity(outputDirectory.resolve(target.certificatePath()))
           : Optional.of(outcome.identity().hex());
-      result.previous.put(target.id(), before);
-      listener.certificate(outcome, before);
+      return new Maintained(outcome, before, null);
+    } catch (PkiException e) {
+      return new Maintained(null, Optional.empty(), RunException.of(e, e.getMessage()));
+    } catch (RunException e) {
+      return new Maintained(null, Optional.empty(), e);
     }
-    return result;
   }
 
   private static Optional<String> committedIdentity(Path file) throws RunException {

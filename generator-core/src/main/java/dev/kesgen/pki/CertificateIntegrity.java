@@ -1,15 +1,12 @@
 package dev.kesgen.pki;
 
-import java.security.cert.CertificateEncodingException;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.cert.CertException;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Whether a committed certificate is one kesgen issues at all, whatever the topology says: self-signed by its own
@@ -71,13 +68,19 @@ final class CertificateIntegrity {
         + certificate.getNotAfter().toInstant() + "), longer than validity " + wanted.validity() + " allows");
   }
 
+  /**
+   * Verifies the signature over the TBS bytes with BouncyCastle's {@code Signature} directly: about half the cost of
+   * going through {@code X509CertificateHolder} and a content-verifier provider, which a no-op run over 10,000
+   * certificates spent most of its time in. The JDK's certificate parser has already refused a certificate whose
+   * inner and outer signature algorithms differ, the one check the holder adds.
+   */
   private static boolean signedByItsOwnKey(X509Certificate certificate) {
     try {
-      X509CertificateHolder holder = new X509CertificateHolder(certificate.getEncoded());
-      return holder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CertificateIssuer.SIGNER)
-          .build(holder.getSubjectPublicKeyInfo()));
-    } catch (CertificateEncodingException | CertException | OperatorCreationException | java.io.IOException
-        | RuntimeException e) {
+      Signature signature = Signature.getInstance(certificate.getSigAlgName(), CertificateIssuer.SIGNER);
+      signature.initVerify(certificate.getPublicKey());
+      signature.update(certificate.getTBSCertificate());
+      return signature.verify(certificate.getSignature());
+    } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
   }

@@ -4,16 +4,26 @@ import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.KesgenEvent;
 import dev.kesgen.KesgenListener;
+import dev.kesgen.layout.CertificateId;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.maven.plugin.logging.Log;
 
-/** Turns the events of a run into Maven log lines: instances and tenants, certificates, warnings and a summary. */
+/**
+ * Turns the events of a run into Maven log lines sized for large topologies: per instance one line with its tenants
+ * and certificate counts, one line per change (a certificate issued or renewed, a file deleted, a warning) and a
+ * summary. Kept certificates, tenants and written files are logged at debug level ({@code mvn -X}), so a no-op over
+ * 10,000 tenants prints a dozen lines instead of 20,000.
+ */
 final class ResultLog implements KesgenListener {
   static final String UP_TO_DATE = "Up to date: nothing written.";
 
   private final Log log;
+  /** Per instance: certificates kept, issued, renewed; every certificate is decided before any instance is planned. */
+  private final Map<String, int[]> counts = new HashMap<>();
 
   ResultLog(Log log) {
     this.log = log;
@@ -24,13 +34,13 @@ final class ResultLog implements KesgenListener {
     if (event instanceof KesgenEvent.InstancePlanned planned) {
       instance(planned.instance());
     } else if (event instanceof KesgenEvent.CertificateDecided decided) {
-      log.info(describe(decided.certificate()));
+      certificate(decided.certificate());
     } else if (event instanceof KesgenEvent.Warning warning) {
       log.warn(warning.message());
     } else if (event instanceof KesgenEvent.FileWritten written) {
       log.debug("wrote " + written.path());
     } else if (event instanceof KesgenEvent.FileDeleted deleted) {
-      log.debug("deleted " + deleted.path());
+      log.info("deleted " + deleted.path());
     }
   }
 
@@ -42,13 +52,40 @@ final class ResultLog implements KesgenListener {
     }
   }
 
-  private void instance(Instance instance) {
-    log.info("instance " + instance.name() + ": KES " + instance.kes().version() + " in namespace "
-        + instance.namespace() + ", " + instance.tenants().size() + " tenant(s)");
-    for (Tenant tenant : instance.tenants()) {
-      log.info("  tenant " + tenant.name() + ": MinIO " + tenant.minioVersion() + " (" + tenant.chart()
-          + ") in namespace " + tenant.namespace() + ", keys " + String.join(", ", tenant.keys()));
+  private void certificate(CertificateReport c) {
+    int[] count = counts.computeIfAbsent(instanceOf(c.id()), i -> new int[3]);
+    switch (c.action()) {
+      case KEPT, KEPT_KEY_ABSENT -> count[0]++;
+      case ISSUED -> count[1]++;
+      case RENEWED -> count[2]++;
     }
+    if (c.action().isKept()) {
+      if (log.isDebugEnabled()) {
+        log.debug(describe(c));
+      }
+    } else {
+      log.info(describe(c));
+    }
+  }
+
+  private void instance(Instance instance) {
+    int[] count = counts.getOrDefault(instance.name(), new int[3]);
+    log.info("instance " + instance.name() + ": KES " + instance.kes().version() + " in namespace "
+        + instance.namespace() + ", " + instance.tenants().size() + " tenant(s); certificates kept " + count[0]
+        + ", issued " + count[1] + ", renewed " + count[2]);
+    if (log.isDebugEnabled()) {
+      for (Tenant tenant : instance.tenants()) {
+        log.debug("  tenant " + tenant.name() + ": MinIO " + tenant.minioVersion() + " (" + tenant.chart()
+            + ") in namespace " + tenant.namespace() + ", keys " + String.join(", ", tenant.keys()));
+      }
+    }
+  }
+
+  private static String instanceOf(CertificateId id) {
+    if (id instanceof CertificateId.Server s) {
+      return s.instance();
+    }
+    return id instanceof CertificateId.Client c ? c.instance() : ((CertificateId.Provisioner) id).instance();
   }
 
   /** One line, for example {@code tenants/dev/gecko: renewed (expires ...), identity 3ab9..., expires ...}. */

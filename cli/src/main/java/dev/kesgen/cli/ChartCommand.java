@@ -1,0 +1,25 @@
+package dev.kesgen.cli;
+
+import dev.kesgen.GenerateResult;
+import dev.kesgen.Kesgen;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kesgen chart}: the plugin's chart goal. */
+@Command(name = "chart", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Writes the KES Helm chart of this kesgen version; unchanged files are not touched, files of an "
+        + "older version's chart are deleted.")
+final class ChartCommand extends Subcommand {
+  @Option(names = {"--chart-directory", "--chartDirectory"}, paramLabel = "DIR", defaultValue = "charts/kes",
+      description = "Where the chart goes (default: ${DEFAULT-VALUE}).")
+  Path chartDirectory;
+
+  @Override
+  int run(Console console) throws Exception {
+    GenerateResult result = Kesgen.writeChart(chartDirectory);
+    console.info("KES chart in " + chartDirectory + ": files written " + result.written().size() + ", kept "
+        + result.kept().size() + ", deleted " + result.deleted().size());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.kesgen.cli;
+
+import dev.kesgen.GenerateRequest;
+import dev.kesgen.Kesgen;
+import dev.kesgen.Plan;
+import dev.kesgen.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code kesgen generate}: the plugin's generate goal. */
+@Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Generates Vault policies, KES configuration, Helm values and certificates from the topology; "
+        + "writes only what changed.")
+final class GenerateCommand extends Subcommand {
+  @Mixin
+  RunOptions options;
+
+  @Override
+  int run(Console console) throws Exception {
+    GenerateRequest request = options.request(console);
+    Topology topology = Kesgen.load(request.topology());
+    Progress progress = Progress.of(console, false, topology);
+    RunLog log = new RunLog(console, progress, true);
+    Plan plan = Kesgen.plan(topology, request, log);
+    progress.writing();
+    log.finished(Kesgen.write(plan, log));
+    return ExitCodes.OK;
+  }
+}

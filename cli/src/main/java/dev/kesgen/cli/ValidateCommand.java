@@ -1,0 +1,67 @@
+package dev.kesgen.cli;
+
+import dev.kesgen.ConfigurationException;
+import dev.kesgen.GenerateRequest;
+import dev.kesgen.Kesgen;
+import dev.kesgen.Plan;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.TopologyException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kesgen validate}: loads and checks the topology and plans the whole run in memory (templates, certificates,
+ * every file), writing nothing; the fast check for a pre-commit hook.
+ */
+@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Loads and checks the topology and plans every file and certificate in memory; writes nothing. "
+        + "Exit 1 lists every problem.")
+final class ValidateCommand extends Subcommand {
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (problems on standard error) or json (one document on standard output).")
+  Format format;
+
+  @Mixin
+  RunOptions options;
+
+  @Override
+  int run(Console console) throws Exception {
+    boolean json = format == Format.JSON;
+    GenerateRequest request = options.request(console);
+    Plan plan;
+    try {
+      Topology topology = Kesgen.load(request.topology());
+      Progress progress = Progress.of(console, json, topology);
+      try {
+        plan = Kesgen.plan(topology, request, new RunLog(console, progress, false));
+      } finally {
+        progress.clear();
+      }
+    } catch (TopologyException | ConfigurationException e) {
+      if (!json) {
+        throw e;
+      }
+      List<Finding> findings = e instanceof TopologyException t
+          ? t.problems().stream().map(Finding::of).toList()
+          : List.of(Finding.configuration(e.getMessage()));
+      Report.json(console, findings, List.of(), null);
+      return ExitCodes.FINDINGS;
+    } catch (Exception e) {
+      int code = failed(console, e);
+      if (json) {
+        Report.json(console, List.of(), List.of(), e.getMessage());
+      }
+      return code;
+    }
+    if (json) {
+      Report.json(console, List.of(), plan.warnings(), null);
+    } else {
+      int tenants = plan.topology().instances().stream().mapToInt(i -> i.tenants().size()).sum();
+      console.info(request.topology() + " is valid: " + plan.topology().instances().size() + " instance(s), "
+          + tenants + " tenant(s), " + plan.files().size() + " file(s) planned; nothing written");
+    }
+    return ExitCodes.OK;
+  }
+}
