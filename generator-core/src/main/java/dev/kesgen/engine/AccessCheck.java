@@ -126,7 +126,7 @@ final class AccessCheck {
       known.add(provisioner.get());
       provisioner(instance, access, file, provisioner.get(), owners);
       rows.add(new SummaryContext.Access("provisioner", "`" + shortId(provisioner.get()) + "`",
-          describe(access, provisioner.get(), List.copyOf(owners.keySet()))));
+          describe(access, provisioner.get(), reachable(access, provisioner.get(), owners))));
     }
     String admin = access.admin().filter(a -> !a.equals(KesSettings.DISABLED)).orElse(KesSettings.DISABLED);
     if (!admin.equals(instance.kes().adminIdentity())) {
@@ -219,8 +219,10 @@ final class AccessCheck {
       }
     }
     Set<String> requests = new LinkedHashSet<>();
-    for (String key : owners.keySet().stream().sorted().toList()) {
-      for (String name : List.of(key, key + "-x", key + "x", key + "*")) {
+    // literal names only (a request with '*' is decided pattern by pattern, and the provisioner has one per key),
+    // and only the keys its patterns can reach
+    for (String key : reachable(access, identity, owners)) {
+      for (String name : List.of(key, key + "-x", key + "x")) {
         KEY_APIS.forEach(api -> requests.add(KEY_API + api + "/" + name));
       }
     }
@@ -236,6 +238,23 @@ final class AccessCheck {
             + d.reason() + ")");
       }
     }
+  }
+
+  /**
+   * The instance's keys a literal request can reach for this identity: every key when its policy has a wildcard
+   * allow pattern, else those its literal patterns name (a literal pattern reaches only the path equal to it).
+   */
+  private static List<String> reachable(KesAccess access, String identity, Map<String, String> owners) {
+    Optional<KesAccessPolicy> policy = access.policyOf(identity);
+    if (policy.isEmpty()) {
+      return List.of();
+    }
+    if (policy.get().allow().stream().anyMatch(p -> !access.matcher().isLiteral(p))) {
+      return List.copyOf(owners.keySet());
+    }
+    Set<String> named = new HashSet<>();
+    policy.get().allow().forEach(p -> keyName(p).ifPresent(named::add));
+    return owners.keySet().stream().filter(named::contains).toList();
   }
 
   /** One cell of the matrix: which key APIs on which of these keys, then the key-less APIs. */
@@ -291,6 +310,11 @@ final class AccessCheck {
     VaultPolicy needed = VaultPolicy.of(topology.vault(), instance);
     List<String> trees = new ArrayList<>();
     List<String> keys = instance.tenants().stream().flatMap(t -> t.keys().stream()).distinct().toList();
+    Set<String> expectedPatterns = new HashSet<>();
+    needed.rules().forEach(r -> expectedPatterns.add(r.pattern()));
+    if (acl.rules().keySet().equals(expectedPatterns) && !keys.isEmpty()) {
+      keys = List.of(keys.get(0)); // the same rule decides every key, so one key says it for all
+    }
     for (PathRule rule : needed.rules()) {
       Set<String> caps = Set.copyOf(rule.capabilities());
       if (!rule.pattern().endsWith("/*")) {
