@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A template override that widens every policy (the instance's rules plus create, read, update, delete and list on
- * the whole KV mount: {@code widened/vault/policy.hcl.hbs}) is caught by the same checks the generated output
- * passes, so those checks would notice a real regression. (Vault applies the most specific matching rule, so the
+ * the whole KV mount: {@code widened/vault/policy.hcl.hbs}) is refused by kesgen's own access rules; the same
+ * widening made by hand in committed output is caught by the same real-server checks the generated output passes,
+ * so those checks would notice a real regression. (Vault applies the most specific matching rule, so the
  * instance's own key paths keep their exact capabilities; the override shows on other instances' paths, outside the
  * prefix, and on {@code destroy/}, {@code delete/} and the like.)
  */
@@ -26,7 +27,18 @@ class WidenedPolicyTest {
     try (var in = getClass().getResourceAsStream("widened/vault/policy.hcl.hbs")) {
       Files.write(templates.resolve("policy.hcl.hbs"), in.readAllBytes());
     }
-    Deployment deployment = Deployment.kv2(work, work.resolve("templates"));
+    // kesgen itself now refuses to write it: its access rules decide the rendered policy before anything is written
+    assertThatThrownBy(() -> Deployment.kv2(work, work.resolve("templates")))
+        .isInstanceOf(dev.kesgen.ConfigurationException.class)
+        .hasMessageContaining("rule \"kes-keys/*\" grants [create, delete, list, read, update] outside the instance's keys");
+
+    // the same widening as a hand edit of committed output, which only check (and these real-server checks) can see
+    Deployment deployment = Deployment.kv2(work.resolve("hand-edit"), null);
+    for (String instance : deployment.instances()) {
+      Path policy = deployment.script("policies/kes-" + instance + ".hcl");
+      Files.writeString(policy, Files.readString(policy)
+          + "\npath \"kes-keys/*\" {\n  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\"]\n}\n");
+    }
     assertThat(deployment.script("policies/kes-alpha.hcl")).content().contains("path \"kes-keys/*\"");
 
     try (VaultServer server = VaultServer.start(work)) {
