@@ -118,24 +118,21 @@ final class AccessCheck {
               + d.reason() + ")");
         }
       }
-      rows.add(new SummaryContext.Access("tenant `" + tenant.name() + "`", "`" + shortId(identity) + "`",
-          describe(access, identity, tenant.keys())));
+      rows.add(row(Optional.of(tenant.name()), false, access, identity, tenant.keys()));
     }
     Optional<String> provisioner = certificates.find(CertificateId.provisioner(instance)).map(o -> o.identity().hex());
     if (provisioner.isPresent()) {
       known.add(provisioner.get());
       provisioner(instance, access, file, provisioner.get(), owners);
-      rows.add(new SummaryContext.Access("provisioner", "`" + shortId(provisioner.get()) + "`",
-          describe(access, provisioner.get(), reachable(access, provisioner.get(), owners))));
+      rows.add(row(Optional.empty(), true, access, provisioner.get(), reachable(access, provisioner.get(), owners)));
     }
     String admin = access.admin().filter(a -> !a.equals(KesSettings.DISABLED)).orElse(KesSettings.DISABLED);
     if (!admin.equals(instance.kes().adminIdentity())) {
       add(file, where + ": the admin identity is " + admin + ", but the topology's kes.adminIdentity is "
           + instance.kes().adminIdentity() + "; the admin may do everything");
     }
-    rows.add(admin.equals(KesSettings.DISABLED)
-        ? new SummaryContext.Access("admin", "`disabled`", "nothing (no admin identity)")
-        : new SummaryContext.Access("admin", "`" + shortId(admin) + "`", "everything (admin identity)"));
+    rows.add(new SummaryContext.Access(Optional.empty(), false, true,
+        admin.equals(KesSettings.DISABLED) ? Optional.empty() : Optional.of(shortId(admin)), List.of(), List.of()));
     for (KesAccessPolicy policy : access.policies()) {
       for (String identity : policy.identities()) {
         if (!identity.isEmpty() && !known.contains(identity) && !identity.equals(admin)) {
@@ -257,9 +254,10 @@ final class AccessCheck {
     return owners.keySet().stream().filter(named::contains).toList();
   }
 
-  /** One cell of the matrix: which key APIs on which of these keys, then the key-less APIs. */
-  private static String describe(KesAccess access, String identity, List<String> keys) {
-    Map<String, List<String>> keysByApis = new LinkedHashMap<>();
+  /** One row of the matrix: which key APIs on which of these keys, then the key-less APIs. */
+  private static SummaryContext.Access row(Optional<String> tenant, boolean provisioner, KesAccess access,
+      String identity, List<String> keys) {
+    Map<List<String>, List<String>> keysByApis = new LinkedHashMap<>();
     for (String key : keys) {
       List<String> apis = new ArrayList<>();
       for (String api : KEY_APIS) {
@@ -269,17 +267,14 @@ final class AccessCheck {
         }
       }
       if (!apis.isEmpty()) {
-        keysByApis.computeIfAbsent(String.join(", ", apis), a -> new ArrayList<>()).add("`" + key + "`");
+        keysByApis.computeIfAbsent(List.copyOf(apis), a -> new ArrayList<>()).add(key);
       }
     }
-    List<String> parts = new ArrayList<>();
-    keysByApis.forEach((apis, names) -> parts.add(apis + " on " + String.join(", ", names)));
-    List<String> service = SERVICE_APIS.stream().filter(p -> access.decide(identity, p).allowed())
-        .map(p -> "`" + p + "`").toList();
-    if (!service.isEmpty()) {
-      parts.add(String.join(", ", service));
-    }
-    return parts.isEmpty() ? "nothing" : String.join("; ", parts);
+    List<SummaryContext.KeyGrant> grants = new ArrayList<>();
+    keysByApis.forEach((apis, names) -> grants.add(new SummaryContext.KeyGrant(apis, List.copyOf(names))));
+    List<String> service = SERVICE_APIS.stream().filter(p -> access.decide(identity, p).allowed()).toList();
+    return new SummaryContext.Access(tenant, provisioner, false, Optional.of(shortId(identity)), List.copyOf(grants),
+        service);
   }
 
   /** The key name of a key API path, for {@code /v1/key/<api>/<name>}. */

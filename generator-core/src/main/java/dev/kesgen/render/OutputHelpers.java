@@ -27,6 +27,7 @@ final class OutputHelpers {
     }));
     helpers.put("indent", (Helper<Object>) OutputHelpers::indent);
     helpers.put("join", (Helper<Object>) OutputHelpers::join);
+    helpers.put("mermaidId", (Helper<Object>) OutputHelpers::mermaidId);
     return helpers;
   }
 
@@ -66,6 +67,33 @@ final class OutputHelpers {
       joined.add(quote(quote, item));
     }
     return joined.toString();
+  }
+
+  /**
+   * A Mermaid node id from one or more strings: joined with '_', every character but ASCII letters, digits and '_'
+   * replaced by '_' ({@code {{mermaidId "t" instance tenant}}} gives {@code t_dev_gecko_1} for {@code dev},
+   * {@code gecko-1}).
+   */
+  private static Object mermaidId(Object value, Options options) {
+    if (!options.hash.isEmpty()) {
+      throw new TemplateFailure("mermaidId takes no options", -1, null);
+    }
+    StringBuilder id = new StringBuilder();
+    Object[] parts = new Object[options.params.length + 1];
+    parts[0] = value;
+    System.arraycopy(options.params, 0, parts, 1, options.params.length);
+    for (int i = 0; i < parts.length; i++) {
+      Object part = scalar(parts[i], i + 1);
+      if (!(part instanceof CharSequence text)) {
+        throw new TemplateFailure("must be a string, found " + Quoting.describe(part), i + 1, null);
+      }
+      if (i > 0) {
+        id.append('_');
+      }
+      text.chars().forEach(c -> id.append(
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? (char) c : '_'));
+    }
+    return id.toString();
   }
 
   private static Function<Object, String> quoteOption(Options options) {

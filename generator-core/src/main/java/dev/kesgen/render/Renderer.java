@@ -60,7 +60,9 @@ import java.util.TreeMap;
  *       {@code n} spaces, blank lines left empty and one final line break dropped; put it at the
  *       start of its own line, for example below a YAML {@code key: |};
  *   <li>{@code {{join list sep}}}: the items joined by {@code sep}; {@code quote="hcl"} (or
- *       {@code yaml}, {@code json}, {@code sh}) quotes every item first.
+ *       {@code yaml}, {@code json}, {@code sh}) quotes every item first;
+ *   <li>{@code {{mermaidId s ...}}}: a Mermaid node id from one or more strings, joined with
+ *       {@code _}, every character but ASCII letters, digits and {@code _} replaced by {@code _}.
  * </ul>
  *
  * <p><b>Output.</b> Standalone block tags ({@code {{#each}}} alone on a line) leave no line behind.

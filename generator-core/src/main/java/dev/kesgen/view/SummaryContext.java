@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The context of {@code summary.md.hbs}.
+ * The context of {@code summary.md.hbs}: plain data; every bit of Markdown and Mermaid syntax is in the template.
  *
  * @param header the "generated" line
  * @param vault the Vault
@@ -15,8 +15,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
   /**
    * One instance.
    *
-   * @param id its Mermaid node id
-   * @param name its name
+   * @param name its name (the template makes its Mermaid node id with {@code mermaidId})
    * @param namespace its namespace
    * @param kesVersion its KES release
    * @param image the KES image, {@code repository:tag}
@@ -34,20 +33,33 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param access who may do what to which key, as kesgen's model of its KES release decides it on the rendered
    *     configuration: each tenant, the provisioner if any, then the admin
    */
-  public record Instance(String id, String name, String namespace, String kesVersion, String image,
+  public record Instance(String name, String namespace, String kesVersion, String image,
       String imageNote, String imageWarning, String dialect,
       String serviceHost, int port, int replicas, String vaultName, String keyLocation, Certificate server,
       Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access) {}
 
   /**
-   * One row of an instance's access matrix.
+   * One row of an instance's access matrix. Exactly one of {@code tenant}, {@code provisioner} and {@code admin}
+   * names the subject.
    *
-   * @param subject who, as Markdown: {@code tenant `gecko`}, {@code provisioner} or {@code admin}
-   * @param identity the first 12 hex digits of its identity and "…", or {@code `disabled`} for no admin
-   * @param may what it may call, as Markdown: the key APIs on which keys (keys with the same APIs grouped), then the
-   *     key-less APIs; "nothing", or for the admin "everything (admin identity)"
+   * @param tenant the tenant's name for a tenant's row (null in the template otherwise)
+   * @param provisioner whether this is the provisioner's row
+   * @param admin whether this is the admin's row; the admin may call everything, or nothing when it is disabled
+   * @param identity the first 12 hex digits of its identity and "…"; null in the template for a disabled admin
+   * @param keyGrants the key APIs it may call on which of the keys it is meant to reach, keys with the same APIs
+   *     grouped, in key order (empty for the admin)
+   * @param serviceApis the key-less APIs it may call, such as {@code /v1/status} (empty for the admin)
    */
-  public record Access(String subject, String identity, String may) {}
+  public record Access(Optional<String> tenant, boolean provisioner, boolean admin, Optional<String> identity,
+      List<KeyGrant> keyGrants, List<String> serviceApis) {}
+
+  /**
+   * Key APIs granted on some keys.
+   *
+   * @param apis the APIs, such as {@code create}, {@code generate}, {@code decrypt}
+   * @param keys the keys
+   */
+  public record KeyGrant(List<String> apis, List<String> keys) {}
 
   /**
    * A certificate.
@@ -64,36 +76,37 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param name its report name
    * @param identity its KES identity
    * @param expires {@code YYYY-MM-DD}
-   * @param keys the keys it creates, as Markdown text (kept for overrides; the template uses keyNames)
    * @param keyNames the keys it creates
    */
-  public record Provisioner(String name, String identity, String expires, String keys, List<String> keyNames) {}
+  public record Provisioner(String name, String identity, String expires, List<String> keyNames) {}
 
   /**
    * One tenant.
    *
-   * @param id its Mermaid node id
-   * @param name its name
+   * @param name its name (the template makes its Mermaid node id with {@code mermaidId})
    * @param namespace its namespace
    * @param chart its chart layout
    * @param minioVersion its MinIO release
-   * @param image its MinIO image as Markdown
-   * @param keys its keys as Markdown text (kept for overrides; the template uses keyNames)
-   * @param creators who creates each key as Markdown text (kept for overrides; the template uses keyCreators)
+   * @param imageRepository the MinIO image repository kesgen sets (the tag is {@code minioVersion}); null in the
+   *     template when the tenant's chart chooses the image ({@code manageImage: false})
    * @param keyNames its keys, the default key first
    * @param keyCreators who creates each key
    * @param identity its client certificate's identity
    * @param expires {@code YYYY-MM-DD}
    */
-  public record Tenant(String id, String name, String namespace, String chart, String minioVersion, String image,
-      String keys,
-      String creators, List<String> keyNames, List<KeyCreator> keyCreators, String identity, String expires) {}
+  public record Tenant(String name, String namespace, String chart, String minioVersion,
+      Optional<String> imageRepository, List<String> keyNames, List<KeyCreator> keyCreators, String identity,
+      String expires) {}
 
   /**
-   * Who creates one key.
+   * Who creates one key: exactly one of the four flags is true.
    *
    * @param key the key
-   * @param creator who creates it, in words
+   * @param kesStartup KES creates it at start-up (the configuration's keys list)
+   * @param minioStartup MinIO creates it at start-up
+   * @param provisioningJob kesgen's provisioning Job (a Helm hook) creates it
+   * @param nobody nobody does (it needs the provisioner, and provisioning is off)
    */
-  public record KeyCreator(String key, String creator) {}
+  public record KeyCreator(String key, boolean kesStartup, boolean minioStartup, boolean provisioningJob,
+      boolean nobody) {}
 }

@@ -14,20 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Plans SUMMARY.md, the page a pull-request reviewer reads first. */
 public final class SummaryFile {
   private SummaryFile() {}
 
-  /** How SUMMARY.md names who creates a key. */
-  static String describe(KeyCreator creator, boolean provisioning) {
-    return switch (creator) {
-      case KES_STARTUP -> "KES at start-up (keys list)";
-      case MINIO_STARTUP -> "MinIO at start-up";
-      case PROVISIONER -> provisioning ? "kesgen provisioning Job (Helm post-install/post-upgrade hook)"
-          : "nobody (provisioning is off): run kes key create once";
-    };
+  /** Who creates a key, as the template's four flags. */
+  static SummaryContext.KeyCreator creator(String key, KeyCreator creator, boolean provisioning) {
+    return new SummaryContext.KeyCreator(key, creator == KeyCreator.KES_STARTUP, creator == KeyCreator.MINIO_STARTUP,
+        creator == KeyCreator.PROVISIONER && provisioning, creator == KeyCreator.PROVISIONER && !provisioning);
   }
 
   /** SUMMARY.md for the whole topology, with each instance's access matrix (by instance name) as computed. */
@@ -46,18 +41,14 @@ public final class SummaryFile {
         IssuedCertificate client = certificates.apply(CertificateId.client(instance, tenant)).orElseThrow();
         List<SummaryContext.KeyCreator> creators = config.keyCreations().stream()
             .filter(k -> k.tenant().equals(tenant.name()))
-            .map(k -> new SummaryContext.KeyCreator(k.key(), describe(k.creator(), instance.kes().provisioning())))
+            .map(k -> creator(k.key(), k.creator(), instance.kes().provisioning()))
             .toList();
         tenants.add(new SummaryContext.Tenant(
-            "t_" + mermaid(instance.name()) + "_" + mermaid(tenant.name()),
             tenant.name(),
             tenant.namespace(),
             tenant.chart().spelling(),
             tenant.minioVersion().tag(),
-            tenant.image().map(r -> "`" + r + ":" + tenant.minioVersion().tag() + "`")
-                .orElse("the chart's (kesgen plans for " + tenant.minioVersion().tag() + ")"),
-            code(tenant.keys()),
-            creators.stream().map(c -> "`" + c.key() + "`: " + c.creator()).collect(Collectors.joining("; ")),
+            tenant.image(),
             tenant.keys(),
             creators,
             client.identity(),
@@ -66,9 +57,8 @@ public final class SummaryFile {
       IssuedCertificate server = certificates.apply(CertificateId.server(instance)).orElseThrow();
       Optional<SummaryContext.Provisioner> provisioner = certificates.apply(CertificateId.provisioner(instance))
           .map(p -> new SummaryContext.Provisioner(p.name(), p.identity(), p.expires(),
-              String.join(", ", config.keysNeedingProvisioning()), config.keysNeedingProvisioning()));
+              config.keysNeedingProvisioning()));
       instances.add(new SummaryContext.Instance(
-          "kes_" + mermaid(instance.name()),
           instance.name(),
           instance.namespace(),
           instance.kes().version().tag(),
@@ -90,14 +80,4 @@ public final class SummaryFile {
         new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
             instances));
   }
-
-  // Mermaid node ids: the names' '-' is not allowed there
-  private static String mermaid(String name) {
-    return name.replace('-', '_');
-  }
-
-  private static String code(List<String> keys) {
-    return keys.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
-  }
-
 }

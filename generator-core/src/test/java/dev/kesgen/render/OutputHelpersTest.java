@@ -125,6 +125,21 @@ class OutputHelpersTest {
   }
 
   @Test
+  void mermaidIdJoinsItsPartsAndReplacesWhatMermaidDoesNotAllow() throws Exception {
+    assertThat(render("{{mermaidId \"t\" a b}}", Map.of("a", "dev-1", "b", "gecko.eu x/ü")))
+        .isEqualTo("t_dev_1_gecko_eu_x__\n");
+    assertThat(render("{{mermaidId a}}", Map.of("a", "Kes_9"))).isEqualTo("Kes_9\n");
+  }
+
+  @Test
+  void mermaidIdRefusesWhatIsNotAString() {
+    assertThatThrownBy(() -> render("{{mermaidId \"t\" n}}", Map.of("n", 3)))
+        .hasMessageContaining("must be a string, found");
+    assertThatThrownBy(() -> render("{{mermaidId \"t\" n}}", Map.of("a", "x")))
+        .hasMessageContaining("'n' is missing from the context");
+  }
+
+  @Test
   void aHelperArgumentMissingFromTheContextIsAnError() {
     assertThatThrownBy(() -> render("x\n{{indent text 2}}", Map.of("txt", "a")))
         .hasMessageEndingWith(":2:3: 'text' is missing from the context, in {{indent text 2}}");
