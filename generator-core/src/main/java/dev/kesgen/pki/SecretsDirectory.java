@@ -42,6 +42,30 @@ public final class SecretsDirectory implements SecretSink {
     return KeySource.directory(root);
   }
 
+  /**
+   * The certificate and key pairs earlier runs verified here ({@link VerifiedPairs}); none when there is no such
+   * file or it cannot be trusted as it is.
+   */
+  public VerifiedPairs verified() {
+    return VerifiedPairs.read(root);
+  }
+
+  /**
+   * Records the pairs of these outcomes that were verified or issued ({@link VerifiedPairs#text}), written like a key
+   * and only when its content changes; nothing when there is no pair and no earlier file. Called after the keys are
+   * stored, so that an entry never names a key file that was not written.
+   *
+   * @return whether the file was written
+   */
+  public boolean storeVerified(java.util.Collection<CertificateOutcome> outcomes) {
+    String text = VerifiedPairs.text(outcomes);
+    Path file = root.resolve(VerifiedPairs.FILE);
+    if (VerifiedPairs.isEmpty(text) && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    return writePrivate(file, text);
+  }
+
   /** The absolute, normalised root. */
   public Path root() {
     return root;
