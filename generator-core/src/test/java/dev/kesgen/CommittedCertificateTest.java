@@ -7,6 +7,11 @@ import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateProfile;
 import dev.kesgen.pki.Forgery;
 import dev.kesgen.pki.Pem;
+import dev.kesgen.pki.VerifiedPairs;
+import dev.kesgen.topology.KeyType;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import dev.kesgen.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +64,109 @@ class CommittedCertificateTest {
     assertThat(server.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
     assertThat(server.reason()).startsWith("not a certificate kesgen issues: it is a CA certificate");
     assertThat(Pem.decodeCertificate(Files.readString(serverCrt())).getBasicConstraints()).isEqualTo(-1);
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  /** Generates twice, so that the second run kept every certificate through the verification cache. */
+  private void generateWithAWarmCache() throws Exception {
+    Kesgen.generate(request());
+    Kesgen.generate(request());
+    assertThat(VerifiedPairs.read(dir.resolve("secrets")).size()).isGreaterThan(0);
+  }
+
+  private static KeyPair newKey(KeyType type) throws Exception {
+    if (type == KeyType.ED25519) {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    }
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
+
+  @Test
+  void aCertificateWithTheSameKeyButAForeignSignatureIsCaughtWhileTheCacheIsWarm() throws Exception {
+    generateWithAWarmCache();
+    // Everything as kesgen issues it, the committed public key (so the local key belongs to it), but signed by
+    // another key: only the signature check can tell, and the cache must not skip it for these new bytes.
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    X509Certificate committed = Pem.decodeCertificate(Files.readString(serverCrt()));
+    Forgery forgery = new Forgery();
+    forgery.notBefore = Golden.CLOCK.instant();
+    forgery.subjectKey = new KeyPair(committed.getPublicKey(),
+        Pem.decodePrivateKey(Files.readString(dir.resolve("secrets/kes/dev/server.key"))));
+    forgery.signingKey = newKey(profile.keyType()).getPrivate();
+    Files.writeString(serverCrt(), Pem.encodeCertificate(forgery.server(profile)));
+
+    CheckResult check = Kesgen.check(request(), Optional.empty());
+    GenerateResult generated = Kesgen.generate(request());
+
+    assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).singleElement().asString()
+        .startsWith("kes/dev/server.crt: not a certificate kesgen issues: its signature does not verify with its own"
+            + " public key");
+    CertificateReport server = generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst()
+        .orElseThrow();
+    assertThat(server.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  @Test
+  void aValidLookingCertificateOfAnotherKeyIsCaughtWhileTheCacheIsWarm() throws Exception {
+    generateWithAWarmCache();
+    // A certificate kesgen could have issued for this profile, with a key nobody here holds.
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    Forgery forgery = new Forgery();
+    forgery.notBefore = Golden.CLOCK.instant();
+    forgery.subjectKey = newKey(profile.keyType());
+    Files.writeString(serverCrt(), Pem.encodeCertificate(forgery.server(profile)));
+    String both = "the committed certificate " + serverCrt() + " and the private key kes/dev/server.key in the"
+        + " secrets directory do not belong together";
+
+    assertThatThrownBy(() -> Kesgen.generate(request())).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(both);
+    assertThatThrownBy(() -> Kesgen.check(request(), Optional.empty())).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(both);
+  }
+
+  @Test
+  void aKeySwappedWhileTheCacheIsWarmFailsGenerateAndCheck() throws Exception {
+    generateWithAWarmCache();
+    Files.copy(dir.resolve("secrets/tenants/dev/gecko/client.key"), dir.resolve("secrets/kes/dev/server.key"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    assertThatThrownBy(() -> Kesgen.generate(request())).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("do not belong together");
+    assertThatThrownBy(() -> Kesgen.check(request(), Optional.empty())).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("do not belong together");
+  }
+
+  @Test
+  void theCacheIsOwnerOnlyInTheSecretsDirectoryAndNeverInTheOutput() throws Exception {
+    generateWithAWarmCache();
+    Path cache = dir.resolve("secrets").resolve(VerifiedPairs.FILE);
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+        .isEqualTo("rw-------");
+    try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("generated"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(VerifiedPairs.FILE);
+    }
+    assertThat(Files.readString(dir.resolve("generated/.kesgen-manifest"))).doesNotContain(VerifiedPairs.FILE);
+    assertThat(Files.readString(cache)).doesNotContain("PRIVATE KEY");
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  @Test
+  void aCorruptCacheIsIgnoredAndRewritten() throws Exception {
+    generateWithAWarmCache();
+    Path cache = dir.resolve("secrets").resolve(VerifiedPairs.FILE);
+    String good = Files.readString(cache);
+    Files.writeString(cache, good.substring(0, good.length() / 2) + "not a hash\n");
+    assertThat(VerifiedPairs.read(dir.resolve("secrets")).size()).isZero();
+
+    GenerateResult again = Kesgen.generate(request());
+
+    assertThat(again.written()).isEmpty();
+    assertThat(Files.readString(cache)).isEqualTo(good);
     assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
   }
 

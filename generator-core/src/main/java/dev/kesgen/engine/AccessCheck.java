@@ -62,12 +62,21 @@ final class AccessCheck {
    * {@code vault/policies/kes-<i>.hcl}); an absent file is skipped (a check reports it as missing).
    */
   static AccessCheck of(Topology topology, Function<String, Optional<String>> texts, Certificates certificates) {
-    AccessCheck check = new AccessCheck();
-    for (Instance instance : topology.instances()) {
+    // Instances are independent (each has its own KES and Vault policy), so they are checked on every core and
+    // merged in topology order: the findings and the matrix are those of a loop. {@code texts} must be thread-safe.
+    int tenants = topology.instances().stream().mapToInt(i -> i.tenants().size()).sum();
+    List<AccessCheck> parts = InOrder.map(topology.instances(), tenants, instance -> {
+      AccessCheck part = new AccessCheck();
       String values = OutputLayout.kesValues(instance);
-      texts.apply(values).ifPresent(text -> check.kes(instance, values, text, certificates));
+      texts.apply(values).ifPresent(text -> part.kes(instance, values, text, certificates));
       String policy = OutputLayout.vaultPolicy(instance);
-      texts.apply(policy).ifPresent(text -> check.vault(topology, instance, policy, text));
+      texts.apply(policy).ifPresent(text -> part.vault(topology, instance, policy, text));
+      return part;
+    });
+    AccessCheck check = new AccessCheck();
+    for (AccessCheck part : parts) {
+      check.findings.addAll(part.findings);
+      check.matrix.putAll(part.matrix);
     }
     return check;
   }

@@ -10,6 +10,7 @@ import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.KeySource;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.PkiException;
+import dev.kesgen.pki.VerifiedPairs;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
@@ -50,8 +51,8 @@ public final class Certificates {
     return targets;
   }
 
-  static Certificates maintain(Topology topology, Path outputDirectory, KeySource keys, RunSettings settings,
-      Set<String> rotate, EngineListener listener) throws RunException {
+  static Certificates maintain(Topology topology, Path outputDirectory, KeySource keys, VerifiedPairs verified,
+      RunSettings settings, Set<String> rotate, EngineListener listener) throws RunException {
     List<CertificateTarget> targets = targets(topology);
     checkRotationNames(targets, rotate);
     boolean all = rotate.contains(CertificateId.ROTATE_ALL);
@@ -59,7 +60,7 @@ public final class Certificates {
     // Reading, verifying and issuing are independent per certificate, so they run on every core; the outcomes are
     // taken in target order, so events, output and the first error are those of a loop.
     List<Maintained> maintained = InOrder.map(targets, target -> maintain(lifecycle, target, outputDirectory, keys,
-        all || rotate.contains(target.id().rotationName())));
+        verified, all || rotate.contains(target.id().rotationName())));
     Certificates result = new Certificates();
     for (Maintained m : maintained) {
       if (m.failure() != null) {
@@ -77,9 +78,9 @@ public final class Certificates {
   private record Maintained(CertificateOutcome outcome, Optional<String> before, RunException failure) {}
 
   private static Maintained maintain(CertificateLifecycle lifecycle, CertificateTarget target, Path outputDirectory,
-      KeySource keys, boolean rotate) {
+      KeySource keys, VerifiedPairs verified, boolean rotate) {
     try {
-      CertificateOutcome outcome = lifecycle.maintain(target, outputDirectory, keys, rotate);
+      CertificateOutcome outcome = lifecycle.maintain(target, outputDirectory, keys, verified, rotate);
       // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
       Optional<String> before = outcome.hasNewKey()
           ? committedIdentity(outputDirectory.resolve(target.certificatePath()))

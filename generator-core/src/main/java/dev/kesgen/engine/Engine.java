@@ -50,8 +50,8 @@ public final class Engine {
       List<Contributor> contributors, EngineListener listener) throws RunException {
     SecretsDirectory secrets = secrets(settings);
     Renderer renderer = renderer(settings);
-    Certificates certificates = Certificates.maintain(topology, settings.outputDirectory(), secrets.keys(), settings,
-        rotate, listener);
+    Certificates certificates = Certificates.maintain(topology, settings.outputDirectory(), secrets.keys(),
+        secrets.verified(), settings, rotate, listener);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
     rendered.warnings().forEach(listener::warning);
     return new PlannedRun(topology, settings, secrets, certificates, rendered);
@@ -75,6 +75,11 @@ public final class Engine {
     List<String> late = new ArrayList<>();
     written.notDeleted().forEach(f -> late.add(f + ": no longer generated but edited by hand, so not deleted"));
     storeSecrets(run.topology(), run.certificates(), secrets, late);
+    try {
+      secrets.storeVerified(run.certificates().outcomes());
+    } catch (PkiException e) {
+      throw RunException.of(e, e.getMessage());
+    }
     late.addAll(renewedServers(run.topology(), run.certificates()));
     late.forEach(listener::warning);
     warnings.addAll(late);

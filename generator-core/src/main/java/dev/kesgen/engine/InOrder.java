@@ -22,7 +22,15 @@ final class InOrder {
 
   /** Each element's result, in input order; a {@link RuntimeException} of the first failing element (in input order). */
   static <T, R> List<R> map(List<T> input, Function<T, R> function) {
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), input.size() / PARALLEL_FROM);
+    return map(input, input.size(), function);
+  }
+
+  /**
+   * As {@link #map(List, Function)} for elements of unequal size: {@code work} is the size of all of them together
+   * (for instances, their tenants), so that a few large elements still run in parallel and many small ones do not.
+   */
+  static <T, R> List<R> map(List<T> input, int work, Function<T, R> function) {
+    int threads = Math.min(Math.min(Runtime.getRuntime().availableProcessors(), input.size()), work / PARALLEL_FROM);
     if (threads <= 1) {
       return input.stream().map(function).toList();
     }

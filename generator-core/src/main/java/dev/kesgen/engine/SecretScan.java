@@ -32,22 +32,40 @@ final class SecretScan {
     if (!Files.isDirectory(output.root())) {
       return findings;
     }
+    List<Path> paths;
     try (Stream<Path> files = Files.walk(output.root())) {
-      for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-        byte[] bytes = Files.readAllBytes(file);
-        String relative = output.root().relativize(file).toString().replace('\\', '/');
-        Map<Leaks.Kind, String> leaks = Leaks.in(bytes);
-        leaks.forEach((kind, where) -> findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
-            kind.what + where + "; " + kind.fix)));
-        if (!leaks.containsKey(Leaks.Kind.SECRET_ID) && relative.startsWith("kes/")
-            && LITERAL_APPROLE_SECRET.matcher(new String(bytes, StandardCharsets.UTF_8)).find()) {
-          findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
-              "sets an AppRole secret literally; KES must read it from ${KES_APPROLE_SECRET} (regenerate, and create a"
-                  + " new secret id with bootstrap --rotate)"));
-        }
-      }
+      paths = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new OutputException("cannot scan " + output.root() + ": " + e.getMessage(), e);
+    }
+    // Files are scanned on every core and their findings taken in path order, as in a loop.
+    List<List<Finding>> perFile;
+    try {
+      perFile = InOrder.map(paths, file -> scan(output, file));
+    } catch (java.io.UncheckedIOException e) {
+      throw new OutputException("cannot scan " + output.root() + ": " + e.getCause().getMessage(), e);
+    }
+    perFile.forEach(findings::addAll);
+    return findings;
+  }
+
+  private static List<Finding> scan(OutputDirectory output, Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<Finding> findings = new ArrayList<>();
+    String relative = output.root().relativize(file).toString().replace('\\', '/');
+    Map<Leaks.Kind, String> leaks = Leaks.in(bytes);
+    leaks.forEach((kind, where) -> findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
+        kind.what + where + "; " + kind.fix)));
+    if (!leaks.containsKey(Leaks.Kind.SECRET_ID) && relative.startsWith("kes/")
+        && LITERAL_APPROLE_SECRET.matcher(new String(bytes, StandardCharsets.UTF_8)).find()) {
+      findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
+          "sets an AppRole secret literally; KES must read it from ${KES_APPROLE_SECRET} (regenerate, and create a"
+              + " new secret id with bootstrap --rotate)"));
     }
     return findings;
   }

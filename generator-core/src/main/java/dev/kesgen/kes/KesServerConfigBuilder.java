@@ -32,8 +32,10 @@ final class KesServerConfigBuilder {
     KesSettings kes = instance.kes();
     KesDialect dialect = KesDialect.of(kes.version());
     String where = "instance " + instance.name() + " (KES " + kes.version() + "): ";
+    java.util.Set<String> tenantNames = new java.util.HashSet<>();
+    instance.tenants().forEach(t -> tenantNames.add(t.name()));
     for (String name : tenantIdentities.keySet()) {
-      if (instance.tenant(name).isEmpty()) {
+      if (!tenantNames.contains(name)) {
         throw new IllegalArgumentException(where + "identity given for unknown tenant " + name);
       }
     }

@@ -18,7 +18,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.util.IPAddress;
 
@@ -104,8 +104,9 @@ public record CertificateFacts(
   }
 
   private static Optional<KeyType> keyType(X509Certificate certificate) throws CertificateEncodingException {
-    AlgorithmIdentifier algorithm = Certificate.getInstance(certificate.getEncoded())
-        .getSubjectPublicKeyInfo().getAlgorithm();
+    // the SubjectPublicKeyInfo alone (the bytes the identity is the hash of), not the whole certificate parsed again
+    AlgorithmIdentifier algorithm = SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded())
+        .getAlgorithm();
     if (algorithm.getAlgorithm().equals(EdECObjectIdentifiers.id_Ed25519)) {
       return Optional.of(KeyType.ED25519);
     }

@@ -58,9 +58,30 @@ public final class CertificateLifecycle {
    */
   public CertificateOutcome maintain(
       CertificateTarget target, Path outputDirectory, KeySource keys, boolean rotationRequested) {
+    return maintain(target, outputDirectory, keys, VerifiedPairs.NONE, rotationRequested);
+  }
+
+  /**
+   * The outcome for this certificate, as {@link #maintain(CertificateTarget, Path, KeySource, boolean)}, skipping
+   * the signature and key-pair checks for a certificate and key whose exact bytes {@code verified} holds; every
+   * other rule and the renewal decision (by this lifecycle's clock) are decided as without it.
+   */
+  public CertificateOutcome maintain(CertificateTarget target, Path outputDirectory, KeySource keys,
+      VerifiedPairs verified, boolean rotationRequested) {
     Path certificateFile = outputDirectory.resolve(target.certificatePath());
     Optional<X509Certificate> committed = readCertificate(certificateFile);
-    Decision decision = RenewalPolicy.decide(committed, target.profile(), clock.instant(), rotationRequested);
+    // The local key is read first only for a certificate an earlier run verified (by its DER's hash); a key that
+    // cannot be read here is read again, and reported, below.
+    Optional<String> knownKey = Optional.empty();
+    if (committed.isPresent() && !rotationRequested && verified.knows(committed.get())) {
+      try {
+        knownKey = keys.privateKeyPem(target).filter(pem -> verified.verified(committed.get(), pem));
+      } catch (PkiException e) {
+        knownKey = Optional.empty();
+      }
+    }
+    Decision decision = RenewalPolicy.decide(committed, target.profile(), clock.instant(), rotationRequested,
+        knownKey.isPresent());
     if (decision instanceof Decision.Issue issue) {
       IssuedCertificate issued = issuer.issue(target.profile());
       CertificateOutcome.Action action = issue.reason() == Decision.Reason.MISSING
@@ -69,6 +90,10 @@ public final class CertificateLifecycle {
           Optional.of(Pem.encodePrivateKey(issued.privateKey())));
     }
     X509Certificate certificate = committed.orElseThrow();
+    if (knownKey.isPresent()) {
+      // exactly the key bytes an earlier run decoded and found to belong to exactly this certificate
+      return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, knownKey);
+    }
     Optional<String> local = keys.privateKeyPem(target);
     if (local.isEmpty()) {
       return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision, Optional.empty());

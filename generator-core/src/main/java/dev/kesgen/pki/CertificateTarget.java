@@ -33,7 +33,10 @@ public record CertificateTarget(CertificateId id, CertificateProfile profile, St
 
   /** A tenant's client certificate, Secret {@code kes-<instance>-<tenant>-client} in the tenant namespace. */
   public static CertificateTarget client(Instance instance, Tenant tenant) {
-    return of(instance, CertificateId.client(instance, tenant), CertificateProfile.client(instance, tenant));
+    CertificateId id = CertificateId.client(instance, tenant);
+    // the tenant's namespace, as KubernetesNames.secretNamespace finds it, without searching the instance's tenants
+    return new CertificateTarget(id, CertificateProfile.client(instance, tenant), KubernetesNames.secret(instance, id),
+        tenant.namespace());
   }
 
   /**

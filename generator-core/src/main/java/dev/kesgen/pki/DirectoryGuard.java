@@ -29,7 +29,12 @@ public final class DirectoryGuard {
 
   /** Throws {@link UnsafeKeyLocationException} if this file is the output directory or anywhere under it. */
   public static void requireOutside(Path file, Path outputDirectory) {
-    if (lexical(file).startsWith(lexical(outputDirectory)) || real(file).startsWith(real(outputDirectory))) {
+    requireOutside(file, outputDirectory, real(outputDirectory));
+  }
+
+  /** As {@link #requireOutside(Path, Path)}, with the output directory's links already resolved ({@link #real}). */
+  static void requireOutside(Path file, Path outputDirectory, Path outputReal) {
+    if (lexical(file).startsWith(lexical(outputDirectory)) || real(file).startsWith(outputReal)) {
       throw new UnsafeKeyLocationException("refusing to write a private key under the output directory "
           + outputDirectory + ": " + file);
     }

@@ -88,10 +88,19 @@ public final class Pem {
     return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 
+  private static final Pattern CERTIFICATE_BLOCK = block(CERTIFICATE);
+  private static final Pattern PRIVATE_KEY_BLOCK = block(PRIVATE_KEY);
+
+  private static Pattern block(String label) {
+    return Pattern.compile(
+        "-----BEGIN " + Pattern.quote(label) + "-----\\R([A-Za-z0-9+/=\\s]*?)-----END " + Pattern.quote(label) + "-----");
+  }
+
   private static byte[] decode(String label, String pem) {
     Objects.requireNonNull(pem, "pem");
-    Pattern block = Pattern.compile(
-        "-----BEGIN " + Pattern.quote(label) + "-----\\R([A-Za-z0-9+/=\\s]*?)-----END " + Pattern.quote(label) + "-----");
+    // compiled once: compiling per certificate was a visible share of a 10,000-tenant no-op
+    Pattern block = label.equals(CERTIFICATE) ? CERTIFICATE_BLOCK
+        : label.equals(PRIVATE_KEY) ? PRIVATE_KEY_BLOCK : block(label);
     Matcher m = block.matcher(pem);
     if (!m.find()) {
       throw new PkiException("no PEM block '" + label + "' found");

@@ -27,6 +27,16 @@ public final class RenewalPolicy {
   /** The decision for the committed certificate (if any), the wanted profile, the current time and a rotation wish. */
   public static Decision decide(
       Optional<X509Certificate> committed, CertificateProfile wanted, Instant now, boolean rotationRequested) {
+    return decide(committed, wanted, now, rotationRequested, false);
+  }
+
+  /**
+   * As {@link #decide(Optional, CertificateProfile, Instant, boolean)}, where {@code signatureVerified} says that
+   * this very certificate's self-signature was already verified ({@link VerifiedPairs}): only that one check is
+   * skipped; every other integrity rule, the topology's comparison and expiry against {@code now} are decided here.
+   */
+  static Decision decide(Optional<X509Certificate> committed, CertificateProfile wanted, Instant now,
+      boolean rotationRequested, boolean signatureVerified) {
     Objects.requireNonNull(wanted, "wanted");
     Objects.requireNonNull(now, "now");
     if (committed.isEmpty()) {
@@ -35,7 +45,7 @@ public final class RenewalPolicy {
     if (rotationRequested) {
       return new Decision.Issue(Decision.Reason.ROTATION_REQUESTED, "rotation requested");
     }
-    List<String> problems = CertificateIntegrity.problems(committed.get());
+    List<String> problems = CertificateIntegrity.problems(committed.get(), signatureVerified);
     if (!problems.isEmpty()) {
       return new Decision.Issue(Decision.Reason.INVALID, "not a certificate kesgen issues: " + String.join("; ", problems));
     }

@@ -25,6 +25,14 @@ public final class SecretsDirectory implements SecretSink {
 
   private final Path root;
   private final Path outputDirectory;
+  /**
+   * The output directory with links resolved, as {@link DirectoryGuard#requireSeparate} saw it when the run began;
+   * resolved once rather than for every file written.
+   */
+  private final Path outputReal;
+  /** Directories {@link #prepare} probed in this run, and whether it prepared the root; a run prepares from one thread. */
+  private final java.util.Set<Path> probed = new java.util.HashSet<>();
+  private boolean rootPrepared;
 
   /**
    * The secrets directory at this root, for generation into this output directory.
@@ -35,11 +43,36 @@ public final class SecretsDirectory implements SecretSink {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
     DirectoryGuard.requireSeparate(this.outputDirectory, this.root);
+    this.outputReal = DirectoryGuard.real(this.outputDirectory);
   }
 
   /** The keys already in this directory, for kept certificates. */
   public KeySource keys() {
     return KeySource.directory(root);
+  }
+
+  /**
+   * The certificate and key pairs earlier runs verified here ({@link VerifiedPairs}); none when there is no such
+   * file or it cannot be trusted as it is.
+   */
+  public VerifiedPairs verified() {
+    return VerifiedPairs.read(root);
+  }
+
+  /**
+   * Records the pairs of these outcomes that were verified or issued ({@link VerifiedPairs#text}), written like a key
+   * and only when its content changes; nothing when there is no pair and no earlier file. Called after the keys are
+   * stored, so that an entry never names a key file that was not written.
+   *
+   * @return whether the file was written
+   */
+  public boolean storeVerified(java.util.Collection<CertificateOutcome> outcomes) {
+    String text = VerifiedPairs.text(outcomes);
+    Path file = root.resolve(VerifiedPairs.FILE);
+    if (VerifiedPairs.isEmpty(text) && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    return writePrivate(file, text);
   }
 
   /** The absolute, normalised root. */
@@ -64,7 +97,7 @@ public final class SecretsDirectory implements SecretSink {
     if (keyPem.isEmpty()) {
       return new StoredSecrets(keyFile, false, manifestFile, StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
     }
-    prepareRoot();
+    ensureRoot();
     boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, keyPem.get());
     KubernetesTlsSecret secret = new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
         outcome.certificatePem(), keyPem.get(), peerCertificate.map(Pem::encodeCertificate));
@@ -84,14 +117,18 @@ public final class SecretsDirectory implements SecretSink {
     if (outcome.privateKeyPem().isEmpty()) {
       return;
     }
-    prepareRoot();
+    ensureRoot();
     for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
-      DirectoryGuard.requireOutside(file, outputDirectory);
+      DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
       DirectoryGuard.requireNoLinkBelow(root, file);
+      if (probed.contains(file.getParent())) {
+        continue; // this run already wrote and removed a probe there (a key and its manifest share a directory)
+      }
       try {
         createDirectories(file.getParent());
         Path probe = Files.createTempFile(file.getParent(), ".kesgen-probe", ".tmp", ownerOnly(file.getParent(), "rw-------"));
         Files.delete(probe);
+        probed.add(file.getParent());
       } catch (IOException e) {
         throw new PkiException("cannot write the private key of " + outcome.target().name() + " below "
             + file.getParent() + ": " + e + " (nothing was written; fix the secrets directory and run again)", e);
@@ -104,6 +141,21 @@ public final class SecretsDirectory implements SecretSink {
    * temporary file and a rename, never through a symbolic link).
    */
   public void prepareRoot() {
+    prepareRootNow();
+    rootPrepared = true;
+  }
+
+  /**
+   * {@link #prepareRoot} once per instance (one run): {@link #store} and {@link #prepare} are called for every
+   * certificate, and reading {@code .gitignore} back 10,000 times was a visible share of a large run.
+   */
+  private void ensureRoot() {
+    if (!rootPrepared) {
+      prepareRoot();
+    }
+  }
+
+  private void prepareRootNow() {
     try {
       createDirectories(root);
     } catch (IOException e) {
@@ -114,7 +166,7 @@ public final class SecretsDirectory implements SecretSink {
 
   // Writes via a 0600 temporary file in the same directory and an atomic rename; false if the content was equal.
   private boolean writePrivate(Path file, String content) {
-    DirectoryGuard.requireOutside(file, outputDirectory);
+    DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
     if (!file.normalize().startsWith(root)) {
       throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
     }
