@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /** One run: topology → certificates → rendered files (plan), then → output and secrets (write), or → findings (check). */
@@ -49,9 +51,22 @@ public final class Engine {
   private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
       List<Contributor> contributors, EngineListener listener) throws RunException {
     SecretsDirectory secrets = secrets(settings);
-    Renderer renderer = renderer(settings);
-    Certificates certificates = Certificates.maintain(topology, settings.outputDirectory(), secrets.keys(),
-        secrets.verified(), settings, rotate, listener);
+    // The templates compile on a thread of their own while the certificates are kept or issued: in a short run
+    // compiling them (Handlebars' parser, cold) costs about as much as the certificates, and neither needs the
+    // other. A template error still wins over a certificate error, as when compiling came first.
+    FutureTask<Renderer> compiling = new FutureTask<>(() -> renderer(settings));
+    Thread compiler = new Thread(compiling, "kesgen-templates");
+    compiler.setDaemon(true);
+    compiler.start();
+    Certificates certificates;
+    try {
+      certificates = Certificates.maintain(topology, settings.outputDirectory(), secrets.keys(),
+          secrets.verified(), settings, rotate, listener);
+    } catch (RunException | RuntimeException | Error e) {
+      compiled(compiling);
+      throw e;
+    }
+    Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
     rendered.warnings().forEach(listener::warning);
     return new PlannedRun(topology, settings, secrets, certificates, rendered);
@@ -163,6 +178,27 @@ public final class Engine {
       return new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory());
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());
+    }
+  }
+
+  private static Renderer compiled(FutureTask<Renderer> compiling) throws RunException {
+    try {
+      return compiling.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RunException.internal("interrupted while compiling the templates", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RunException run) {
+        throw run;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw RunException.internal("compiling the templates failed: " + cause, cause);
     }
   }
 
