@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks kesgen end to end and prints one Markdown table (README, "Speed").
 #
-#   benchmarks/run.sh              full run: 10, 100, 1,000 and 10,000 tenants, 3 runs a figure (~25 minutes)
+#   benchmarks/run.sh              full run: 10, 100, 1,000 and 10,000 tenants, 3 runs a figure (~35 minutes)
 #   QUICK=1 benchmarks/run.sh      smoke run: 10, 100 and 1,000 tenants, 1 run a figure (a few minutes)
 #
 # Every topology has 10 instances (fewer below 10 tenants) and ECDSA P-256 certificates (Topologies.java). For each
