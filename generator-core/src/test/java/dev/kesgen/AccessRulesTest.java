@@ -53,6 +53,9 @@ class AccessRulesTest {
     assertThatThrownBy(() -> Kesgen.generate(overridden())).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("the output would break kesgen's access rules, so nothing is written")
         .hasMessageContainingAll(messages);
+    // planning in memory, what the command line's validate does, refuses the same output
+    assertThatThrownBy(() -> Kesgen.plan(overridden(), KesgenListener.NONE)).isInstanceOf(ConfigurationException.class)
+        .hasMessageContainingAll(messages);
     assertThat(dir.resolve("generated")).doesNotExist();
   }
 
