@@ -145,6 +145,28 @@ class GeneratorTest {
   }
 
   @Test
+  void aSecondRunTouchesNothingInTheSecretsDirectoryNotEvenAProbe() throws Exception {
+    Kesgen.generate(request());
+    FileTime old = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+    java.util.List<Path> entries;
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir.resolve("secrets"))) {
+      entries = walk.toList();
+    }
+    for (Path entry : entries) {
+      Files.setLastModifiedTime(entry, old); // a directory's time moves when a file is created or deleted in it
+    }
+
+    assertThat(Kesgen.generate(request()).upToDate()).isTrue();
+
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir.resolve("secrets"))) {
+      assertThat(walk.toList()).containsExactlyInAnyOrderElementsOf(entries);
+    }
+    for (Path entry : entries) {
+      assertThat(Files.getLastModifiedTime(entry)).as(entry.toString()).isEqualTo(old);
+    }
+  }
+
+  @Test
   void aTenantRemovedFromTheTopologyLosesItsFiles() throws Exception {
     Path topology = dir.resolve("topology.yaml");
     Files.writeString(topology, Files.readString(TOPOLOGY));

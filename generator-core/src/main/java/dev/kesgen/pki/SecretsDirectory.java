@@ -107,8 +107,9 @@ public final class SecretsDirectory implements SecretSink {
   }
 
   /**
-   * Makes sure {@link #store} can write what this outcome needs, before anything else is written: creates the
-   * directories and writes and removes a probe file in each. Called for every certificate before the output
+   * Makes sure {@link #store} can write what this outcome needs, before anything else is written: checks the paths
+   * (outside the output directory, no link below the root) and, for a new key, creates the directories and writes
+   * and removes a probe file in each (a no-op run, which stores no new key, writes no probe). Called for every certificate before the output
    * directory is touched, so that a blocked secrets directory fails the run instead of committing certificates
    * whose new keys cannot be kept.
    */
@@ -121,8 +122,10 @@ public final class SecretsDirectory implements SecretSink {
     for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
       DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
       DirectoryGuard.requireNoLinkBelow(root, file);
-      if (probed.contains(file.getParent())) {
-        continue; // this run already wrote and removed a probe there (a key and its manifest share a directory)
+      if (!outcome.hasNewKey() || probed.contains(file.getParent())) {
+        // a kept key is already stored, so its certificate stays usable whatever happens to the manifest; or this
+        // run already wrote and removed a probe there (a key and its manifest share a directory)
+        continue;
       }
       try {
         createDirectories(file.getParent());
