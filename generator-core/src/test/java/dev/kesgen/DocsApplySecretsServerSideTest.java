@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DocsApplySecretsServerSideTest {
   @Test
   void everyKubectlApplyIsServerSide() throws Exception {
-    List<Path> files = new ArrayList<>(List.of(Path.of("../README.md"), Path.of("../charts/kes/README.md"),
+    List<Path> files = new ArrayList<>(List.of(Path.of("../README.md"), Path.of("../CONTRIBUTING.md"), Path.of("../charts/kes/README.md"),
         Path.of("../examples/molgenis/README.md")));
     for (String dir : List.of("../docs", "../templates/src/main/resources/dev/kesgen/templates", "src/main/java")) {
       try (Stream<Path> walk = Files.walk(Path.of(dir))) {

@@ -53,7 +53,7 @@ class GeneratorTest {
     Files.copy(TOPOLOGY.resolveSibling("vault-ca.pem"), dir.resolve("vault-ca.pem"));
     List<KesgenEvent> events = new java.util.ArrayList<>();
 
-    // README.md, "Using the core as a library": the first line points at the copy, the others are verbatim
+    // docs/library.md: the first line points at the copy, the others are verbatim
     Path file = dir.resolve("topology.yaml");
     Topology topology = Kesgen.load(Files.readString(file), file.toString());
     KesgenListener listener = event -> {
