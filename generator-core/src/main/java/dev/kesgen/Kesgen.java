@@ -1,5 +1,7 @@
 package dev.kesgen;
 
+import dev.kesgen.change.ChangeSet;
+import dev.kesgen.change.Changes;
 import dev.kesgen.chart.KesChart;
 import dev.kesgen.engine.Contributor;
 import dev.kesgen.engine.Engine;
@@ -11,6 +13,7 @@ import dev.kesgen.engine.RunSettings;
 import dev.kesgen.engine.Written;
 import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
+import dev.kesgen.output.CommittedTexts;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
@@ -89,6 +92,29 @@ public final class Kesgen {
     } catch (RunException e) {
       throw typed(e);
     }
+  }
+
+  /**
+   * What writing this plan changes in its output directory, per file ({@code +}, {@code ~}, {@code -}) and in words
+   * (tenant added, identity changed, a key removed, ...), with the destructive changes marked. Reads the files the
+   * output directory's manifest lists; writes nothing. The committed files never depend on it.
+   */
+  public static ChangeSet changes(Plan plan) throws KesgenException {
+    return changes(plan, plan.run().settings().outputDirectory());
+  }
+
+  /**
+   * What this plan changes against another output directory, for example the base branch's {@code generated/} of a
+   * pull request: {@code against} is read as kesgen's output (the files its manifest lists), never written.
+   */
+  public static ChangeSet changes(Plan plan, Path against) throws KesgenException {
+    SortedMap<String, String> before;
+    try {
+      before = CommittedTexts.of(against);
+    } catch (OutputException e) {
+      throw new EnvironmentException("cannot read the output to compare with: " + e.getMessage(), e);
+    }
+    return Changes.between(before, plan.files());
   }
 
   /**

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kesgen", mixinStandardHelpOptions = true, versionProvider = KesgenCommand.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Compiles one topology file into Vault, KES, MinIO and Helm configuration.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class, RotateCommand.class,
+    subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class, PlanCommand.class,
+        RotateCommand.class,
         IdentityCommand.class, ChartCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success; 1 findings (check failed, invalid topology); 2 usage error;%n"
         + "3 environment or I/O error; 4 internal error."})

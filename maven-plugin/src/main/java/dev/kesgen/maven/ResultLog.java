@@ -4,6 +4,7 @@ import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.KesgenEvent;
 import dev.kesgen.KesgenListener;
+import dev.kesgen.change.ChangeSet;
 import dev.kesgen.layout.CertificateId;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.topology.Instance;
@@ -20,6 +21,8 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class ResultLog implements KesgenListener {
   static final String UP_TO_DATE = "Up to date: nothing written.";
+  /** Beyond this many changed files, generate lists them only at debug level (as the command line does). */
+  static final int FILES_SHOWN = 50;
 
   private final Log log;
   /** Per instance: certificates kept, issued, renewed; every certificate is decided before any instance is planned. */
@@ -42,6 +45,31 @@ final class ResultLog implements KesgenListener {
     } else if (event instanceof KesgenEvent.FileDeleted deleted) {
       log.info("deleted " + deleted.path());
     }
+  }
+
+  /** The change plan, as the command line prints it ({@code mvn -X} for every file of a large plan). */
+  void plan(ChangeSet plan) {
+    plan(plan, FILES_SHOWN);
+  }
+
+  /** The change plan with up to {@code filesShown} files at info level. */
+  void plan(ChangeSet plan, int filesShown) {
+    for (ChangeSet.Line line : plan.lines(filesShown)) {
+      if (line.detail()) {
+        log.debug(line.text());
+      } else {
+        log.info(line.text());
+      }
+    }
+  }
+
+  /** A listener that logs the warnings of a run only (for goals that report a result of their own). */
+  static KesgenListener warningsOnly(Log log) {
+    return event -> {
+      if (event instanceof KesgenEvent.Warning warning) {
+        log.warn(warning.message());
+      }
+    };
   }
 
   /** The closing lines of a generate run. */

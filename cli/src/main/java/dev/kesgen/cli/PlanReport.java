@@ -1,0 +1,39 @@
+package dev.kesgen.cli;
+
+import dev.kesgen.change.ChangeSet;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A change plan as text, like {@code terraform plan}: what the changes mean (destructive ones marked {@code !}),
+ * then {@code + ~ -} per file, then {@code N to add, M to change, K to delete.}; or as JSON.
+ */
+final class PlanReport {
+  /** Beyond this many changed files, generate lists them only with --verbose (the plan command always does). */
+  static final int FILES_SHOWN = 50;
+
+  private PlanReport() {}
+
+  /** The plan on standard output; every file with {@code allFiles}, else up to {@link #FILES_SHOWN}. */
+  static void text(Console console, ChangeSet plan, boolean allFiles) {
+    for (ChangeSet.Line line : plan.lines(allFiles ? Integer.MAX_VALUE : FILES_SHOWN)) {
+      if (line.detail()) {
+        console.detail(line.text());
+      } else {
+        console.info(line.text());
+      }
+    }
+  }
+
+  /** {@code {"summary":..,"add":N,"change":M,"delete":K,"files":[{"op":"+","path":..}],"changes":[..]}}. */
+  static String json(ChangeSet plan) {
+    return "{\"summary\":" + Json.string(plan.summary()) + ",\"add\":" + plan.toAdd() + ",\"change\":"
+        + plan.toChange() + ",\"delete\":" + plan.toDelete()
+        + ",\"files\":[" + plan.files().stream().map(f -> "{\"op\":" + Json.string(f.operation().symbol())
+            + ",\"path\":" + Json.string(f.path()) + "}").collect(Collectors.joining(",")) + "]"
+        + ",\"changes\":[" + plan.changes().stream().map(c -> "{\"kind\":"
+            + Json.string(c.kind().name().toLowerCase(Locale.ROOT)) + ",\"subject\":" + Json.string(c.subject())
+            + ",\"destructive\":" + c.destructive() + ",\"message\":" + Json.string(c.message()) + "}")
+            .collect(Collectors.joining(",")) + "]}";
+  }
+}
