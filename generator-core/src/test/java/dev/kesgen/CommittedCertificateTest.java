@@ -67,6 +67,46 @@ class CommittedCertificateTest {
     assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
   }
 
+  @Test
+  void checkReportsACertificateNotYetValidAndGenerateRenewsIt() throws Exception {
+    Kesgen.generate(request());
+    // as kesgen issues it, with the committed key pair, but by a machine whose clock was an hour ahead
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    X509Certificate committed = Pem.decodeCertificate(Files.readString(serverCrt()));
+    Forgery ahead = new Forgery();
+    ahead.notBefore = Golden.CLOCK.instant().plus(Duration.ofHours(1));
+    ahead.lifetime = profile.validity().toDuration();
+    ahead.subjectKey = new KeyPair(committed.getPublicKey(),
+        Pem.decodePrivateKey(Files.readString(dir.resolve("secrets/kes/dev/server.key"))));
+    Files.writeString(serverCrt(), Pem.encodeCertificate(ahead.server(profile)));
+
+    CheckResult check = Kesgen.check(request(), Optional.empty());
+    GenerateResult generated = Kesgen.generate(request());
+
+    assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).containsExactly("kes/dev/server.crt: would be renewed (not valid"
+            + " until 2026-06-01T01:00:00Z, later than now (2026-06-01T00:00:00Z)); run generate and commit the output");
+    CertificateReport server = generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst()
+        .orElseThrow();
+    assertThat(server.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(server.reason()).startsWith("not valid until 2026-06-01T01:00:00Z");
+    assertThat(Pem.decodeCertificate(Files.readString(serverCrt())).getNotBefore().toInstant())
+        .isBefore(Golden.CLOCK.instant());
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  @Test
+  void whatGenerateIssuesIsNotFlaggedByACheckAtTheSameInstant() throws Exception {
+    // within a second: the issuer rounds the start up to a whole second and backdates it by a minute
+    java.time.Clock clock = java.time.Clock.fixed(Golden.CLOCK.instant().plusMillis(999), java.time.ZoneOffset.UTC);
+
+    Kesgen.generate(request().withClock(clock));
+    CheckResult check = Kesgen.check(request().withClock(clock), Optional.empty());
+
+    assertThat(check.findings()).isEmpty();
+    assertThat(check.passed()).isTrue();
+  }
+
   /** Generates twice, so that the second run kept every certificate through the verification cache. */
   private void generateWithAWarmCache() throws Exception {
     Kesgen.generate(request());
