@@ -166,6 +166,46 @@ class CommittedCertificateTest {
   }
 
   @Test
+  void aCachePlantedByAnotherUserDoesNotHideAForgedSignatureFromCheckOrGenerate() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "only root can give a file to another user");
+    generateWithAWarmCache();
+    // Another user who can write the secrets directory commits a certificate over the committed key, signed by
+    // another key, and plants an owner-only cache (in the current format) vouching for exactly those bytes here.
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    X509Certificate committed = Pem.decodeCertificate(Files.readString(serverCrt()));
+    Path keyFile = dir.resolve("secrets/kes/dev/server.key");
+    Forgery forgery = new Forgery();
+    forgery.notBefore = Golden.CLOCK.instant();
+    forgery.subjectKey = new KeyPair(committed.getPublicKey(), Pem.decodePrivateKey(Files.readString(keyFile)));
+    forgery.signingKey = newKey(profile.keyType()).getPrivate();
+    X509Certificate forged = forgery.server(profile);
+    Files.writeString(serverCrt(), Pem.encodeCertificate(forged));
+    Path cache = dir.resolve("secrets").resolve(VerifiedPairs.FILE);
+    String header = Files.readString(cache).lines().findFirst().orElseThrow();
+    Files.writeString(cache, header + "\nkes/dev/server.crt " + sha256(forged.getEncoded()) + " "
+        + sha256(Files.readAllBytes(keyFile)) + "\n");
+    java.nio.file.attribute.UserPrincipal me = Files.getOwner(cache);
+    Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+    CheckResult check = Kesgen.check(request(), Optional.empty());
+    GenerateResult generated = Kesgen.generate(request());
+
+    assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).singleElement().asString()
+        .startsWith("kes/dev/server.crt: not a certificate kesgen issues: its signature does not verify with its own"
+            + " public key");
+    assertThat(generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst().orElseThrow()
+        .action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(Files.getOwner(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isEqualTo(me);
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Test
   void aKeySwappedWhileTheCacheIsWarmFailsGenerateAndCheck() throws Exception {
     generateWithAWarmCache();
     Files.copy(dir.resolve("secrets/tenants/dev/gecko/client.key"), dir.resolve("secrets/kes/dev/server.key"),
