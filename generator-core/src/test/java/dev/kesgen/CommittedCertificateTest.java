@@ -81,11 +81,16 @@ class CommittedCertificateTest {
     Files.writeString(serverCrt(), Pem.encodeCertificate(ahead.server(profile)));
 
     CheckResult check = Kesgen.check(request(), Optional.empty());
+    // failOnExpiringWithin replaces renewBefore for expiry only: a certificate not valid yet is reported the same
+    CheckResult withLimit = Kesgen.check(request(), Optional.of(Duration.ofDays(30)));
     GenerateResult generated = Kesgen.generate(request());
 
+    String finding = "kes/dev/server.crt: would be renewed (not valid until 2026-06-01T01:00:00Z, later than now"
+        + " (2026-06-01T00:00:00Z)); run generate and commit the output";
     assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
-        .extracting(CheckResult.Finding::toString).containsExactly("kes/dev/server.crt: would be renewed (not valid"
-            + " until 2026-06-01T01:00:00Z, later than now (2026-06-01T00:00:00Z)); run generate and commit the output");
+        .extracting(CheckResult.Finding::toString).containsExactly(finding);
+    assertThat(withLimit.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).containsExactly(finding);
     CertificateReport server = generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst()
         .orElseThrow();
     assertThat(server.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
