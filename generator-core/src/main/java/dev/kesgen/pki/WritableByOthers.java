@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ final class WritableByOthers {
 
   private WritableByOthers() {}
 
-  /** One warning per such directory, the secrets directory first; none where there are no POSIX permissions. */
+  /** One warning per such directory, upwards from the secrets directory; none where there are no POSIX permissions. */
   static List<String> of(Path root) {
     Set<Path> directories = new LinkedHashSet<>();
     Path existing = root.toAbsolutePath().normalize();
@@ -60,35 +61,35 @@ final class WritableByOthers {
     return warnings;
   }
 
-  private static java.util.Optional<String> describe(Path directory, Path secrets, boolean itself) {
+  private static Optional<String> describe(Path directory, Path secrets, boolean itself) {
     Set<PosixFilePermission> permissions;
     int mode;
     try {
       if (Files.isSymbolicLink(directory)) {
-        return java.util.Optional.empty(); // a link has no permissions of its own; where it points is looked at too
+        return Optional.empty(); // a link has no permissions of its own; where it points is looked at too
       }
       permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
       Object unixMode = directory.getFileSystem().supportedFileAttributeViews().contains("unix")
           ? Files.getAttribute(directory, "unix:mode", LinkOption.NOFOLLOW_LINKS) : null;
       mode = unixMode instanceof Integer m ? m : 0;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean group = permissions.contains(PosixFilePermission.GROUP_WRITE);
     boolean others = permissions.contains(PosixFilePermission.OTHERS_WRITE);
     if (!group && !others || !itself && (mode & STICKY) != 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String who = others ? "world-writable" : "group-writable";
     String anyone = others ? "any user" : "anyone in its group";
     String fix = others ? (group ? "go-w" : "o-w") : "g-w";
     String shown = PosixFilePermissions.toString(permissions);
     if (itself) {
-      return java.util.Optional.of("the secrets directory " + secrets + " is " + who + " (" + shown + "): " + anyone
+      return Optional.of("the secrets directory " + secrets + " is " + who + " (" + shown + "): " + anyone
           + " can add or replace files and directories in it, and so private keys; run chmod " + fix + " "
           + directory);
     }
-    return java.util.Optional.of(directory + ", above the secrets directory " + secrets + ", is " + who + " ("
+    return Optional.of(directory + ", above the secrets directory " + secrets + ", is " + who + " ("
         + shown + "): " + anyone + " can move the secrets directory away and put another in its place; run chmod "
         + fix + " " + directory + ", or choose a secrets directory elsewhere");
   }
