@@ -67,6 +67,51 @@ class CommittedCertificateTest {
     assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
   }
 
+  @Test
+  void checkReportsACertificateNotYetValidAndGenerateRenewsIt() throws Exception {
+    Kesgen.generate(request());
+    // as kesgen issues it, with the committed key pair, but by a machine whose clock was an hour ahead
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    X509Certificate committed = Pem.decodeCertificate(Files.readString(serverCrt()));
+    Forgery ahead = new Forgery();
+    ahead.notBefore = Golden.CLOCK.instant().plus(Duration.ofHours(1));
+    ahead.lifetime = profile.validity().toDuration();
+    ahead.subjectKey = new KeyPair(committed.getPublicKey(),
+        Pem.decodePrivateKey(Files.readString(dir.resolve("secrets/kes/dev/server.key"))));
+    Files.writeString(serverCrt(), Pem.encodeCertificate(ahead.server(profile)));
+
+    CheckResult check = Kesgen.check(request(), Optional.empty());
+    // failOnExpiringWithin replaces renewBefore for expiry only: a certificate not valid yet is reported the same
+    CheckResult withLimit = Kesgen.check(request(), Optional.of(Duration.ofDays(30)));
+    GenerateResult generated = Kesgen.generate(request());
+
+    String finding = "kes/dev/server.crt: would be renewed (not valid until 2026-06-01T01:00:00Z, later than now"
+        + " (2026-06-01T00:00:00Z)); run generate and commit the output";
+    assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).containsExactly(finding);
+    assertThat(withLimit.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).containsExactly(finding);
+    CertificateReport server = generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst()
+        .orElseThrow();
+    assertThat(server.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(server.reason()).startsWith("not valid until 2026-06-01T01:00:00Z");
+    assertThat(Pem.decodeCertificate(Files.readString(serverCrt())).getNotBefore().toInstant())
+        .isBefore(Golden.CLOCK.instant());
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  @Test
+  void whatGenerateIssuesIsNotFlaggedByACheckAtTheSameInstant() throws Exception {
+    // within a second: the issuer rounds the start up to a whole second and backdates it by a minute
+    java.time.Clock clock = java.time.Clock.fixed(Golden.CLOCK.instant().plusMillis(999), java.time.ZoneOffset.UTC);
+
+    Kesgen.generate(request().withClock(clock));
+    CheckResult check = Kesgen.check(request().withClock(clock), Optional.empty());
+
+    assertThat(check.findings()).isEmpty();
+    assertThat(check.passed()).isTrue();
+  }
+
   /** Generates twice, so that the second run kept every certificate through the verification cache. */
   private void generateWithAWarmCache() throws Exception {
     Kesgen.generate(request());
@@ -123,6 +168,46 @@ class CommittedCertificateTest {
         + " secrets directory do not belong together";
 
     assertGenerateAndCheckFail(both);
+  }
+
+  @Test
+  void aCachePlantedByAnotherUserDoesNotHideAForgedSignatureFromCheckOrGenerate() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "only root can give a file to another user");
+    generateWithAWarmCache();
+    // Another user who can write the secrets directory commits a certificate over the committed key, signed by
+    // another key, and plants an owner-only cache (in the current format) vouching for exactly those bytes here.
+    CertificateProfile profile = CertificateProfile.server(Kesgen.load(GeneratorTest.TOPOLOGY).instances().get(0));
+    X509Certificate committed = Pem.decodeCertificate(Files.readString(serverCrt()));
+    Path keyFile = dir.resolve("secrets/kes/dev/server.key");
+    Forgery forgery = new Forgery();
+    forgery.notBefore = Golden.CLOCK.instant();
+    forgery.subjectKey = new KeyPair(committed.getPublicKey(), Pem.decodePrivateKey(Files.readString(keyFile)));
+    forgery.signingKey = newKey(profile.keyType()).getPrivate();
+    X509Certificate forged = forgery.server(profile);
+    Files.writeString(serverCrt(), Pem.encodeCertificate(forged));
+    Path cache = dir.resolve("secrets").resolve(VerifiedPairs.FILE);
+    String header = Files.readString(cache).lines().findFirst().orElseThrow();
+    Files.writeString(cache, header + "\nkes/dev/server.crt " + sha256(forged.getEncoded()) + " "
+        + sha256(Files.readAllBytes(keyFile)) + "\n");
+    java.nio.file.attribute.UserPrincipal me = Files.getOwner(cache);
+    Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+    CheckResult check = Kesgen.check(request(), Optional.empty());
+    GenerateResult generated = Kesgen.generate(request());
+
+    assertThat(check.findings()).filteredOn(f -> f.kind() == CheckResult.Kind.CERTIFICATE)
+        .extracting(CheckResult.Finding::toString).singleElement().asString()
+        .startsWith("kes/dev/server.crt: not a certificate kesgen issues: its signature does not verify with its own"
+            + " public key");
+    assertThat(generated.certificates().stream().filter(c -> c.name().equals("kes/dev")).findFirst().orElseThrow()
+        .action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(Files.getOwner(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isEqualTo(me);
+    assertThat(Kesgen.check(request(), Optional.empty()).passed()).isTrue();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   @Test

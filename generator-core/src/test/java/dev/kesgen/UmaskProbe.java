@@ -2,7 +2,7 @@ package dev.kesgen;
 
 import java.nio.file.Path;
 
-/** Run by {@link UmaskTest} in a JVM started under {@code umask 000}: one generate into the given directories. */
+/** Run by {@link UmaskTest} in a JVM started under {@code umask 000} or {@code 077}: one generate into the given directories. */
 public final class UmaskProbe {
   private UmaskProbe() {}
 

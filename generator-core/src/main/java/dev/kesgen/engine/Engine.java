@@ -68,8 +68,10 @@ public final class Engine {
     }
     Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
-    rendered.warnings().forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered);
+    List<String> warnings = new ArrayList<>(secrets.warnings());
+    warnings.addAll(rendered.warnings());
+    warnings.forEach(listener::warning);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings);
   }
 
   /** Writes a plan: checks the secrets sink can take every new key, writes the output, then stores the secrets. */

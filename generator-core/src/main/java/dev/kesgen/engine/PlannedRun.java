@@ -20,13 +20,13 @@ public final class PlannedRun {
   private final List<Finding> access;
 
   PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
-      PlanStep.Rendered rendered) {
+      PlanStep.Rendered rendered, List<String> warnings) {
     this.topology = topology;
     this.settings = settings;
     this.secrets = secrets;
     this.certificates = certificates;
     this.files = rendered.files();
-    this.warnings = rendered.warnings();
+    this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
   }
 
@@ -50,7 +50,7 @@ public final class PlannedRun {
     return certificates;
   }
 
-  /** The warnings of the plan step. */
+  /** The warnings of the plan step, those about the secrets directory first. */
   public List<String> warnings() {
     return warnings;
   }

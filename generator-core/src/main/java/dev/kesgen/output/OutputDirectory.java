@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * never wrote are never deleted, but a path in the new set overwrites whatever is there. Deleting applies
  * the same containment as writing: a stale path below a symbolic link (or a file) in the output directory
  * fails the run before anything is written, and a directory is only deleted where its real path is its
- * place under the real root. New directories are created 0755 whatever the umask.
+ * place under the real root. Files kesgen writes are 0644 and new directories 0755 whatever the umask (the
+ * output is public: it is committed and read by whoever deploys it); a file whose bytes are already right keeps
+ * whatever mode it has, as it is not touched at all.
  *
  * <pre>{@code
  * OutputDirectory out = new OutputDirectory(Path.of("generated"));

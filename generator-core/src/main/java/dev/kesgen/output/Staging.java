@@ -16,10 +16,13 @@ import java.util.Set;
 
 /**
  * Writes new contents beside their targets first and moves them into place only when every one
- * was written, so a failure while writing leaves the previous files as they were.
+ * was written, so a failure while writing leaves the previous files as they were. Output is public (it is committed
+ * and read by Helm, kubectl and CI steps that may run as another user): files are 0644 and directories 0755, set
+ * explicitly so that the umask neither opens nor closes them.
  */
 final class Staging {
   private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwxr-xr-x");
+  private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path root;
   private final Map<String, Path> staged = new LinkedHashMap<>();
@@ -36,6 +39,10 @@ final class Staging {
     // the temporary name starts with the target's so that a name the file system refuses fails here
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".kesgen-tmp");
     staged.put(path, temporary);
+    // created 0600 by createTempFile; the rename keeps the mode, so the committed file gets exactly 0644
+    if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temporary, FILE_PERMISSIONS);
+    }
     Files.write(temporary, content);
   }
 

@@ -30,6 +30,7 @@ import org.bouncycastle.util.IPAddress;
  * @param dnsNames the DNS subject alternative names, lower case, in certificate order
  * @param ipAddresses the IP subject alternative names in canonical textual form, in certificate order
  * @param keyType the key type; empty for a key kesgen does not issue (for example ECDSA P-384)
+ * @param notBefore the start of the validity period
  * @param notAfter the end of the validity period
  */
 public record CertificateFacts(
@@ -38,6 +39,7 @@ public record CertificateFacts(
     List<String> dnsNames,
     List<String> ipAddresses,
     Optional<KeyType> keyType,
+    Instant notBefore,
     Instant notAfter) {
   private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
@@ -70,7 +72,7 @@ public record CertificateFacts(
       }
       return new CertificateFacts(
           kind, certificate.getSubjectX500Principal().getName(), dns, ips, keyType(certificate),
-          certificate.getNotAfter().toInstant());
+          certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
     } catch (CertificateParsingException | CertificateEncodingException e) {
       throw new PkiException("cannot read certificate " + certificate.getSubjectX500Principal(), e);
     }

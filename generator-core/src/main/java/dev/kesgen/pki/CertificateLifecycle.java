@@ -70,12 +70,13 @@ public final class CertificateLifecycle {
       VerifiedPairs verified, boolean rotationRequested) {
     Path certificateFile = outputDirectory.resolve(target.certificatePath());
     Optional<X509Certificate> committed = readCertificate(certificateFile);
-    // The local key is read first only for a certificate an earlier run verified (by its DER's hash); a key that
-    // cannot be read here is read again, and reported, below.
+    // The local key is read first only for a certificate an earlier run verified (by its path and its DER's hash); a
+    // key that cannot be read here is read again, and reported, below.
     Optional<String> knownKey = Optional.empty();
-    if (committed.isPresent() && !rotationRequested && verified.knows(committed.get())) {
+    String path = target.certificatePath();
+    if (committed.isPresent() && !rotationRequested && verified.knows(path, committed.get())) {
       try {
-        knownKey = keys.privateKeyPem(target).filter(pem -> verified.verified(committed.get(), pem));
+        knownKey = keys.privateKeyPem(target).filter(pem -> verified.verified(path, committed.get(), pem));
       } catch (PkiException e) {
         knownKey = Optional.empty();
       }

@@ -12,6 +12,11 @@ public sealed interface Decision permits Decision.Keep, Decision.Issue {
     /** The committed certificate expires within {@code renewBefore} (or has expired). */
     EXPIRING,
     /**
+     * The committed certificate's {@code notBefore} is later than now: TLS peers reject it until then (Go's
+     * crypto/x509 with no allowance for clock skew), so it is not kept silently.
+     */
+    NOT_YET_VALID,
+    /**
      * The committed certificate is not one kesgen issues: not self-signed by its own key, a CA, or with other key
      * usages; it was swapped, edited or forged and must not be trusted.
      */

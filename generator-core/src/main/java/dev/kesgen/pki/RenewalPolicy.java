@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * ({@code ROTATION_REQUESTED}); not a certificate kesgen issues, that is not self-signed by its own key, a CA, or
  * other key usages ({@code INVALID}, naming every problem); subject, use, key type or SANs differ, or the
  * certificate is valid for longer than {@code validity} ({@code MISMATCH}, naming every difference);
- * {@code notAfter - now <= renewBefore} ({@code EXPIRING}; so exactly at the boundary the certificate is renewed,
- * and an expired one is too). SANs compare as sets, DNS names case-insensitively, IPs in canonical form, so
+ * {@code now < notBefore} ({@code NOT_YET_VALID}: exactly at {@code notBefore} it is valid, as for Go, with no
+ * allowance for clock skew; kesgen's own certificates start one minute before they are issued, so a run never flags
+ * what it just issued); {@code notAfter - now <= renewBefore} ({@code EXPIRING}; so exactly at the boundary the
+ * certificate is renewed, and an expired one is too). SANs compare as sets, DNS names case-insensitively, IPs in canonical form, so
  * reordering names in the topology does not reissue. A longer {@code validity} does not reissue; a shorter one
  * reissues every certificate issued for longer.
  */
@@ -54,6 +56,12 @@ public final class RenewalPolicy {
     differences.addAll(CertificateIntegrity.lifetime(committed.get(), wanted));
     if (!differences.isEmpty()) {
       return new Decision.Issue(Decision.Reason.MISMATCH, String.join("; ", differences));
+    }
+    if (now.isBefore(facts.notBefore())) {
+      // Go rejects a certificate before its NotBefore, with no skew allowed: "if now.Before(c.NotBefore)"
+      // (golang/go@go1.26.8:src/crypto/x509/verify.go:459), so MinIO would refuse this KES server certificate
+      return new Decision.Issue(Decision.Reason.NOT_YET_VALID, "not valid until " + facts.notBefore()
+          + ", later than now (" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     }
     Duration left = Duration.between(now, facts.notAfter());
     Duration renewBefore = wanted.renewBefore().toDuration();

@@ -61,18 +61,29 @@ public final class SecretsDirectory implements SecretSink {
 
   /**
    * Records the pairs of these outcomes that were verified or issued ({@link VerifiedPairs#text}), written like a key
-   * and only when its content changes; nothing when there is no pair and no earlier file. Called after the keys are
-   * stored, so that an entry never names a key file that was not written.
+   * and only when its content changes, or when the file there is not one {@link VerifiedPairs#read} trusts (another
+   * user's, or too open), which is replaced by this run's own; nothing when there is no pair and no earlier file.
+   * Called after the keys are stored, so that an entry never names a key file that was not written.
    *
    * @return whether the file was written
    */
   public boolean storeVerified(java.util.Collection<CertificateOutcome> outcomes) {
     String text = VerifiedPairs.text(outcomes);
     Path file = root.resolve(VerifiedPairs.FILE);
-    if (VerifiedPairs.isEmpty(text) && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    boolean exists = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (VerifiedPairs.isEmpty(text) && !exists) {
       return false;
     }
-    return writePrivate(file, text);
+    return writePrivate(file, text, exists && !VerifiedPairs.trusted(file));
+  }
+
+  /**
+   * What a person should know about this directory before keys are kept in it: one warning for it, and for each
+   * directory above it, that its group or others may write ({@link WritableByOthers}); empty when there is none.
+   * Reads permissions only.
+   */
+  public List<String> warnings() {
+    return WritableByOthers.of(root);
   }
 
   /** The absolute, normalised root. */
@@ -169,6 +180,11 @@ public final class SecretsDirectory implements SecretSink {
 
   // Writes via a 0600 temporary file in the same directory and an atomic rename; false if the content was equal.
   private boolean writePrivate(Path file, String content) {
+    return writePrivate(file, content, false);
+  }
+
+  // As above; with replace, also when the content is equal (a file this run must not keep as it is).
+  private boolean writePrivate(Path file, String content, boolean replace) {
     DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
     if (!file.normalize().startsWith(root)) {
       throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
@@ -176,7 +192,7 @@ public final class SecretsDirectory implements SecretSink {
     DirectoryGuard.requireNoLinkBelow(root, file);
     try {
       createDirectories(file.getParent());
-      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+      if (!replace && Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
         return false;
       }
       Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");

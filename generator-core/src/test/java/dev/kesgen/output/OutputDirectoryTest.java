@@ -68,6 +68,37 @@ class OutputDirectoryTest {
   }
 
   @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
+      org.junit.jupiter.api.condition.OS.MAC})
+  void writtenFilesAndTheManifestAreReadableByEveryoneAndDirectories0755() throws Exception {
+    out().write(files("a.txt", "a\n", "vault/b.hcl", "b\n"));
+    out().write(files("a.txt", "changed\n", "vault/b.hcl", "b\n"));
+
+    assertThat(mode("a.txt")).isEqualTo("rw-r--r--");
+    assertThat(mode("vault/b.hcl")).isEqualTo("rw-r--r--");
+    assertThat(mode(OutputDirectory.MANIFEST)).isEqualTo("rw-r--r--");
+    assertThat(mode("vault")).isEqualTo("rwxr-xr-x");
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
+      org.junit.jupiter.api.condition.OS.MAC})
+  void anUnchangedFileKeepsTheModeItHas() throws Exception {
+    // a file an older kesgen wrote 0600: a no-op run touches nothing, its mode included (git does not track it)
+    out().write(files("a.txt", "same\n"));
+    Files.setPosixFilePermissions(root.resolve("a.txt"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    WriteResult result = out().write(files("a.txt", "same\n"));
+
+    assertThat(result.kept()).containsExactly("a.txt");
+    assertThat(mode("a.txt")).isEqualTo("rw-------");
+  }
+
+  private String mode(String path) throws IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(path)));
+  }
+
+  @Test
   void anUnchangedManifestIsNotTouched() throws Exception {
     out().write(files("a.txt", "same\n"));
     Files.setLastModifiedTime(root.resolve(OutputDirectory.MANIFEST), OLD);

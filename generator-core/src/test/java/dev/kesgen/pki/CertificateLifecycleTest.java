@@ -86,6 +86,24 @@ class CertificateLifecycleTest {
   }
 
   @Test
+  void renewsACertificateIssuedByAMachineWhoseClockWasAheadUntilItsNotBefore() throws IOException {
+    // issued an hour "in the future" (the issuer's clock was ahead), then kept by a run at the right time
+    Instant ahead = Fixtures.T0.plus(Duration.ofHours(1));
+    CertificateOutcome early = issueAndStore(ahead);
+    Instant notBefore = early.certificate().getNotBefore().toInstant();
+
+    CertificateOutcome before = lifecycle(notBefore.minusSeconds(1)).maintain(target, output(), secrets(), false);
+    CertificateOutcome at = lifecycle(notBefore).maintain(target, output(), secrets(), false);
+
+    assertThat(before.action()).isEqualTo(CertificateOutcome.Action.RENEWED);
+    assertThat(before.decision()).isEqualTo(new Decision.Issue(Decision.Reason.NOT_YET_VALID,
+        "not valid until " + notBefore + ", later than now (" + notBefore.minusSeconds(1) + ")"));
+    assertThat(before.certificate().getNotBefore().toInstant()).isBefore(notBefore.minusSeconds(1));
+    assertThat(at.action()).isEqualTo(CertificateOutcome.Action.KEPT);
+    assertThat(at.identity()).isEqualTo(early.identity());
+  }
+
+  @Test
   void rotatesOnRequestEvenWithoutTheOldKey() throws IOException {
     CertificateOutcome first = issueAndStore(Fixtures.T0);
 

@@ -42,6 +42,34 @@ class RenewalPolicyTest {
   }
 
   @Test
+  void renewsACertificateOneSecondBeforeItsNotBefore() {
+    Instant notBefore = certificate.getNotBefore().toInstant();
+
+    assertThat(decide(profile, notBefore.minusSeconds(1), false)).isEqualTo(new Decision.Issue(
+        Decision.Reason.NOT_YET_VALID, "not valid until " + notBefore + ", later than now ("
+            + notBefore.minusSeconds(1) + ")"));
+  }
+
+  @Test
+  void keepsACertificateExactlyAtItsNotBeforeWithNoSkewAllowance() {
+    // Go accepts a certificate from NotBefore on (verify.go: now.Before(c.NotBefore) is the rejection)
+    Instant notBefore = certificate.getNotBefore().toInstant();
+
+    assertThat(decide(profile, notBefore, false)).isEqualTo(new Decision.Keep());
+    assertThat(decide(profile, notBefore.minusNanos(1), false)).isInstanceOf(Decision.Issue.class);
+  }
+
+  @Test
+  void keepsWhatKesgenIssuedAtTheInstantItIssuedIt() {
+    // the issuer backdates by a minute, so the run that issues a certificate (or a check at the same instant,
+    // even within a second) never finds it not yet valid
+    Instant at = Fixtures.T0.plusMillis(999);
+    X509Certificate issued = new CertificateIssuer(Fixtures.clock(at)).issue(profile).certificate();
+
+    assertThat(RenewalPolicy.decide(Optional.of(issued), profile, at, false)).isEqualTo(new Decision.Keep());
+  }
+
+  @Test
   void reissuesWhenRotationIsRequested() {
     assertThat(decide(profile, Fixtures.T0, true))
         .isEqualTo(new Decision.Issue(Decision.Reason.ROTATION_REQUESTED, "rotation requested"));

@@ -30,7 +30,8 @@ class VerifiedPairsTest {
     VerifiedPairs pairs = VerifiedPairs.read(secrets());
 
     assertThat(pairs.size()).isEqualTo(1);
-    assertThat(pairs.verified(kept.certificate(), kept.privateKeyPem().orElseThrow())).isTrue();
+    assertThat(pairs.verified(target.certificatePath(), kept.certificate(), kept.privateKeyPem().orElseThrow()))
+        .isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache()))).isEqualTo("rw-------");
     assertThat(Files.readString(cache())).doesNotContain(kept.privateKeyPem().orElseThrow().lines().skip(1)
         .findFirst().orElseThrow());
@@ -42,7 +43,8 @@ class VerifiedPairsTest {
 
     VerifiedPairs pairs = VerifiedPairs.read(secrets());
 
-    assertThat(pairs.verified(kept.certificate(), kept.privateKeyPem().orElseThrow() + "\n")).isFalse();
+    assertThat(pairs.verified(target.certificatePath(), kept.certificate(), kept.privateKeyPem().orElseThrow() + "\n"))
+        .isFalse();
   }
 
   @Test
@@ -82,6 +84,109 @@ class VerifiedPairsTest {
     Files.writeString(cache(), text.replace(' ', '_'), StandardCharsets.US_ASCII);
     Files.setPosixFilePermissions(cache(), PosixFilePermissions.fromString("rw-------"));
     assertThat(VerifiedPairs.read(secrets()).size()).isZero();
+  }
+
+  @Test
+  void anEntryVouchesOnlyForTheCertificateAtItsOwnPath() throws IOException {
+    CertificateOutcome kept = warm();
+    String key = kept.privateKeyPem().orElseThrow();
+
+    VerifiedPairs pairs = VerifiedPairs.read(secrets());
+
+    assertThat(pairs.knows("kes/dev/server.crt", kept.certificate())).isTrue();
+    assertThat(pairs.knows("kes/prod/server.crt", kept.certificate())).isFalse();
+    assertThat(pairs.verified("kes/prod/server.crt", kept.certificate(), key)).isFalse();
+    assertThat(Files.readString(cache())).contains("\nkes/dev/server.crt " + VerifiedPairs.certificateHash(
+        kept.certificate()) + " " + VerifiedPairs.keyHash(key) + "\n");
+  }
+
+  @Test
+  void anEntryForAnotherPathDoesNotSkipTheSignatureCheckOfTheSameBytesHere() throws IOException {
+    // The attack: a certificate signed by another key, over the committed public key (so the local key belongs to it),
+    // and a cache entry for exactly those bytes and that key file, but recorded for another certificate's path.
+    CertificateOutcome kept = warm();
+    String key = kept.privateKeyPem().orElseThrow();
+    Forgery forgery = new Forgery();
+    forgery.subjectKey = new java.security.KeyPair(kept.certificate().getPublicKey(), Pem.decodePrivateKey(key));
+    forgery.signingKey = Forgery.key(target.profile().keyType()).getPrivate();
+    java.security.cert.X509Certificate forged = forgery.server(target.profile());
+    Files.writeString(output().resolve(target.certificatePath()), Pem.encodeCertificate(forged));
+    String entry = VerifiedPairs.certificateHash(forged) + " " + VerifiedPairs.keyHash(key);
+
+    plantCache("kes/other/server.crt " + entry);
+    CertificateOutcome elsewhere = keep();
+    plantCache("kes/dev/server.crt " + entry);
+    CertificateOutcome here = keep();
+
+    assertThat(elsewhere.decision()).isInstanceOf(Decision.Issue.class);
+    assertThat(((Decision.Issue) elsewhere.decision()).detail())
+        .startsWith("not a certificate kesgen issues: its signature does not verify with its own public key");
+    // the same entry at this path is what skips the check: only the path binding stopped the forgery above
+    assertThat(here.action()).isEqualTo(CertificateOutcome.Action.KEPT);
+  }
+
+  @Test
+  void aCacheOwnedByAnotherUserIsIgnoredSoAForgeryItVouchesForIsCaught() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "only root can give a file to another user");
+    // The attack: another user (who can write the secrets directory) plants an owner-only cache vouching for a
+    // certificate signed by another key over the committed public key.
+    CertificateOutcome kept = warm();
+    String key = kept.privateKeyPem().orElseThrow();
+    Forgery forgery = new Forgery();
+    forgery.subjectKey = new java.security.KeyPair(kept.certificate().getPublicKey(), Pem.decodePrivateKey(key));
+    forgery.signingKey = Forgery.key(target.profile().keyType()).getPrivate();
+    java.security.cert.X509Certificate forged = forgery.server(target.profile());
+    Files.writeString(output().resolve(target.certificatePath()), Pem.encodeCertificate(forged));
+    plantCache("kes/dev/server.crt " + VerifiedPairs.certificateHash(forged) + " " + VerifiedPairs.keyHash(key));
+    Files.setOwner(cache(), root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+    CertificateOutcome outcome = keep();
+
+    assertThat(VerifiedPairs.read(secrets()).size()).isZero();
+    assertThat(((Decision.Issue) outcome.decision()).detail())
+        .startsWith("not a certificate kesgen issues: its signature does not verify with its own public key");
+  }
+
+  @Test
+  void anotherUsersCacheIsReplacedByThisUsersOwnEvenWithTheSameContent() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "only root can give a file to another user");
+    CertificateOutcome kept = warm();
+    String text = Files.readString(cache());
+    java.nio.file.attribute.UserPrincipal me = Files.getOwner(cache());
+    Files.setOwner(cache(), root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+    boolean written = new SecretsDirectory(secrets(), output()).storeVerified(List.of(kept));
+
+    assertThat(written).isTrue();
+    assertThat(Files.getOwner(cache(), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isEqualTo(me);
+    assertThat(Files.readString(cache())).isEqualTo(text);
+    assertThat(VerifiedPairs.read(secrets()).size()).isEqualTo(1);
+  }
+
+  @Test
+  void aCacheOfTheEarlierFormatWithoutPathsIsIgnored() throws IOException {
+    CertificateOutcome kept = warm();
+    Files.writeString(cache(), "# kesgen: certificate and key pairs verified in this secrets directory (sha256 of the"
+        + " certificate DER, sha256 of the key file); not a secret, never committed, safe to delete\n"
+        + VerifiedPairs.certificateHash(kept.certificate()) + " " + VerifiedPairs.keyHash(kept.privateKeyPem()
+        .orElseThrow()) + "\n");
+
+    assertThat(VerifiedPairs.read(secrets()).size()).isZero();
+  }
+
+  /** Replaces the cache with kesgen's header and this one line, owner-only, as kesgen writes it. */
+  private void plantCache(String line) throws IOException {
+    String header = Files.readString(cache()).lines().findFirst().orElseThrow();
+    Files.writeString(cache(), header + "\n" + line + "\n", StandardCharsets.US_ASCII);
+    Files.setPosixFilePermissions(cache(), PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /** The committed server certificate maintained with the cache as it is in the secrets directory. */
+  private CertificateOutcome keep() {
+    return lifecycle(Fixtures.T0.plus(Duration.ofDays(2))).maintain(target, output(), KeySource.directory(secrets()),
+        VerifiedPairs.read(secrets()), false);
   }
 
   /** Issues and stores the server certificate, keeps it once (verifying it) and records the pair. */
