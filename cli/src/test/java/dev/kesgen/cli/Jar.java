@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -31,16 +32,26 @@ final class Jar {
     }
   }
 
-  /** {@code java -jar kesgen.jar args} in this directory. */
+  /**
+   * {@code java -jar kesgen.jar args} in this directory. Every run is a developer's: the environment variable
+   * {@code CI} of the build running the tests is not passed on (with it, generate only compares).
+   */
   static Run run(Path directory, String... args) {
     return run(directory, new byte[0], args);
+  }
+
+  /** The same in a CI build: with the environment variable {@code CI=true}. */
+  static Run runInCi(Path directory, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    command.addAll(Arrays.asList(args));
+    return exec(directory, new byte[0], command, Map.of("CI", "true"));
   }
 
   /** The same with these bytes on standard input. */
   static Run run(Path directory, byte[] stdin, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
     command.addAll(Arrays.asList(args));
-    return exec(directory, stdin, command);
+    return exec(directory, stdin, command, Map.of());
   }
 
   /** {@code java -cp <classPath> dev.kesgen.cli.Main args}: the jar with extensions beside it. */
@@ -48,14 +59,14 @@ final class Jar {
     List<String> command = new ArrayList<>(List.of(java(), "-cp",
         String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()), "dev.kesgen.cli.Main"));
     command.addAll(Arrays.asList(args));
-    return exec(directory, new byte[0], command);
+    return exec(directory, new byte[0], command, Map.of());
   }
 
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Run exec(Path directory, byte[] stdin, List<String> command) {
+  private static Run exec(Path directory, byte[] stdin, List<String> command, Map<String, String> environment) {
     try {
       Path out = Files.createTempFile("kesgen-out", ".txt");
       Path err = Files.createTempFile("kesgen-err", ".txt");
@@ -63,6 +74,8 @@ final class Jar {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
             .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("CI");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try (var in = process.getOutputStream()) {
           in.write(stdin);
@@ -97,7 +110,7 @@ final class Jar {
 
   /** The output of a program run to the end, failing on a non-zero exit. */
   static String exec(Path directory, String... command) {
-    Run run = exec(directory, new byte[0], List.of(command));
+    Run run = exec(directory, new byte[0], List.of(command), Map.of());
     if (run.exit() != 0) {
       throw new AssertionError(String.join(" ", command) + " failed: " + run);
     }

@@ -1,13 +1,21 @@
 package dev.kesgen.topology;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A KES release: {@code vX.Y.Z} up to v0.22.x, then date tags {@code YYYY-MM-DDTHH-MM-SSZ} (from 2023-02-15).
@@ -43,14 +51,61 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
   public static final KesVersion FIRST_WITH_KV_V2 = new KesVersion("v0.15.0");
 
   /**
-   * Whether kesgen knows this release: v0.13.0 up to {@link #NEWEST}. The v0.23.0 and v0.24.0 tags are Go-module
-   * tags of date releases (minio/kes), so v0.x tags are known up to v0.24.x.
+   * Whether this tag is a KES release kesgen supports: one of {@link #releases()}, every release from {@link #OLDEST}
+   * to {@link #NEWEST}. A well-formed tag between them that was never released (v0.17.9, 2024-02-30T00-00-00Z) is not.
    */
   public boolean isSupported() {
-    if (!isAtLeast(OLDEST)) {
-      return false;
+    return Releases.TAGS.contains(tag);
+  }
+
+  /**
+   * Whether this tag lies beyond every release kesgen knows: a date tag after {@link #NEWEST}, or a {@code v} tag
+   * from v0.25.0 on (v0.23.0 and v0.24.0 are the Go-module tags of date releases of minio/kes).
+   */
+  public boolean isNewerThanKnown() {
+    return date().isPresent() ? compareTo(NEWEST) > 0 : compareTo(new KesVersion("v0.25.0")) >= 0;
+  }
+
+  /**
+   * Every KES release kesgen supports, oldest first: the shipped list {@code dev/kesgen/topology/kes-releases.txt}
+   * (the tags of minio/kes from v0.13.0 on; upstream KES was deprecated in 2025-05, so the list is complete).
+   */
+  public static List<KesVersion> releases() {
+    return Releases.LIST;
+  }
+
+  /**
+   * The release to suggest for this tag when it is not one: for a {@code v} tag the newest release not newer than it
+   * (v0.17.9 → v0.17.6, the last v0.17 release), for a date tag the release nearest in time (2024-02-30T00-00-00Z,
+   * read as 2024-02-29T00:00, → 2024-02-29T08-12-28Z); a release itself for a release.
+   */
+  public KesVersion nearestRelease() {
+    if (isSupported()) {
+      return this;
     }
-    return date().isPresent() ? compareTo(NEWEST) <= 0 : compareTo(new KesVersion("v0.25.0")) < 0;
+    List<KesVersion> releases = Releases.LIST;
+    if (date().isEmpty()) {
+      KesVersion floor = releases.get(0);
+      for (KesVersion r : releases) {
+        if (r.date().isEmpty() && r.compareTo(this) <= 0) {
+          floor = r;
+        }
+      }
+      return floor;
+    }
+    LocalDateTime when = date().get();
+    KesVersion nearest = NEWEST;
+    long best = Long.MAX_VALUE;
+    for (KesVersion r : releases) {
+      if (r.date().isPresent()) {
+        long distance = Math.abs(Duration.between(when, r.date().get()).getSeconds());
+        if (distance < best) {
+          best = distance;
+          nearest = r;
+        }
+      }
+    }
+    return nearest;
   }
 
   public KesVersion {
@@ -120,5 +175,24 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
   @Override
   public String toString() {
     return tag;
+  }
+
+  /** The shipped list, read once on first use (after the constants above, which it does not need). */
+  private static final class Releases {
+    static final String RESOURCE = "kes-releases.txt";
+    static final List<KesVersion> LIST = read();
+    static final Set<String> TAGS = LIST.stream().map(KesVersion::tag).collect(Collectors.toUnmodifiableSet());
+
+    private static List<KesVersion> read() {
+      try (InputStream in = KesVersion.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("kesgen is missing its list of KES releases, dev/kesgen/topology/" + RESOURCE);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+            .filter(line -> !line.isEmpty()).map(KesVersion::new).toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read kesgen's list of KES releases: " + e.getMessage(), e);
+      }
+    }
   }
 }

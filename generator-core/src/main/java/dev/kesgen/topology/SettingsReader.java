@@ -302,9 +302,15 @@ final class SettingsReader {
         problems.at(l.node(), l.path(), "KES " + s + " is older than " + KesVersion.OLDEST
             + ", the oldest release kesgen supports (upgrade KES to v0.13.0 or later)");
         return Optional.empty();
-      } else if (!v.get().isSupported()) {
+      } else if (v.get().isNewerThanKnown()) {
         problems.at(l.node(), l.path(), "KES " + s + " is newer than " + KesVersion.NEWEST
             + ", the last KES release kesgen knows (use " + KesVersion.NEWEST + " or older)");
+        return Optional.empty();
+      } else if (!v.get().isSupported()) {
+        // the tag becomes the image tag: a release that never existed would be an image that cannot be pulled
+        problems.at(l.node(), l.path(), "KES " + s + " is not a KES release; did you mean "
+            + v.get().nearestRelease() + "? (kesgen knows every KES release, " + KesVersion.OLDEST + " to "
+            + KesVersion.NEWEST + ")");
         return Optional.empty();
       }
       return v;

@@ -40,6 +40,33 @@ class TopologySchemaTest {
     assertThat(validate(TopologyLoaderTest.EXAMPLE)).isEmpty();
   }
 
+  @Test
+  void everyKesVersionOfTheSchemaIsTheShippedListOfReleases() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<JsonNode> versions = new java.util.ArrayList<>();
+    kesVersions(root, versions);
+    List<String> releases = KesVersion.releases().stream().map(KesVersion::tag).toList();
+
+    assertThat(versions).as("defaults.kes.version and instances[].kes.version").hasSize(2);
+    for (JsonNode version : versions) {
+      List<String> allowed = new java.util.ArrayList<>();
+      version.path("enum").forEach(tag -> allowed.add(tag.asText()));
+      assertThat(allowed).isEqualTo(releases);
+    }
+  }
+
+  /** Every {@code version} property beside an {@code image} property: the KES settings. */
+  private static void kesVersions(JsonNode node, List<JsonNode> found) {
+    JsonNode properties = node.path("properties");
+    if (properties.has("image") && properties.has("version")) {
+      found.add(properties.get("version"));
+    }
+    node.forEach(child -> kesVersions(child, found));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "04-unknown-field-near-miss", "05-unknown-field-far", "06-port-not-a-number", "07-instances-not-a-list",
@@ -48,7 +75,8 @@ class TopologySchemaTest {
       "20-namespace-trailing-dash", "23-key-name-dot", "24-key-name-leading-dash", "25-key-name-too-long",
       "27-key-listed-twice", "28-duration-unit", "31-kes-version-unparseable", "33-minio-version-malformed",
       "34-key-type-unknown", "35-chart-unknown", "36-kv-version-3", "37-instances-empty", "40-admin-identity-invalid",
-      "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans"})
+      "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
+      "80-kes-version-never-released", "81-kes-version-impossible-date"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }

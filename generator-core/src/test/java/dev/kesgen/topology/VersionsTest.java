@@ -33,6 +33,41 @@ class VersionsTest {
   }
 
   @Test
+  void onlyShippedReleasesAreSupported() {
+    assertThat(KesVersion.releases()).hasSize(62).allMatch(KesVersion::isSupported);
+    assertThat(KesVersion.of("v0.17.9").isSupported()).as("never released").isFalse();
+    assertThat(KesVersion.of("v0.13.10").isSupported()).isFalse();
+    assertThat(KesVersion.of("2024-02-30T00-00-00Z").isSupported()).as("no such day").isFalse();
+    assertThat(KesVersion.of("2024-02-29T08-12-29Z").isSupported()).as("one second after a release").isFalse();
+    assertThat(KesVersion.of("v0.12.1").isSupported()).isFalse();
+    assertThat(KesVersion.of("2026-01-01T00-00-00Z").isSupported()).isFalse();
+  }
+
+  @Test
+  void theNearestReleaseOfAVTagIsTheNewestNotNewerThanIt() {
+    assertThat(KesVersion.of("v0.17.9").nearestRelease()).hasToString("v0.17.6");
+    assertThat(KesVersion.of("v0.13.10").nearestRelease()).hasToString("v0.13.6");
+    assertThat(KesVersion.of("v0.14.3").nearestRelease()).hasToString("v0.14.0");
+    assertThat(KesVersion.of("v0.23.1").nearestRelease()).hasToString("v0.23.0");
+    assertThat(KesVersion.of("v0.22.3").nearestRelease()).hasToString("v0.22.3");
+  }
+
+  @Test
+  void theNearestReleaseOfADateTagIsTheNearestInTime() {
+    assertThat(KesVersion.of("2024-02-30T00-00-00Z").nearestRelease()).hasToString("2024-02-29T08-12-28Z");
+    assertThat(KesVersion.of("2024-03-13T17-52-14Z").nearestRelease()).hasToString("2024-03-13T17-52-13Z");
+    assertThat(KesVersion.of("2023-01-01T00-00-00Z").nearestRelease()).hasToString("2023-02-15T14-54-37Z");
+  }
+
+  @Test
+  void tagsBeyondTheLastReleaseAreNewerThanKnown() {
+    assertThat(KesVersion.of("2025-03-12T09-35-19Z").isNewerThanKnown()).isTrue();
+    assertThat(KesVersion.of("v0.25.0").isNewerThanKnown()).isTrue();
+    assertThat(KesVersion.NEWEST.isNewerThanKnown()).isFalse();
+    assertThat(KesVersion.of("v0.24.1").isNewerThanKnown()).isFalse();
+  }
+
+  @Test
   void minioReleasesOrderByDate() {
     assertThat(MinioVersion.of("RELEASE.2021-05-11T23-27-41Z").isAtLeast("RELEASE.2021-04-22T15-44-28Z")).isTrue();
     assertThat(MinioVersion.of("RELEASE.2020-10-09T22-55-05Z").isAtLeast("RELEASE.2021-05-16T05-32-34Z")).isFalse();
