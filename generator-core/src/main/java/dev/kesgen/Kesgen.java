@@ -100,7 +100,12 @@ public final class Kesgen {
    * output directory's manifest lists; writes nothing. The committed files never depend on it.
    */
   public static ChangeSet changes(Plan plan) throws KesgenException {
-    return changes(plan, plan.run().settings().outputDirectory());
+    Path output = plan.run().settings().outputDirectory();
+    if (!java.nio.file.Files.isDirectory(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // nothing committed yet, or not a directory: writing says what is wrong with it, so the plan adds every file
+      return Changes.between(new TreeMap<>(), plan.files());
+    }
+    return changes(plan, output);
   }
 
   /**
