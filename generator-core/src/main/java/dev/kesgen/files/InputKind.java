@@ -36,11 +36,13 @@ public enum InputKind {
   }
 
   /**
-   * Whether a symbolic link is followed: only for the topology file, which the user names on purpose (a link such as
-   * {@code topology.yaml -> envs/prod.yaml} is a choice, not something found inside a directory or committed output).
+   * Whether a symbolic link is followed (to a regular file; its target is checked as the file would be): only for
+   * the topology file and a certificate to identify, which the user names on purpose on the command line or in the
+   * POM (a link such as {@code topology.yaml -> envs/prod.yaml} is a choice, not something found inside a directory,
+   * committed output or a file the topology names).
    */
   public boolean followsLinks() {
-    return this == TOPOLOGY;
+    return this == TOPOLOGY || this == IDENTITY_INPUT;
   }
 
   /** The largest size read, in bytes. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The one way kesgen reads a file: only a regular file, never through a symbolic link (except the topology file
- * itself, which the user names on purpose; see {@link InputKind#followsLinks()}), never a FIFO, device or socket,
+ * and a certificate to identify, which the user names on purpose; see {@link InputKind#followsLinks()}), never a
+ * FIFO, device or socket,
  * and never more than the limit of its kind ({@link InputKind#limit()}).
  *
  * <p>The type is checked on attributes read without following links before the file is opened, because opening a
