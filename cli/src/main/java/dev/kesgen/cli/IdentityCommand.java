@@ -1,11 +1,14 @@
 package dev.kesgen.cli;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.PkiException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,12 +36,21 @@ final class IdentityCommand extends Subcommand {
     String source = source();
     String pem;
     try {
+      // At most 1 MiB, from a regular file (a link is followed: the user names the file), as every file is read.
       // ISO-8859-1 never fails to decode, so text around the PEM block cannot make the read fail.
-      pem = source.equals("-")
-          ? new String(root().stdin().readAllBytes(), StandardCharsets.ISO_8859_1)
-          : Files.readString(Path.of(source), StandardCharsets.ISO_8859_1);
+      byte[] bytes = source.equals("-")
+          ? RegularFiles.read(root().stdin(), InputKind.IDENTITY_INPUT, "standard input")
+          : RegularFiles.read(Path.of(source), InputKind.IDENTITY_INPUT);
+      pem = new String(bytes, StandardCharsets.ISO_8859_1);
+    } catch (UnsafeFileException e) {
+      console.error(e.getMessage());
+      return ExitCodes.ENVIRONMENT;
+    } catch (NoSuchFileException e) {
+      console.error("cannot read the certificate " + source + ": there is no such file");
+      return ExitCodes.ENVIRONMENT;
     } catch (IOException e) {
-      console.error("cannot read the certificate " + (source.equals("-") ? "from standard input" : source) + ": " + e);
+      console.error("cannot read the certificate " + (source.equals("-") ? "from standard input" : source) + ": "
+          + e.getMessage());
       return ExitCodes.ENVIRONMENT;
     }
     try {

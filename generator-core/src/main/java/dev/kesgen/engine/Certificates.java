@@ -1,6 +1,9 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.kes.Provisioning;
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.layout.CertificateId;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.pki.CertificateLifecycle;
@@ -17,7 +20,6 @@ import dev.kesgen.topology.Topology;
 import dev.kesgen.view.IssuedCertificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,12 +96,15 @@ public final class Certificates {
   }
 
   private static Optional<String> committedIdentity(Path file) throws RunException {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      Optional<byte[]> bytes = RegularFiles.readIfPresent(file, InputKind.CERTIFICATE);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      text = new String(bytes.get(), StandardCharsets.UTF_8);
+    } catch (UnsafeFileException e) {
+      throw RunException.environment(e.getMessage(), e);
     } catch (IOException e) {
       throw RunException.environment("cannot read the committed certificate " + file + ": " + e.getMessage(), e);
     }

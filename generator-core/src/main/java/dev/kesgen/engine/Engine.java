@@ -1,5 +1,8 @@
 package dev.kesgen.engine;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.layout.CertificateId;
 import dev.kesgen.output.CompareResult;
 import dev.kesgen.output.OutputDirectory;
@@ -16,8 +19,6 @@ import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ public final class Engine {
       findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable), run.certificates())
           .findings());
     } catch (java.io.UncheckedIOException e) {
-      throw RunException.environment("cannot read the committed output: " + e.getCause().getMessage(), e);
+      throw RunException.environment(e.getCause() instanceof UnsafeFileException unsafe ? unsafe.getMessage()
+          : "cannot read the committed output: " + e.getCause().getMessage(), e);
     }
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
@@ -163,12 +165,17 @@ public final class Engine {
       return Optional.empty();
     }
     Path file = root.resolve(path);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (java.nio.charset.MalformedInputException e) {
+      // the comparison has already refused a link, FIFO or device at a generated path; read the same way here
+      Optional<byte[]> bytes = RegularFiles.readIfPresent(file, InputKind.COMMITTED_OUTPUT);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes.get())).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
       return Optional.empty(); // not text kesgen wrote: the comparison reports it as differing
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -208,8 +215,12 @@ public final class Engine {
     try {
       return Renderer.create(Renderer.EMBEDDED_TEMPLATES, settings.templateDirectory());
     } catch (RenderException e) {
-      // without overrides the embedded templates are kesgen's own
+      // without overrides the embedded templates are kesgen's own; a file of the template directory that cannot be
+      // read as a regular file (a link, FIFO or device) is the environment's, as every such file is
       String message = e.getMessage();
+      if (settings.templateDirectory().isPresent() && e.getCause() instanceof IOException) {
+        throw RunException.environment(message, e);
+      }
       throw settings.templateDirectory().isPresent() ? RunException.user(message) : RunException.internal(message, e);
     }
   }

@@ -18,9 +18,7 @@ import dev.kesgen.view.SummaryContext;
 import dev.kesgen.view.SummaryFile;
 import dev.kesgen.view.TenantFiles;
 import dev.kesgen.view.VaultFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,6 +55,7 @@ final class PlanStep {
     List<PlannedFile> planned = new ArrayList<>(VaultFiles.plan(topology, header));
     List<String> warnings = new ArrayList<>();
     dev.kesgen.vault.VaultWarnings.plaintext(topology.vault()).ifPresent(warnings::add);
+    vaultCaOutside(topology).ifPresent(warnings::add);
     Map<String, KesServerConfig> configs = new LinkedHashMap<>();
     String vaultCa = vaultCaPem(topology);
     int index = 0;
@@ -143,16 +142,25 @@ final class PlanStep {
     return warnings;
   }
 
-  private static String vaultCaPem(Topology topology) throws RunException {
-    if (topology.vault().caCertificate().isEmpty()) {
-      return "";
+  /** The Vault CA's certificates as the topology loader read and re-encoded them (never the file's own text). */
+  private static String vaultCaPem(Topology topology) {
+    return topology.vault().caCertificate().map(dev.kesgen.topology.Vault.CaCertificate::pem).orElse("");
+  }
+
+  /**
+   * A CA file outside the topology's directory tree is read, but may not be in the repository (so another checkout
+   * commits other certificates, or none): say so, and how to make it reproducible.
+   */
+  static Optional<String> vaultCaOutside(Topology topology) {
+    Path base = topology.source().toAbsolutePath().getParent();
+    base = base == null ? Path.of("").toAbsolutePath() : base.normalize();
+    Optional<Path> file = topology.vault().caCertificate().map(c -> c.file().toAbsolutePath().normalize());
+    if (file.isEmpty() || file.get().startsWith(base)) {
+      return Optional.empty();
     }
-    try {
-      return Files.readString(topology.vault().caCertificate().get(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RunException(RunException.Kind.USER,
-          "cannot read vault.caCertificate " + topology.vault().caCertificate().get() + ": " + e.getMessage(), e);
-    }
+    return Optional.of("vault.caCertificate " + file.get() + " lies outside the topology's directory " + base
+        + ": its certificates are committed into the KES values, but it may not be in the repository; copy it beside"
+        + " the topology file and name it there, so that every checkout generates the same output");
   }
 
   private static String render(PlannedFile file, Renderer renderer) throws RunException {

@@ -1,5 +1,8 @@
 package dev.kesgen.output;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +51,9 @@ final class Manifest {
     }
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = new String(RegularFiles.read(file, InputKind.MANIFEST), StandardCharsets.UTF_8);
+    } catch (UnsafeFileException e) {
+      throw new OutputException(e.getMessage(), e);
     } catch (IOException e) {
       throw new OutputException("cannot read the manifest " + file + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,8 @@
 package dev.kesgen.output;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +75,12 @@ public final class OutputDirectory {
     List<String> kept = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
-      blockage(file.getKey()).ifPresentOrElse(blocked::add,
-          () -> (sameContent(file.getKey(), file.getValue()) ? kept : changed).add(file.getKey()));
+      Optional<String> blockage = blockage(file.getKey());
+      if (blockage.isPresent()) {
+        blocked.add(blockage.get());
+      } else {
+        (sameContent(file.getKey(), file.getValue()) ? kept : changed).add(file.getKey());
+      }
     }
     for (String old : previous.keySet()) {
       if (!wanted.containsKey(old)) {
@@ -85,6 +92,8 @@ public final class OutputDirectory {
     if (!blocked.isEmpty()) {
       throw new OutputException("nothing was written, because: " + String.join("; ", blocked));
     }
+    FileContent manifest = new FileContent(Manifest.format(wanted));
+    boolean manifestChanged = !sameContent(MANIFEST, manifest);
     Staging staging = new Staging(root);
     String current = null;
     try {
@@ -92,8 +101,7 @@ public final class OutputDirectory {
         current = path;
         staging.stage(path, wanted.get(path).raw());
       }
-      FileContent manifest = new FileContent(Manifest.format(wanted));
-      if (!sameContent(MANIFEST, manifest)) {
+      if (manifestChanged) {
         current = MANIFEST;
         staging.stage(MANIFEST, manifest.raw());
       }
@@ -205,14 +213,22 @@ public final class OutputDirectory {
         && dir.toRealPath().equals(root.toRealPath().resolve(root.relativize(dir).toString()).normalize());
   }
 
-  private boolean sameContent(String path, FileContent content) {
+  /**
+   * Whether the committed file holds exactly these bytes; read as {@link RegularFiles} reads every file, so a link,
+   * FIFO or device at a generated path fails the run (naming it) rather than being read through or hanging it.
+   */
+  private boolean sameContent(String path, FileContent content) throws OutputException {
     Path file = root.resolve(path);
     try {
-      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          && Files.size(file) == content.raw().length
-          && Arrays.equals(Files.readAllBytes(file), content.raw());
+      return RegularFiles.requireRegular(file, InputKind.COMMITTED_OUTPUT).size() == content.raw().length
+          && Arrays.equals(RegularFiles.read(file, InputKind.COMMITTED_OUTPUT), content.raw());
+    } catch (UnsafeFileException e) {
+      if (e.reason() == UnsafeFileException.Reason.TOO_LARGE) {
+        return false; // larger than anything kesgen writes: different, and writing it again is the fix
+      }
+      throw new OutputException("nothing was written, because: " + e.getMessage(), e);
     } catch (IOException e) {
-      // unreadable counts as different: writing it again is the fix
+      // missing or unreadable counts as different: writing it again is the fix
       return false;
     }
   }
@@ -228,7 +244,7 @@ public final class OutputDirectory {
         throw new OutputException("refusing to delete the stale file " + path + " in " + root
             + ": a directory on its path is a symbolic link (it was replaced while kesgen ran)");
       }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Manifest.sha256(Files.readAllBytes(file)).equals(sha256)) {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !unchanged(file, sha256)) {
         notDeleted.add(path);
         return;
       }
@@ -240,6 +256,15 @@ public final class OutputDirectory {
       }
     } catch (IOException e) {
       throw new OutputException("cannot delete the stale file " + file + ": " + e, e);
+    }
+  }
+
+  /** Whether a stale file still holds what kesgen wrote; one larger than kesgen's limit was not written by it. */
+  private static boolean unchanged(Path file, String sha256) throws IOException {
+    try {
+      return Manifest.sha256(RegularFiles.read(file, InputKind.COMMITTED_OUTPUT)).equals(sha256);
+    } catch (UnsafeFileException e) {
+      return false; // replaced by a link, FIFO, device or huge file: not kesgen's any more, so kept and reported
     }
   }
 

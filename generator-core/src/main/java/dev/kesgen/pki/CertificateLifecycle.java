@@ -1,5 +1,8 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,20 +128,25 @@ public final class CertificateLifecycle {
   }
 
   private static Optional<X509Certificate> readCertificate(Path file) {
-    if (!Files.exists(file)) {
+    Optional<String> pem = read(file);
+    if (pem.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Pem.decodeCertificate(read(file)));
+      return Optional.of(Pem.decodeCertificate(pem.get()));
     } catch (PkiException e) {
       throw new PkiException(file + ": " + e.getMessage()
           + "; restore it from version control, or delete it to issue a new certificate", e);
     }
   }
 
-  private static String read(Path file) {
+  /** The committed certificate's text, read as every file is ({@link RegularFiles}): no link, FIFO or device. */
+  private static Optional<String> read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return RegularFiles.readIfPresent(file, InputKind.CERTIFICATE)
+          .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    } catch (UnsafeFileException e) {
+      throw new PkiException(e.getMessage(), e);
     } catch (IOException e) {
       throw new PkiException("cannot read " + file + ": " + e.getMessage(), e);
     }

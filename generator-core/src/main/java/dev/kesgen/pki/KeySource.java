@@ -1,8 +1,10 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,18 +27,18 @@ public interface KeySource {
 
   /**
    * The keys in a secrets directory, at each target's {@link CertificateTarget#keyPath()}; a symbolic link below the
-   * root is refused ({@link UnsafeKeyLocationException}), as when writing.
+   * root is refused ({@link UnsafeKeyLocationException}), as when writing, and a key is read only from a regular file
+   * of at most 1 MiB ({@link RegularFiles}).
    */
   static KeySource directory(Path root) {
     Objects.requireNonNull(root, "root");
     return target -> {
       Path file = root.resolve(target.keyPath());
       DirectoryGuard.requireNoLinkBelow(root, file);
-      if (!Files.isRegularFile(file)) {
-        return Optional.empty();
-      }
       try {
-        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        return RegularFiles.readIfPresent(file, InputKind.SECRET).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+      } catch (UnsafeFileException e) {
+        throw new PkiException(e.getMessage(), e);
       } catch (IOException e) {
         throw new PkiException("cannot read " + file + ": " + e.getMessage(), e);
       }

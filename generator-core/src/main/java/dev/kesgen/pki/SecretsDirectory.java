@@ -1,5 +1,8 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -192,7 +195,7 @@ public final class SecretsDirectory implements SecretSink {
     DirectoryGuard.requireNoLinkBelow(root, file);
     try {
       createDirectories(file.getParent());
-      if (!replace && Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+      if (!replace && holds(file, content)) {
         return false;
       }
       Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -209,6 +212,16 @@ public final class SecretsDirectory implements SecretSink {
       throw new PkiException("cannot write " + file + ": a concurrent kesgen run is using " + e.getFile(), e);
     } catch (IOException e) {
       throw new PkiException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the file already holds this text; anything but a regular file of at most 1 MiB does not. */
+  private static boolean holds(Path file, String content) throws IOException {
+    try {
+      return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && new String(RegularFiles.read(file, InputKind.SECRET), StandardCharsets.UTF_8).equals(content);
+    } catch (UnsafeFileException e) {
+      return false; // replaced below, by the atomic rename, without reading it
     }
   }
 

@@ -14,6 +14,17 @@ public final class RenderException extends Exception {
   }
 
   /**
+   * A template set that cannot be used because a file could not be read; {@code cause} is the I/O failure (such as a
+   * link in the template directory), so that the caller can tell it from a mistake in a template.
+   */
+  public RenderException(String message, Throwable cause) {
+    super(message, cause);
+    this.template = "";
+    this.line = 0;
+    this.column = 0;
+  }
+
+  /**
    * A failure at a place in a template.
    *
    * @param message the whole message, already naming the template and position

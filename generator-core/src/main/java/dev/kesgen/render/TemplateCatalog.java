@@ -1,5 +1,8 @@
 package dev.kesgen.render;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -103,17 +106,34 @@ final class TemplateCatalog {
     return names;
   }
 
+  /**
+   * Every file below the directory by template name. The directory itself may be a link (the user names it); below
+   * it every entry must be a directory or a regular file: a symbolic link (dangling or not), FIFO or device anywhere
+   * in it fails the run naming it, since a committed link {@code summary.md.hbs -> ../secrets/...} would render a
+   * private key into committed output.
+   */
   private static Map<String, Path> userFiles(Path directory) throws RenderException {
     if (!Files.isDirectory(directory)) {
       throw new RenderException("the template directory " + directory + " does not exist or is not a directory");
     }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile)
-          .collect(Collectors.toMap(
-              file -> directory.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
-              file -> file, (a, b) -> a, TreeMap::new));
+    SortedMap<String, Path> found = new TreeMap<>();
+    try {
+      Path real = directory.toRealPath();
+      List<Path> entries;
+      try (Stream<Path> walk = Files.walk(real)) { // does not follow links: a linked directory is one entry
+        entries = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+      }
+      for (Path entry : entries) {
+        Path file = directory.resolve(real.relativize(entry).toString());
+        RegularFiles.requireRegular(file, InputKind.TEMPLATE);
+        found.put(directory.relativize(file).toString().replace(java.io.File.separatorChar, '/'), file);
+      }
+      return found;
+    } catch (UnsafeFileException e) {
+      throw new RenderException("the template directory " + directory + " holds something kesgen does not read: "
+          + e.getMessage(), e);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new RenderException("cannot list the template directory " + directory + ": " + e.getMessage());
+      throw new RenderException("cannot list the template directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,9 +150,11 @@ final class TemplateCatalog {
 
   private static String readFile(Path file) throws RenderException {
     try {
-      return decode(Files.readAllBytes(file), file.toString());
+      return decode(RegularFiles.read(file, InputKind.TEMPLATE), file.toString());
+    } catch (UnsafeFileException e) {
+      throw new RenderException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new RenderException("cannot read the template " + file + ": " + e.getMessage());
+      throw new RenderException("cannot read the template " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,15 +1,15 @@
 package dev.kesgen.topology;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,31 +39,30 @@ public final class TopologyLoader {
    * The largest topology file read, in bytes (16 MiB, also SnakeYAML's code point limit below): a topology of
    * thousands of instances is a few MiB, and without a cap a link to {@code /dev/zero} fills the heap.
    */
-  public static final long MAX_FILE_SIZE = 16L * 1024 * 1024;
+  public static final long MAX_FILE_SIZE = InputKind.TOPOLOGY.limit();
 
   private TopologyLoader() {}
 
   /**
    * Reads and checks the topology file; nothing is written anywhere. Only a regular file (or a symbolic link to one)
-   * of at most {@link #MAX_FILE_SIZE} bytes is read: a FIFO, a device or a directory is refused before it is opened,
-   * so that a FIFO cannot hang the run.
+   * of at most {@link #MAX_FILE_SIZE} bytes is read, as {@link RegularFiles} reads every file: a FIFO, a device or a
+   * directory is refused before it is opened, so that a FIFO cannot hang the run.
    */
   public static Topology load(Path file) throws TopologyException {
     String text;
     try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      if (!attributes.isRegularFile()) {
-        throw single(file, "the topology file is not a regular file but " + kind(attributes)
-            + " (point kesgen at a YAML file)");
-      }
-      if (attributes.size() > MAX_FILE_SIZE) {
-        throw single(file, tooLarge());
-      }
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(readAtMost(file)))
+          .decode(java.nio.ByteBuffer.wrap(RegularFiles.read(file, InputKind.TOPOLOGY)))
           .toString();
+    } catch (UnsafeFileException e) {
+      throw single(file, switch (e.reason()) {
+        case TOO_LARGE -> tooLarge();
+        case DIRECTORY -> "the topology file is not a regular file but a directory (point kesgen at a YAML file)";
+        case SPECIAL, LINK -> "the topology file is not a regular file but a device, FIFO or socket"
+            + " (point kesgen at a YAML file)";
+      });
     } catch (NoSuchFileException e) {
       throw single(file, "the topology file does not exist (create it, or point kesgen at another file)");
     } catch (CharacterCodingException e) {
@@ -75,7 +74,8 @@ public final class TopologyLoader {
   }
 
   /**
-   * Reads and checks the topology a reader gives; {@code source} names it in messages and anchors relative paths.
+   * Reads and checks the topology a reader gives, at most {@link #MAX_FILE_SIZE} characters; {@code source} names it
+   * in messages and anchors relative paths.
    *
    * @throws IOException if the reader fails
    */
@@ -84,6 +84,9 @@ public final class TopologyLoader {
     char[] buffer = new char[8192];
     for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
       text.append(buffer, 0, n);
+      if (text.length() > MAX_FILE_SIZE) { // endless input (such as /dev/zero on standard input) ends here
+        throw single(source, tooLarge());
+      }
     }
     return parse(text.toString(), source);
   }
@@ -138,27 +141,9 @@ public final class TopologyLoader {
     }
   }
 
-  // The size was checked, but the file may grow while it is read: never read more than the cap.
-  private static byte[] readAtMost(Path file) throws IOException, TopologyException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes((int) MAX_FILE_SIZE + 1);
-      if (bytes.length > MAX_FILE_SIZE) {
-        throw single(file, tooLarge());
-      }
-      return bytes;
-    }
-  }
-
   private static String tooLarge() {
     return "the topology file is larger than " + MAX_FILE_SIZE / (1024 * 1024) + " MiB, kesgen's limit"
         + " (is it the right file?)";
-  }
-
-  private static String kind(BasicFileAttributes attributes) {
-    if (attributes.isDirectory()) {
-      return "a directory";
-    }
-    return attributes.isOther() ? "a device, FIFO or socket" : "a special file";
   }
 
   private static TopologyException single(Path file, String message) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param kv the key/value secrets engine
  * @param pathPrefix instance X keeps its keys under {@code <mount>/<pathPrefix>/X/}
  * @param approle the AppRole auth method the KES instances log in with
- * @param caCertificate the PEM file of the CA that signed Vault's certificate, resolved against the topology file
+ * @param caCertificate the CA that signed Vault's certificate ({@code vault.caCertificate}), if one is named
  * @param allowKeyDeletion whether the Vault policy grants {@code delete} (for {@code kes key delete})
  * @param allowPlaintextHttp whether an {@code http://} endpoint was accepted on purpose ({@code vault.allowPlaintextHttp});
  *     over it KES sends its AppRole secret id and reads every key in the clear
@@ -25,7 +25,7 @@ public record Vault(
     Kv kv,
     String pathPrefix,
     AppRole approle,
-    Optional<Path> caCertificate,
+    Optional<CaCertificate> caCertificate,
     boolean allowKeyDeletion,
     boolean allowPlaintextHttp) {
   public Vault {
@@ -40,6 +40,19 @@ public record Vault(
   /** Whether KES talks to Vault without TLS. */
   public boolean isPlaintext() {
     return "http".equalsIgnoreCase(endpoint.getScheme());
+  }
+
+  /**
+   * The CA file the topology names and its certificates as kesgen commits them.
+   *
+   * @param file the file, resolved against the topology file's directory
+   * @param pem its certificates re-encoded: canonical PEM, LF, nothing else of the file (text around them is refused)
+   */
+  public record CaCertificate(Path file, String pem) {
+    public CaCertificate {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(pem, "pem");
+    }
   }
 
   /**

@@ -1,13 +1,13 @@
 package dev.kesgen.topology;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +66,7 @@ final class VaultReader {
     List<String> tokenCidrs = cidrs(ar, "tokenBoundCidrs");
     List<String> secretIdCidrs = cidrs(ar, "secretIdBoundCidrs");
 
-    Optional<Path> ca = m.get("caCertificate")
+    Optional<Vault.CaCertificate> ca = m.get("caCertificate")
         .flatMap(n -> Nodes.string(n, m.pathOf("caCertificate"), problems).flatMap(s -> caCertificate(s, n, m.pathOf("caCertificate"))));
     boolean allowDeletion = m.get("allowKeyDeletion")
         .flatMap(n -> Nodes.bool(n, m.pathOf("allowKeyDeletion"), problems)).orElse(false);
@@ -155,23 +155,29 @@ final class VaultReader {
     return Optional.empty();
   }
 
-  private Optional<Path> caCertificate(String text, Node node, String path) {
+  /**
+   * The CA file, read once here as every file is ({@link RegularFiles}: a regular file of at most 1 MiB, no link,
+   * FIFO or device) and re-encoded ({@link CaCertificateFile}), so that what is committed is exactly its certificates.
+   */
+  private Optional<Vault.CaCertificate> caCertificate(String text, Node node, String path) {
     Path file = baseDirectory.resolve(text).normalize();
-    if (!Files.isRegularFile(file)) {
+    byte[] bytes;
+    try {
+      bytes = RegularFiles.read(file, InputKind.SIDE_FILE);
+    } catch (NoSuchFileException e) {
       problems.at(node, path, "file \"" + text + "\" does not exist (the path is relative to the topology file)");
       return Optional.empty();
+    } catch (UnsafeFileException e) {
+      problems.at(node, path, e.getMessage());
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.at(node, path, "file \"" + text + "\" cannot be read: " + e.getMessage());
+      return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readAllBytes();
-      if (!new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
-        throw new CertificateException("no PEM certificate");
-      }
-      if (CertificateFactory.getInstance("X.509").generateCertificates(new java.io.ByteArrayInputStream(bytes)).isEmpty()) {
-        throw new CertificateException("no certificate");
-      }
-      return Optional.of(file);
-    } catch (IOException | CertificateException e) {
-      problems.at(node, path, "file \"" + text + "\" does not hold a PEM certificate (-----BEGIN CERTIFICATE-----)");
+    try {
+      return Optional.of(new Vault.CaCertificate(file, CaCertificateFile.canonical(bytes)));
+    } catch (CaCertificateFile.Refused e) {
+      problems.at(node, path, "file \"" + text + "\" " + e.getMessage());
       return Optional.empty();
     }
   }

@@ -49,7 +49,7 @@ public final class Fixtures {
         prefix,
         new Vault.AppRole("approle", GoDuration.parse("24h").orElseThrow(), GoDuration.parse("0s").orElseThrow(),
             java.util.List.of(), java.util.List.of()),
-        ca,
+        ca.map(file -> new Vault.CaCertificate(file, "")),
         allowDeletion,
         false);
   }

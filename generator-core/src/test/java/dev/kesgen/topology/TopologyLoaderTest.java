@@ -161,7 +161,7 @@ class TopologyLoaderTest {
     Files.writeString(file, MINIMAL.replace("endpoint: https://vault.example.org:8200",
         "endpoint: https://vault.example.org:8200\n  caCertificate: vault-ca.pem"));
 
-    Optional<Path> ca = TopologyLoader.load(file).vault().caCertificate();
+    Optional<Path> ca = TopologyLoader.load(file).vault().caCertificate().map(Vault.CaCertificate::file);
 
     assertThat(ca).contains(dir.resolve("vault-ca.pem"));
   }

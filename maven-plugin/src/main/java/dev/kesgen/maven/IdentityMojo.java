@@ -1,12 +1,14 @@
 package dev.kesgen.maven;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
+import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.PkiException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,11 +25,15 @@ public final class IdentityMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     try {
-      // ISO-8859-1 never fails to decode, so text around the PEM block cannot make the read fail.
-      String pem = Files.readString(certificate.toPath(), StandardCharsets.ISO_8859_1);
+      // At most 1 MiB of a regular file, as the command line reads it; ISO-8859-1 never fails to decode, so text
+      // around the PEM block cannot make the read fail.
+      String pem = new String(RegularFiles.read(certificate.toPath(), InputKind.IDENTITY_INPUT),
+          StandardCharsets.ISO_8859_1);
       getLog().info(Identity.of(Pem.decodeCertificate(pem)).hex());
+    } catch (UnsafeFileException e) {
+      throw new MojoFailureException("kesgen.certificate: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoFailureException("kesgen.certificate: cannot read " + certificate + ": " + e, e);
+      throw new MojoFailureException("kesgen.certificate: cannot read " + certificate + ": " + e.getMessage(), e);
     } catch (PkiException e) {
       throw new MojoFailureException("kesgen.certificate: " + certificate + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
