@@ -22,7 +22,8 @@ class YamlReadingAttackTest {
   static final String BINARY_WILDCARD = "!!binary L3YxL2tleS9kZWNyeXB0Lyo=";
   /** {@code server} as they decode it. */
   static final String BINARY_SERVER = "!!binary c2VydmVy";
-  static final String CANNOT_READ = "kes/dev/values.yaml: instance dev: the KES access model cannot read server.config: ";
+  static final String CANNOT_READ =
+      "kes/dev/values.yaml: instance dev: the KES access model cannot read server.config: ";
 
   @TempDir Path dir;
 
@@ -71,10 +72,11 @@ class YamlReadingAttackTest {
 
   @Test
   void anOverrideAddingABinaryWildcardToATenantPolicyFailsGenerate() throws Exception {
-    override(AccessRulesTest.SERVER_CONFIG, AccessRulesTest.PATHS, AccessRulesTest.PATHS + "\n    - " + BINARY_WILDCARD);
+    override(AccessRulesTest.SERVER_CONFIG, AccessRulesTest.PATHS,
+        AccessRulesTest.PATHS + "\n    - " + BINARY_WILDCARD);
 
-    assertGenerateFailsWritingNothing(CANNOT_READ + "the KES configuration line ",
-        ", column 7: an explicit tag (!!binary); Go's YAML libraries read tagged values otherwise than the access"
+    assertGenerateFailsWritingNothing(CANNOT_READ + "the chart values (server.config) line ",
+        ", column 11: an explicit tag (!!binary); Go's YAML libraries read tagged values otherwise than the access"
             + " model (they decode !!binary as base64, for one), and kesgen never writes a tag: remove it and quote"
             + " the value");
   }
@@ -95,8 +97,8 @@ class YamlReadingAttackTest {
       override(VALUES, text, text + wildcardServer(key));
 
       assertGenerateFailsWritingNothing("cannot read server.config: the chart values line ",
-          ", column 1: the key 'server' is already at line 11, column 1 of the same mapping; Helm and yaml.v2 (KES"
-              + " before 2023-11) keep the last, so the two readings differ; remove one of them");
+          ", column 1: the key 'server' is already in this mapping, 82 lines up; Helm and yaml.v2 (KES before"
+              + " 2023-11) keep the last, so the two readings differ; remove one of them");
     }
   }
 
@@ -105,8 +107,8 @@ class YamlReadingAttackTest {
     override(AccessRulesTest.SERVER_CONFIG, "    {{../policyIdentitiesKey}}:\n",
         "    allow: [\"/v1/key/*\"]\n    {{../policyIdentitiesKey}}:\n");
 
-    assertGenerateFailsWritingNothing(CANNOT_READ + "the KES configuration line ",
-        ": the key 'allow' is already at line ");
+    assertGenerateFailsWritingNothing(CANNOT_READ + "the chart values (server.config) line ",
+        ": the key 'allow' is already in this mapping, ");
   }
 
   @Test
@@ -114,18 +116,17 @@ class YamlReadingAttackTest {
     override(AccessRulesTest.SERVER_CONFIG, "    {{../policyIdentitiesKey}}:\n",
         "    <<: {deny: []}\n    {{../policyIdentitiesKey}}:\n");
 
-    assertGenerateFailsWritingNothing(CANNOT_READ + "the KES configuration line ",
+    assertGenerateFailsWritingNothing(CANNOT_READ + "the chart values (server.config) line ",
         ": a merge key '<<' copies another mapping's entries");
   }
 
   @Test
   void checkReportsABinaryWildcardHandEditedIntoCommittedOutput() throws Exception {
-    // line 23 of the server.config text (line 38 of values.yaml)
     assertCheckReports("        - \"/v1/key/decrypt/gecko\"\n",
         "        - \"/v1/key/decrypt/gecko\"\n        - " + BINARY_WILDCARD + "\n",
-        CANNOT_READ + "the KES configuration line 23, column 7: an explicit tag (!!binary); Go's YAML libraries"
-            + " read tagged values otherwise than the access model (they decode !!binary as base64, for one), and"
-            + " kesgen never writes a tag: remove it and quote the value");
+        CANNOT_READ + "the chart values (server.config) line 38, column 11: an explicit tag (!!binary); Go's YAML"
+            + " libraries read tagged values otherwise than the access model (they decode !!binary as base64, for"
+            + " one), and kesgen never writes a tag: remove it and quote the value");
   }
 
   @Test
@@ -138,7 +139,7 @@ class YamlReadingAttackTest {
   @Test
   void checkReportsAQuotedDuplicateServerKeyInCommittedOutput() throws Exception {
     assertCheckReports("", wildcardServer("\"server\""), CANNOT_READ + "the chart values line 93, column 1: the"
-        + " key 'server' is already at line 11, column 1 of the same mapping; Helm and yaml.v2 (KES before"
-        + " 2023-11) keep the last, so the two readings differ; remove one of them");
+        + " key 'server' is already in this mapping, 82 lines up; Helm and yaml.v2 (KES before 2023-11) keep the last,"
+        + " so the two readings differ; remove one of them");
   }
 }

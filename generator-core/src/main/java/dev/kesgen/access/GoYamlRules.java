@@ -51,7 +51,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * scalar none of them reads as anything else.
  */
 final class GoYamlRules {
-  /** Plain scalars a Go YAML library reads as a boolean (gopkg.in/yaml.v2@v2.4.0 resolve.go:37-48 has y/n and on/off), or null. */
+  /**
+   * Plain scalars a Go YAML library reads as a boolean (gopkg.in/yaml.v2@v2.4.0 resolve.go:37-48 has y/n and
+   * on/off), null, infinity, NaN or a merge.
+   */
   private static final Pattern WORDS =
       Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null|~|\\.?inf|[-+]\\.inf|\\.nan|<<");
   /**
@@ -92,10 +95,6 @@ final class GoYamlRules {
         && !NUMBER_LIKE.matcher(text).matches();
   }
 
-  static String at(Mark mark) {
-    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-  }
-
   private static void checkKeys(Node node, String what) {
     if (node instanceof SequenceNode sequence) {
       sequence.getValue().forEach(item -> checkKeys(item, what));
@@ -103,25 +102,27 @@ final class GoYamlRules {
       Map<String, Node> seen = new HashMap<>();
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
-        String where = what + " " + at(keyNode.getStartMark());
+        Mark where = keyNode.getStartMark();
         if (!(keyNode instanceof ScalarNode key)) {
-          throw new AccessModelException(where + ": a mapping key must be a single value; write it as a quoted "
+          throw new AccessModelException(what, where, "a mapping key must be a single value; write it as a quoted "
               + "string");
         }
         if (key.getValue().equals("<<")) {
-          throw new AccessModelException(where + ": a merge key '<<' copies another mapping's entries, and the Go "
+          throw new AccessModelException(what, where, "a merge key '<<' copies another mapping's entries, and the Go "
               + "YAML libraries do not merge alike; kesgen never writes one: write the entries out");
         }
         if (!isText(key)) {
-          throw new AccessModelException(where + ": the key " + key.getValue() + " is not text to Go's YAML "
+          throw new AccessModelException(what, where, "the key " + key.getValue() + " is not text to Go's YAML "
               + "libraries (a boolean, number or null; sigs.k8s.io/yaml turns it into a JSON key that another may "
               + "repeat); quote it: \"" + key.getValue() + "\"");
         }
         Node first = seen.putIfAbsent(key.getValue(), keyNode);
         if (first != null) {
-          throw new AccessModelException(where + ": the key '" + key.getValue() + "' is already at "
-              + at(first.getStartMark()) + " of the same mapping; Helm and yaml.v2 (KES before 2023-11) keep the "
-              + "last, so the two readings differ; remove one of them");
+          // relative, so the message stays true when the text is embedded in another (server.config in values)
+          int up = where.getLine() - first.getStartMark().getLine();
+          throw new AccessModelException(what, where, "the key '" + key.getValue() + "' is already in this mapping, "
+              + (up == 0 ? "earlier on this line" : up == 1 ? "1 line up" : up + " lines up") + "; Helm and yaml.v2 "
+              + "(KES before 2023-11) keep the last, so the two readings differ; remove one of them");
         }
         checkKeys(tuple.getValueNode(), what);
       }
@@ -165,34 +166,34 @@ final class GoYamlRules {
     }
 
     private void check(Event event) {
-      String where = what + " " + at(event.getStartMark());
+      Mark where = event.getStartMark();
       if (event instanceof DocumentStartEvent start) {
         if (++documents > 1) {
-          throw new AccessModelException(where + ": a second YAML document; KES and Helm read only the first of a "
+          throw new AccessModelException(what, where, "a second YAML document; KES and Helm read only the first of a "
               + "file, and kesgen writes one: remove the '---' line and what follows it");
         }
         boolean defaultTags = start.getTags() == null || start.getTags().entrySet().stream()
             .allMatch(t -> (t.getKey().equals("!") && t.getValue().equals("!"))
                 || (t.getKey().equals("!!") && t.getValue().equals(Tag.PREFIX)));
         if (start.getVersion() != null || !defaultTags) {
-          throw new AccessModelException(where + ": a %YAML or %TAG directive; kesgen never writes one, and the Go "
+          throw new AccessModelException(what, where, "a %YAML or %TAG directive; kesgen never writes one, and the Go "
               + "YAML libraries do not honour them alike: remove it");
         }
       }
       if (event instanceof AliasEvent) {
-        throw new AccessModelException(where + ": an alias (*" + ((AliasEvent) event).getAnchor() + "); kesgen "
+        throw new AccessModelException(what, where, "an alias (*" + ((AliasEvent) event).getAnchor() + "); kesgen "
             + "never writes anchors or aliases: write the value out");
       }
       if (event instanceof NodeEvent node && node.getAnchor() != null) {
-        throw new AccessModelException(where + ": an anchor (&" + node.getAnchor() + "); kesgen never writes "
+        throw new AccessModelException(what, where, "an anchor (&" + node.getAnchor() + "); kesgen never writes "
             + "anchors or aliases: remove it");
       }
       String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
           : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
       if (tag != null) {
-        throw new AccessModelException(where + ": an explicit tag (" + shortTag(tag) + "); Go's YAML libraries "
-            + "read tagged values otherwise than the access model (they decode !!binary as base64, for one), and kesgen "
-            + "never writes a tag: remove it and quote the value");
+        throw new AccessModelException(what, where, "an explicit tag (" + shortTag(tag) + "); Go's YAML libraries "
+            + "read tagged values otherwise than the access model (they decode !!binary as base64, for one), and "
+            + "kesgen never writes a tag: remove it and quote the value");
       }
     }
 

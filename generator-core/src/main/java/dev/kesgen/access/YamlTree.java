@@ -59,11 +59,16 @@ final class YamlTree {
     return Optional.ofNullable(entries(node, where).get(key));
   }
 
+  /** The text of a single value of the KES configuration; see {@link #scalar(Node, String, String)}. */
+  static String scalar(Node node, String where) {
+    return scalar(node, where, "the KES configuration");
+  }
+
   /**
    * The text of a single value; "" for null (a Go string field keeps its zero value). A plain value Go reads as a
    * boolean, number or timestamp is refused: KES's string fields get its text, but a generic decode (Helm's) does not.
    */
-  static String scalar(Node node, String where) {
+  static String scalar(Node node, String where, String what) {
     if (!(node instanceof ScalarNode scalar)) {
       throw new AccessModelException(where + " is not a single value (line " + line(node) + ")");
     }
@@ -71,8 +76,8 @@ final class YamlTree {
       return "";
     }
     if (!GoYamlRules.isText(scalar)) {
-      throw new AccessModelException(where + " at " + GoYamlRules.at(scalar.getStartMark()) + " is " + scalar.getValue()
-          + ", which Go's YAML libraries may read as a boolean, number or timestamp rather than text; quote it: \""
+      throw new AccessModelException(what, scalar.getStartMark(), where + " is " + scalar.getValue() + ", which Go's "
+          + "YAML libraries may read as a boolean, number or timestamp rather than text; quote it: \""
           + scalar.getValue() + "\"");
     }
     return scalar.getValue();
