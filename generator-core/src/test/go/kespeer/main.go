@@ -3,6 +3,7 @@
 //
 //	kespeer handshake --server-cert F --server-key F --client-cert F --client-key F --ca F --server-name NAME
 //	kespeer yaml --file F [--file G ...]
+//	kespeer yamldecode --file F [--file G ...]   (each file decoded by yaml.v2, yaml.v3 and sigs.k8s.io/yaml)
 //	kespeer pathmatch --file F   (F: a JSON list of [pattern, name] pairs; answers path.Match for each)
 //
 // Exit status 0 means the answer is on stdout (a refused handshake or a YAML decode error included); 2 is a usage
@@ -18,7 +19,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		usage("a subcommand is required: handshake, yaml or pathmatch")
+		usage("a subcommand is required: handshake, yaml, yamldecode or pathmatch")
 	}
 	var result any
 	var err error
@@ -27,10 +28,12 @@ func main() {
 		result, err = runHandshake(os.Args[2:])
 	case "yaml":
 		result, err = runYAML(os.Args[2:])
+	case "yamldecode":
+		result, err = runYAMLDecode(os.Args[2:])
 	case "pathmatch":
 		result, err = runPathMatch(os.Args[2:])
 	default:
-		usage("unknown subcommand " + os.Args[1] + ": use handshake, yaml or pathmatch")
+		usage("unknown subcommand " + os.Args[1] + ": use handshake, yaml, yamldecode or pathmatch")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kespeer:", err)
@@ -52,6 +55,7 @@ func usage(message string) {
 	fmt.Fprintln(os.Stderr, "kespeer:", message)
 	fmt.Fprintln(os.Stderr, "usage: kespeer handshake --server-cert F --server-key F --client-cert F --client-key F --ca F --server-name NAME")
 	fmt.Fprintln(os.Stderr, "       kespeer yaml --file F [--file G ...]")
+	fmt.Fprintln(os.Stderr, "       kespeer yamldecode --file F [--file G ...]")
 	fmt.Fprintln(os.Stderr, "       kespeer pathmatch --file F")
 	os.Exit(2)
 }

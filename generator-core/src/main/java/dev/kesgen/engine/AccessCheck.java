@@ -96,7 +96,7 @@ final class AccessCheck {
   private void kes(Instance instance, String file, String text, Certificates certificates) {
     KesAccess access;
     try {
-      access = KesAccess.of(KesChartValues.serverConfig(text), instance.kes().version());
+      access = KesChartValues.access(text, instance.kes().version());
     } catch (AccessModelException e) {
       add(file, "instance " + instance.name() + ": the KES access model cannot read server.config: " + e.getMessage());
       return;
