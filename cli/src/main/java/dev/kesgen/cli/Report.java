@@ -13,10 +13,16 @@ final class Report {
   private Report() {}
 
   static void json(Console console, List<Finding> findings, List<String> warnings, String error) {
+    json(console, findings, warnings, error, null);
+  }
+
+  /** The same with {@code "plan":<plan>} (a JSON object, as {@link PlanReport#json}) when {@code plan} is given. */
+  static void json(Console console, List<Finding> findings, List<String> warnings, String error, String plan) {
     String document = "{\"ok\":" + (findings.isEmpty() && error == null)
         + (error == null ? "" : ",\"error\":" + Json.string(error))
         + ",\"findings\":[" + findings.stream().map(Finding::json).collect(Collectors.joining(",")) + "]"
-        + ",\"warnings\":[" + warnings.stream().map(Json::string).collect(Collectors.joining(",")) + "]}";
+        + ",\"warnings\":[" + warnings.stream().map(Json::string).collect(Collectors.joining(",")) + "]"
+        + (plan == null ? "" : ",\"plan\":" + plan) + "}";
     console.result(document);
   }
 

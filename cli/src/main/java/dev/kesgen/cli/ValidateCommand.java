@@ -4,6 +4,7 @@ import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
 import dev.kesgen.Plan;
+import dev.kesgen.change.ChangeSet;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.TopologyException;
 import java.util.List;
@@ -55,12 +56,14 @@ final class ValidateCommand extends Subcommand {
       }
       return code;
     }
+    ChangeSet changes = Kesgen.changes(plan);
     if (json) {
-      Report.json(console, List.of(), plan.warnings(), null);
+      Report.json(console, List.of(), plan.warnings(), null, PlanReport.json(changes));
     } else {
       int tenants = plan.topology().instances().stream().mapToInt(i -> i.tenants().size()).sum();
       console.info(request.topology() + " is valid: " + plan.topology().instances().size() + " instance(s), "
           + tenants + " tenant(s), " + plan.files().size() + " file(s) planned; nothing written");
+      PlanReport.text(console, changes, false);
     }
     return ExitCodes.OK;
   }
