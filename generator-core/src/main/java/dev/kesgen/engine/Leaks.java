@@ -1,6 +1,7 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.pki.DerPrivateKeys;
+import dev.kesgen.topology.SecretForms;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -38,7 +39,7 @@ final class Leaks {
     }
   }
 
-  private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String UUID = SecretForms.UUID;
   /**
    * {@code secret_id: <uuid>}, {@code "secret": "<uuid>"}, {@code KES_APPROLE_SECRET=<uuid>}, and the Vault CLI's table
    * row {@code secret_id   <uuid>}; group 1 is the key, so that {@code secret_id_accessor} (not a secret) is skipped.
@@ -46,13 +47,6 @@ final class Leaks {
   private static final Pattern SECRET_ID = Pattern.compile(
       "(?i)(secret[\\w.-]*)[\"']?(?:\\s*[:=]\\s*[\"']?|[ \\t]+)" + UUID + "(?![\\w-])");
   private static final Pattern ONLY_UUID = Pattern.compile("\\s*[\"']?" + UUID + "[\"']?\\s*");
-  /**
-   * Tokens: Vault 1.10+ {@code hvs.}/{@code hvb.}/{@code hvr.} (service, batch, recovery); the legacy and OpenBao
-   * {@code s.}/{@code b.}/{@code r.} (openbao.org/docs/concepts/tokens, "Token formats"). The short legacy prefixes
-   * need 24 or more base62 characters with an upper-case letter, so that lower-case DNS names never match.
-   */
-  private static final Pattern TOKEN = Pattern.compile(
-      "(?<![\\w.-])(?:hv[sbr]\\.[A-Za-z0-9_-]{24,}|[sbr]\\.(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{24,})");
   private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
   private static final Pattern KIND_SECRET = Pattern.compile("(?<![\\w.-])[\"']?kind[\"']?[ \\t]*:[ \\t]*[\"']?Secret\\b");
   /** A {@code key: base64} line, for Secrets that do not parse as YAML. */
@@ -78,7 +72,7 @@ final class Leaks {
     if (ONLY_UUID.matcher(text).matches() || secretId(text)) {
       found.putIfAbsent(Kind.SECRET_ID, where);
     }
-    if (TOKEN.matcher(text).find()) {
+    if (SecretForms.containsToken(text)) {
       found.putIfAbsent(Kind.TOKEN, where);
     }
     if (outer && KIND_SECRET.matcher(text).find()) {

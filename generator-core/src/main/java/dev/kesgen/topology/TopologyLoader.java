@@ -90,6 +90,11 @@ public final class TopologyLoader {
 
   /** Checks topology text as if it had been read from {@code file} (which names it in messages and anchors relative paths). */
   public static Topology parse(String text, Path file) throws TopologyException {
+    if (!NameRules.isTopologyFileName(fileName(file))) {
+      throw single(file, "the topology file name \"" + fileName(file) + "\" cannot go into the header of generated"
+          + " files (a line break, a comment closer such as --> or a quote there would end the comment in a script,"
+          + " HCL, YAML or Markdown file): rename the file using " + NameRules.TOPOLOGY_FILE_NAME_RULE);
+    }
     Problems problems = new Problems(file);
     Optional<Node> root = compose(text, problems);
     if (root.isEmpty()) {
@@ -98,6 +103,8 @@ public final class TopologyLoader {
       }
       throw new TopologyException(problems.sorted());
     }
+    // a hidden character is refused before any field is read, so that it is one message, not one per rule it breaks
+    HiddenCharacters.check(root.get(), problems);
     Optional<Topology> topology = new TopologyReader(file, problems).read(root.get());
     if (topology.isEmpty() || !problems.isEmpty()) {
       throw new TopologyException(problems.sorted());
@@ -159,6 +166,10 @@ public final class TopologyLoader {
       return "a directory";
     }
     return attributes.isOther() ? "a device, FIFO or socket" : "a special file";
+  }
+
+  private static String fileName(Path file) {
+    return file.getFileName() == null ? "" : file.getFileName().toString();
   }
 
   private static TopologyException single(Path file, String message) {
