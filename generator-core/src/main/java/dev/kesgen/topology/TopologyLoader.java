@@ -103,8 +103,6 @@ public final class TopologyLoader {
       }
       throw new TopologyException(problems.sorted());
     }
-    // a hidden character is refused before any field is read, so that it is one message, not one per rule it breaks
-    HiddenCharacters.check(root.get(), problems);
     Optional<Topology> topology = new TopologyReader(file, problems).read(root.get());
     if (topology.isEmpty() || !problems.isEmpty()) {
       throw new TopologyException(problems.sorted());
