@@ -23,7 +23,7 @@ public record GenerateResult(
     kept = List.copyOf(kept);
     deleted = List.copyOf(deleted);
     certificates = List.copyOf(certificates);
-    warnings = List.copyOf(warnings);
+    warnings = warnings.stream().map(dev.kesgen.topology.Printable::escape).toList(); // may quote values
   }
 
   /** Whether the run changed nothing in the output directory. */

@@ -61,6 +61,7 @@ public sealed interface KesgenEvent permits KesgenEvent.InstancePlanned, KesgenE
   record Warning(String message) implements KesgenEvent {
     public Warning {
       Objects.requireNonNull(message, "message");
+      message = dev.kesgen.topology.Printable.escape(message); // it may quote a value: no control character raw
     }
   }
 }

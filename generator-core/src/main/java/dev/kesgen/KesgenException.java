@@ -10,7 +10,8 @@ public abstract sealed class KesgenException extends Exception
     permits ConfigurationException, EnvironmentException, InternalException {
   private static final long serialVersionUID = 1L;
 
+  // a message may quote a file name, a template or a value: control and invisible characters are printed escaped
   KesgenException(String message, Throwable cause) {
-    super(message, cause);
+    super(message == null ? null : dev.kesgen.topology.Printable.escapeExceptLineBreaks(message), cause);
   }
 }

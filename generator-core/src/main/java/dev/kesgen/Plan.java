@@ -40,7 +40,7 @@ public final class Plan {
 
   /** What a person should read. */
   public List<String> warnings() {
-    return run.warnings();
+    return run.warnings().stream().map(dev.kesgen.topology.Printable::escape).toList(); // may quote values
   }
 
   PlannedRun run() {

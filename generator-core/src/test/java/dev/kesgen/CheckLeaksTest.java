@@ -110,4 +110,35 @@ class CheckLeaksTest {
 
     assertThat(Kesgen.check(request(), Optional.empty()).findings()).isEmpty();
   }
+
+  @Test
+  void encodedSecretsAreDecodedWhereverTheyAre() throws Exception {
+    Kesgen.generate(request());
+    // kesgen's own TLS key, as it is in the secrets directory: a PEM key
+    String pem = Files.readString(dir.resolve("secrets/kes/dev/secret.yaml")).lines()
+        .filter(l -> l.contains("tls.key:")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+        .map(b -> new String(Base64.getDecoder().decode(b), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(pem).contains("PRIVATE KEY-----");
+    String base64Id = Base64.getEncoder().encodeToString(SECRET_ID.getBytes(StandardCharsets.UTF_8));
+    String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: kes-dev-approle\ndata:\n  secret-id: " + base64Id + "\n";
+    Files.writeString(generated("kes/dev/configmap.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"
+        + "data:\n  secret.yaml: |\n" + secret.indent(4));
+    Files.writeString(generated("kes/dev/binary.yaml"), "approle:\n  secret: !!binary " + base64Id + "\n");
+    Files.writeString(generated("kes/dev/double.yaml"), "kind: Secret\nmetadata: {name: kes-tls}\ndata:\n  tls.key: "
+        + Base64.getEncoder().encodeToString(Base64.getEncoder().encode(pem.getBytes(StandardCharsets.UTF_8))) + "\n");
+    Files.writeString(generated("kes/dev/extra-values.yaml"), "tls:\n  key: "
+        + Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8)) + "\n");
+    Files.writeString(generated("kes/dev/key.hex"),
+        java.util.HexFormat.of().formatHex(pem.getBytes(StandardCharsets.UTF_8)).replaceAll("(.{60})", "$1\n"));
+
+    String rotate = "; remove it from the output directory (and from version control history) and rotate it";
+    assertThat(findings(CheckResult.Kind.SECRET_IN_OUTPUT)).containsExactly(
+        "kes/dev/binary.yaml: holds what looks like an AppRole secret id (!!binary); remove it and create a new secret"
+            + " id (bootstrap --rotate)",
+        "kes/dev/configmap.yaml: holds what looks like an AppRole secret id (in Secret kes-dev-approle,"
+            + " data.secret-id, base64, inside a YAML string); remove it and create a new secret id (bootstrap --rotate)",
+        "kes/dev/double.yaml: holds a private key (in Secret kes-tls, data.tls.key, base64, base64)" + rotate,
+        "kes/dev/extra-values.yaml: holds a private key (base64 at line 2)" + rotate,
+        "kes/dev/key.hex: holds a private key (hex at line 1)" + rotate);
+  }
 }

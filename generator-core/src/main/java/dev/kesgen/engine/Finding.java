@@ -14,6 +14,9 @@ public record Finding(Kind kind, String subject, String message) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(message, "message");
+    // a file kesgen did not write may have any name: no control character reaches a terminal raw
+    subject = dev.kesgen.topology.Printable.escape(subject);
+    message = dev.kesgen.topology.Printable.escape(message);
   }
 
   /** The sorts of findings. */

@@ -37,6 +37,24 @@ public final class NameRules {
       "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]+)?/)?"
           + "[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*");
 
+  /**
+   * The file name of a topology, which every generated file's header quotes inside a comment: {@code # ...} in
+   * shell, HCL and YAML, {@code <!-- ... -->} in Markdown, and wherever a template override puts it (a string in
+   * a script, a JSON value). Letters, digits, '.', '_', '-' and '+' (and single spaces between them) end none of
+   * these and start no expansion; a line break, {@code -->}, {@code *}{@code /}, quotes, backticks, {@code $},
+   * {@code \}, {@code #} and every invisible character are outside the rule. ASCII only, so that no letter can look
+   * like another.
+   */
+  private static final Pattern TOPOLOGY_FILE_NAME = Pattern.compile("[A-Za-z0-9._+-]+( [A-Za-z0-9._+-]+)*");
+  /** {@link #isTopologyFileName}, as a message says it. */
+  public static final String TOPOLOGY_FILE_NAME_RULE =
+      "ASCII letters, digits, '.', '_', '-', '+' and single spaces only (for example topology.yaml)";
+
+  /** A topology file name kesgen may quote in generated files: see {@link #TOPOLOGY_FILE_NAME_RULE}. */
+  public static boolean isTopologyFileName(String s) {
+    return s.length() <= 255 && TOPOLOGY_FILE_NAME.matcher(s).matches();
+  }
+
   /** A container image repository without tag or digest. */
   public static boolean isImageRepository(String s) {
     return s.length() <= 255 && IMAGE_REPOSITORY.matcher(s).matches();

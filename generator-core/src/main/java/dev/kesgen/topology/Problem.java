@@ -19,7 +19,10 @@ public record Problem(Path file, int line, int column, String yamlPath, String m
     Objects.requireNonNull(message, "message");
   }
 
-  /** {@code file:line:column: path: message}, with the file as given to the loader. */
+  /**
+   * {@code file:line:column: path: message}, with the file as given to the loader, and control and invisible
+   * characters escaped ({@link Printable#escape}).
+   */
   @Override
   public String toString() {
     return format(file.toString());
@@ -30,8 +33,9 @@ public record Problem(Path file, int line, int column, String yamlPath, String m
     return format(String.valueOf(file.getFileName()));
   }
 
+  // every part may quote what the user wrote (a file name, a key, a value): hidden characters are printed escaped
   private String format(String fileName) {
     String where = fileName + ":" + line + ":" + column + ": ";
-    return yamlPath.isEmpty() ? where + message : where + yamlPath + ": " + message;
+    return Printable.escape(yamlPath.isEmpty() ? where + message : where + yamlPath + ": " + message);
   }
 }

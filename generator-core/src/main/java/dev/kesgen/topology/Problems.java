@@ -13,13 +13,25 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Problems {
   private final Path file;
   private final Set<Problem> problems = new LinkedHashSet<>();
+  private final Set<Node> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   Problems(Path file) {
     this.file = file;
   }
 
   void at(Node node, String path, String message) {
-    at(node.getStartMark(), path, message);
+    if (!refused.contains(node)) {
+      at(node.getStartMark(), path, message);
+    }
+  }
+
+  /**
+   * Reports a node's text as unusable whatever it says (it holds a hidden character): later problems at the same
+   * node are dropped, so that the one message says what to fix.
+   */
+  void refuse(Node node, String path, String message) {
+    at(node, path, message);
+    refused.add(node);
   }
 
   void at(Mark mark, String path, String message) {

@@ -93,6 +93,11 @@ public final class TopologyLoader {
 
   /** Checks topology text as if it had been read from {@code file} (which names it in messages and anchors relative paths). */
   public static Topology parse(String text, Path file) throws TopologyException {
+    if (!NameRules.isTopologyFileName(fileName(file))) {
+      throw single(file, "the topology file name \"" + fileName(file) + "\" cannot go into the header of generated"
+          + " files (a line break, a comment closer such as --> or a quote there would end the comment in a script,"
+          + " HCL, YAML or Markdown file): rename the file using " + NameRules.TOPOLOGY_FILE_NAME_RULE);
+    }
     Problems problems = new Problems(file);
     Optional<Node> root = compose(text, problems);
     if (root.isEmpty()) {
@@ -144,6 +149,10 @@ public final class TopologyLoader {
   private static String tooLarge() {
     return "the topology file is larger than " + MAX_FILE_SIZE / (1024 * 1024) + " MiB, kesgen's limit"
         + " (is it the right file?)";
+  }
+
+  private static String fileName(Path file) {
+    return file.getFileName() == null ? "" : file.getFileName().toString();
   }
 
   private static TopologyException single(Path file, String message) {

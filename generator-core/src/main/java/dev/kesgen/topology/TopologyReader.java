@@ -32,6 +32,8 @@ final class TopologyReader {
     if (!readVersion(versionOnly)) {
       return Optional.empty();
     }
+    // a hidden character is refused before any field is read, so that it is one message, not one per rule it breaks
+    HiddenCharacters.check(root, problems);
     Mapping top = Mapping.of(root, "", ROOT_FIELDS, problems);
     Optional<Vault> vault = top.get("vault")
         .map(n -> Mapping.of(n, "vault", VAULT_FIELDS, problems))

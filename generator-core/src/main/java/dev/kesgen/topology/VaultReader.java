@@ -45,6 +45,13 @@ final class VaultReader {
     Mapping kvMap = m.get("kv").map(n -> Mapping.of(n, m.pathOf("kv"), Mapping.fields("mount", "version"), problems))
         .orElse(Mapping.absent(m.node(), m.pathOf("kv")));
     String mount = vaultPath(kvMap, "mount", "secret");
+    if (mount != null && reservedPrefix(mount).isPresent()) {
+      problems.at(kvMap.get("mount").get(), kvMap.pathOf("mount"), "\"" + mount + "\" is under " + reservedPrefix(mount).get()
+          + ", which Vault reserves for its own " + RESERVED.get(reservedPrefix(mount).get()) + ": the KES policy"
+          + " would grant KES's token access to those Vault objects instead of to a KV store (mount a KV engine at"
+          + " its own path, for example secret or kes-kv)");
+      mount = null;
+    }
     int kvVersion = kvMap.get("version").flatMap(n -> {
       Optional<Integer> v = Nodes.integer(n, kvMap.pathOf("version"), 1, 2, problems);
       return v;
@@ -86,6 +93,29 @@ final class VaultReader {
     return Optional.of(new Vault(endpoint, namespace, new Vault.Kv(mount, kvVersion), pathPrefix,
         new Vault.AppRole(approleMount, tokenPeriod, secretIdTtl, tokenCidrs, secretIdCidrs), ca, allowDeletion,
         allowPlaintext));
+  }
+
+  /**
+   * The top-level paths Vault and OpenBao route to themselves in every namespace and refuse to mount anything at
+   * or under (openbao/openbao@v2.6.2:vault/mount.go:58-65, protectedMounts: "audit/", "auth/", sys/, cubbyhole/,
+   * identity/ from vault/routing/routing.go:33-35). A KV mount there
+   * would make the KES policy name, for example, {@code auth/approle/role/<role>/role-id}.
+   */
+  private static final java.util.Map<String, String> RESERVED = java.util.Map.of(
+      "auth/", "authentication methods (AppRole role ids, tokens)",
+      "sys/", "configuration (policies, mounts, seal)",
+      "identity/", "entities and groups",
+      "cubbyhole/", "per-token storage",
+      "audit/", "audit devices");
+
+  /**
+   * The reserved prefix {@code mount} is or is under. The mount already follows {@link NameRules#isVaultPath} (no
+   * leading, trailing or doubled '/', no '.' or '..' segment), so only the case is left to fold: Vault's routes are
+   * case-sensitive, but a mount spelt {@code Auth/approle} is a mistake either way.
+   */
+  static Optional<String> reservedPrefix(String mount) {
+    String folded = mount.toLowerCase(Locale.ROOT) + "/";
+    return RESERVED.keySet().stream().filter(folded::startsWith).sorted().findFirst();
   }
 
   private String vaultPath(Mapping m, String field, String fallback) {
@@ -136,12 +166,24 @@ final class VaultReader {
   }
 
   private Optional<URI> endpoint(String text, Node node, String path) {
+    // a secret is never quoted back: the message would put it into a terminal and a CI log
+    String decoded = percentDecoded(text);
+    if (SecretForms.containsToken(text) || SecretForms.containsToken(decoded)) {
+      problems.at(node, path, "holds what looks like a Vault or OpenBao token, which would be committed in every"
+          + " generated file: remove it from the URL (KES logs in with its AppRole) and revoke the token");
+      return Optional.empty();
+    }
+    if (SecretForms.containsUuid(text) || SecretForms.containsUuid(decoded)) {
+      problems.at(node, path, "holds what looks like an AppRole secret id (a UUID), which would be committed in every"
+          + " generated file: remove it from the URL and create a new secret id (bootstrap --rotate)");
+      return Optional.empty();
+    }
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawUserInfo() != null) {
-        problems.at(node, path, "holds a user name or password (\"" + uri.getRawUserInfo().replaceAll(":.*", ":…")
-            + "@\"), which would be committed: remove it; KES logs in with its AppRole");
+      if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+        problems.at(node, path, "holds a user name or password before '@', which would be committed: remove it (KES"
+            + " logs in with its AppRole; if it was a password, change it)");
         return Optional.empty();
       }
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawQuery() == null
@@ -153,6 +195,15 @@ final class VaultReader {
     }
     problems.at(node, path, "\"" + text + "\" is not an absolute http or https URL (for example https://vault.example.org:8200)");
     return Optional.empty();
+  }
+
+  // %68vs.… is hvs.… to Vault's HTTP server; a malformed escape is left as it is (the URL check reports it)
+  private static String percentDecoded(String text) {
+    try {
+      return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   /**

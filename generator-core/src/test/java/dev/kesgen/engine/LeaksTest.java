@@ -84,4 +84,121 @@ class LeaksTest {
         .isEmpty();
     assertThat(kinds("secret: \"${KES_APPROLE_SECRET}\"\nsecret_id_ttl: 0\n")).isEmpty();
   }
+
+  private static final String SECRET_ID = "5b2f6e4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+
+  private static java.util.Map<Leaks.Kind, String> leaks(String text) {
+    return Leaks.in(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  private static String b64(String text) {
+    return b64(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] ecKey() throws Exception {
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(new ECGenParameterSpec("secp256r1"));
+    return ec.generateKeyPair().getPrivate().getEncoded();
+  }
+
+  private static String pemKey() throws Exception {
+    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(ecKey())
+        + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  private static String certificate() throws Exception {
+    return dev.kesgen.pki.Pem.encodeCertificate(new dev.kesgen.pki.CertificateIssuer(java.time.Clock.systemUTC())
+        .issue(new dev.kesgen.pki.CertificateProfile(dev.kesgen.pki.CertificateProfile.Kind.SERVER, "kes",
+            java.util.List.of("kes.kes-dev.svc"), java.util.List.of(), dev.kesgen.topology.KeyType.ED25519,
+            new dev.kesgen.topology.GoDuration(365, 'd'), new dev.kesgen.topology.GoDuration(30, 'd')))
+        .certificate());
+  }
+
+  @Test
+  void aSecretKeptAsAYamlStringIsDecodedToo() throws Exception {
+    String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: kes-dev-approle\ndata:\n  secret-id: "
+        + b64(SECRET_ID) + "\n";
+    // a ConfigMap value in a block scalar
+    String blockScalar = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  secret.yaml: |\n"
+        + secret.indent(4);
+    // the same as one JSON string, where the line breaks are \n and no line starts with kind
+    String json = "{\"kind\": \"ConfigMap\", \"data\": {\"secret.yaml\": \"" + secret.replace("\n", "\\n") + "\"}}";
+
+    assertThat(leaks(blockScalar)).containsExactly(java.util.Map.entry(Leaks.Kind.SECRET_ID,
+        " (in Secret kes-dev-approle, data.secret-id, base64, inside a YAML string)"));
+    assertThat(leaks(json)).containsExactly(java.util.Map.entry(Leaks.Kind.SECRET_ID,
+        " (in Secret kes-dev-approle, data.secret-id, base64, inside a YAML string)"));
+  }
+
+  @Test
+  void yamlBinaryDataIsDecoded() throws Exception {
+    assertThat(leaks("approle:\n  secret: !!binary " + b64(SECRET_ID) + "\n"))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.SECRET_ID, " (!!binary)"));
+    assertThat(leaks("tls:\n  key: !!binary |\n" + Base64.getMimeEncoder().encodeToString(ecKey()).indent(4)))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (!!binary)"));
+  }
+
+  @Test
+  void base64OfBase64IsDecodedAgain() throws Exception {
+    assertThat(leaks("kind: Secret\nmetadata: {name: kes-tls}\ndata:\n  tls.key: " + b64(b64(pemKey())) + "\n"))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (in Secret kes-tls, data.tls.key, base64, base64)"));
+    // outside a Secret: 64 characters of base64 of the base64 of a secret id
+    assertThat(leaks("approleSecret: " + b64(b64(SECRET_ID)) + "\n"))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.SECRET_ID, " (base64 at line 1, base64)"));
+  }
+
+  @Test
+  void aBase64OrHexKeyOutsideASecretIsFound() throws Exception {
+    String wrapped = Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(pemKey().getBytes(StandardCharsets.UTF_8));
+    String hexDer = java.util.HexFormat.of().formatHex(ecKey());
+    String xxd = hexDer.replaceAll("(.{60})", "$1\n"); // xxd -p wraps at 60 digits
+
+    assertThat(leaks("# values\ntls:\n  key: " + b64(pemKey()) + "\n"))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (base64 at line 3)"));
+    assertThat(leaks("tls:\n  key: |\n" + wrapped.indent(4)))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (base64 at line 3)"));
+    assertThat(leaks("{\"key\": \"" + b64(ecKey()) + "\"}"))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (base64 at line 1)"));
+    assertThat(leaks("key = \"" + hexDer + "\"\n")).containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (hex at line 1)"));
+    assertThat(leaks(xxd)).containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (hex at line 1)"));
+    assertThat(leaks("pem: " + java.util.HexFormat.of().formatHex(pemKey().getBytes(StandardCharsets.UTF_8))))
+        .containsExactly(java.util.Map.entry(Leaks.Kind.PRIVATE_KEY, " (hex at line 1)"));
+    assertThat(Leaks.Kind.PRIVATE_KEY.fix).contains("rotate");
+  }
+
+  @Test
+  void encodedCertificatesIdentitiesAndChecksumsAreNotSecrets() throws Exception {
+    String certificate = certificate();
+    byte[] der = dev.kesgen.pki.Pem.decodeCertificate(certificate).getEncoded();
+    String identities = "identities:\n" + ("  3ab9a4f0c2d1e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0\n").repeat(3)
+        + ("3ab9a4f0c2d1e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0\n").repeat(3);
+    String sha512 = "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e";
+
+    assertThat(kinds("tls:\n  crt: " + b64(certificate) + "\n")).isEmpty();
+    assertThat(kinds("tls:\n  crt: |\n" + Base64.getMimeEncoder().encodeToString(certificate.getBytes(StandardCharsets.UTF_8)).indent(4))).isEmpty();
+    assertThat(kinds("crt: " + b64(b64(certificate)) + "\n")).isEmpty();
+    assertThat(kinds("der: " + java.util.HexFormat.of().formatHex(der) + "\n")).isEmpty();
+    assertThat(kinds("crt: !!binary " + b64(der) + "\n")).isEmpty();
+    assertThat(kinds(identities)).isEmpty();
+    assertThat(kinds(sha512 + "  kes/dev/values.yaml\n")).isEmpty();
+  }
+
+  @Test
+  void noGoldenOrExampleOutputFileHoldsAFinding() throws Exception {
+    java.util.List<java.nio.file.Path> files;
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(java.nio.file.Path.of("src/test/resources/golden"))) {
+      files = new java.util.ArrayList<>(walk.filter(java.nio.file.Files::isRegularFile).toList());
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(java.nio.file.Path.of("../examples/molgenis/generated"))) {
+      files.addAll(walk.filter(java.nio.file.Files::isRegularFile).toList());
+    }
+    assertThat(files).hasSizeGreaterThan(200);
+    for (java.nio.file.Path file : files) {
+      assertThat(Leaks.in(java.nio.file.Files.readAllBytes(file))).as("%s", file).isEmpty();
+    }
+  }
 }

@@ -76,7 +76,8 @@ class TopologySchemaTest {
       "27-key-listed-twice", "28-duration-unit", "31-kes-version-unparseable", "33-minio-version-malformed",
       "34-key-type-unknown", "35-chart-unknown", "36-kv-version-3", "37-instances-empty", "40-admin-identity-invalid",
       "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
-      "80-kes-version-never-released", "81-kes-version-impossible-date"})
+      "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
+      "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }
