@@ -37,14 +37,22 @@ final class ScriptCheck {
   /** What the apply script and every bootstrap script break; an absent file is skipped. */
   static List<Finding> of(Topology topology, Function<String, Optional<String>> texts) {
     List<Finding> findings = new ArrayList<>();
-    texts.apply(OutputLayout.VAULT_APPLY).ifPresent(text -> apply(topology, text)
+    texts.apply(OutputLayout.VAULT_APPLY).ifPresent(text -> readable(text, t -> apply(topology, t))
         .forEach(m -> findings.add(new Finding(Finding.Kind.ACCESS, OutputLayout.VAULT_APPLY, m))));
     for (Instance instance : topology.instances()) {
       String file = OutputLayout.vaultBootstrap(instance);
-      texts.apply(file).ifPresent(text -> bootstrap(topology, instance, text)
+      texts.apply(file).ifPresent(text -> readable(text, t -> bootstrap(topology, instance, t))
           .forEach(m -> findings.add(new Finding(Finding.Kind.ACCESS, file, m))));
     }
     return findings;
+  }
+
+  private static List<String> readable(String text, Function<String, List<String>> proof) {
+    try {
+      return proof.apply(text);
+    } catch (IllegalArgumentException e) {
+      return List.of(e.getMessage() + ", so what it writes is not proven");
+    }
   }
 
   private static List<String> apply(Topology topology, String text) {

@@ -33,13 +33,23 @@ final class ShellCommands {
   private final String s;
   private int i;
   private int line = 1;
+  /** Whether a backquote ends the commands being read (inside `...`), not starts a substitution. */
+  private boolean inBackquotes;
+  private int depth;
   private final List<Command> commands = new ArrayList<>();
 
   private ShellCommands(String text) {
     this.s = text;
   }
 
-  /** Every simple command of the script, in the order they start. */
+  /** How deeply command substitutions may nest; a deeper script is refused rather than read in part. */
+  static final int MAX_DEPTH = 32;
+
+  /**
+   * Every simple command of the script, in the order they start.
+   *
+   * @throws IllegalArgumentException if command substitutions nest deeper than {@link #MAX_DEPTH}
+   */
   static List<Command> of(String script) {
     ShellCommands parser = new ShellCommands(script);
     parser.list((char) 0);
@@ -48,6 +58,10 @@ final class ShellCommands {
 
   /** Parses commands until {@code end} (0 for the end of the text) and consumes it. */
   private void list(char end) {
+    if (++depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("command substitutions nest deeper than " + MAX_DEPTH + " (line " + line
+          + ")");
+    }
     List<Word> words = new ArrayList<>();
     Word[] stdin = {null};
     int start = line;
@@ -112,6 +126,7 @@ final class ShellCommands {
       words.add(w);
     }
     flush(words, stdin, start);
+    depth--;
   }
 
   private int flush(List<Word> words, Word[] stdin, int start) {
@@ -130,7 +145,7 @@ final class ShellCommands {
     boolean literal = true;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (" \t\r\n;&|()<>".indexOf(c) >= 0) {
+      if (" \t\r\n;&|()<>".indexOf(c) >= 0 || c == '`' && inBackquotes) {
         break;
       }
       if (c == '\'') {
@@ -190,10 +205,16 @@ final class ShellCommands {
     int from = i;
     if (s.charAt(i) == '`') {
       i++;
+      boolean outer = inBackquotes;
+      inBackquotes = true;
       list('`');
+      inBackquotes = outer;
     } else if (i + 1 < s.length() && s.charAt(i + 1) == '(') {
       i += 2;
+      boolean outer = inBackquotes;
+      inBackquotes = false;
       list(')');
+      inBackquotes = outer;
     } else if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
       int close = s.indexOf('}', i);
       i = close < 0 ? s.length() : close + 1;
