@@ -29,6 +29,22 @@ final class ScriptCheck {
   private static final Set<String> SHIPPED_EVALS = Set.of(
       "\"kesgen_value=\\${VAULT_$kesgen_name:-\\${BAO_$kesgen_name:-}}\"",
       "\"VAULT_$kesgen_name=\\$kesgen_value BAO_$kesgen_name=\\$kesgen_value\"");
+  /**
+   * Variables that decide where the CLI sends its token, whom it trusts, or which program runs: kesgen's scripts take
+   * them from the environment (the namespace excepted, which they set to the topology's).
+   */
+  private static final Set<String> STEERING = Set.of("VAULT_ADDR", "BAO_ADDR", "VAULT_TOKEN", "BAO_TOKEN",
+      "VAULT_CACERT", "BAO_CACERT", "VAULT_CAPATH", "BAO_CAPATH", "VAULT_SKIP_VERIFY", "BAO_SKIP_VERIFY",
+      "VAULT_TLS_SERVER_NAME", "BAO_TLS_SERVER_NAME", "VAULT_CLIENT_CERT", "BAO_CLIENT_CERT", "VAULT_CLIENT_KEY",
+      "BAO_CLIENT_KEY", "VAULT_AGENT_ADDR", "BAO_AGENT_ADDR", "VAULT_HTTP_PROXY", "VAULT_PROXY_ADDR", "HTTP_PROXY",
+      "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "KESGEN_VAULT_CLI", "PATH", "KUBECONFIG",
+      "VAULT_NAMESPACE", "BAO_NAMESPACE", "vault_cli");
+  /** The CLI choice of the shipped preamble, as written. */
+  private static final Set<String> SHIPPED_CLI = Set.of("vault_cli=$KESGEN_VAULT_CLI", "vault_cli=vault",
+      "vault_cli=bao");
+  /** The only options the bootstrap script passes the CLI. */
+  private static final Set<String> BOOTSTRAP_OPTIONS = Set.of("-format=json", "-field=role_id", "-field=secret_id",
+      "-f");
   private static final Set<String> KEYWORDS = Set.of("if", "then", "elif", "else", "fi", "while", "until", "do",
       "done", "!", "{", "}", "time");
 
@@ -68,6 +84,7 @@ final class ScriptCheck {
     String mount = topology.vault().approle().mount();
     String kv = topology.vault().kv().mount();
     for (ShellCommands.Command c : ShellCommands.of(text)) {
+      environment(topology, c, out);
       List<ShellCommands.Word> w = words(c);
       if (w.isEmpty() || !vaultCli(w.get(0))) {
         opaque(c, w, out);
@@ -124,6 +141,7 @@ final class ScriptCheck {
     AppRoleRole role = AppRoleRole.of(topology.vault(), instance);
     String secret = KubernetesNames.appRoleSecret(instance);
     for (ShellCommands.Command c : ShellCommands.of(text)) {
+      environment(topology, c, out);
       List<ShellCommands.Word> w = words(c);
       String at = "line " + c.line() + ": ";
       if (!w.isEmpty() && w.get(0).literal() && w.get(0).text().equals("kubectl")) {
@@ -146,10 +164,13 @@ final class ScriptCheck {
         case "write" -> List.of(role.secretIdPath(), role.accessorDestroyPath());
         default -> List.of();
       };
-      if (allowed.isEmpty() || paths.size() != 1 || !pathLiteral || !allowed.contains(paths.get(0))) {
+      List<String> options = args.stream().skip(1).filter(a -> a.startsWith("-")).toList();
+      if (allowed.isEmpty() || paths.size() != 1 || !pathLiteral || !allowed.contains(paths.get(0))
+          || !BOOTSTRAP_OPTIONS.containsAll(options)) {
         out.add(at + "runs the Vault CLI with " + String.join(" ", args) + "; the bootstrap script of instance "
             + instance.name() + " may only read " + role.roleIdPath() + ", list and create secret ids at "
-            + role.secretIdPath() + " and destroy them at " + role.accessorDestroyPath());
+            + role.secretIdPath() + " and destroy them at " + role.accessorDestroyPath() + ", with no options but "
+            + String.join(" ", new java.util.TreeSet<>(BOOTSTRAP_OPTIONS)));
       }
     }
     return out;
@@ -178,6 +199,40 @@ final class ScriptCheck {
     if (!literal || !name.equals(Optional.of(secret)) || !namespace.equals(Optional.of(instance.namespace()))) {
       out.add(at + "runs kubectl " + String.join(" ", args) + "; the bootstrap script of instance " + instance.name()
           + " may only touch the Secret " + secret + " in namespace " + instance.namespace());
+    }
+  }
+
+  /**
+   * Assignments (before a command, or given to export, readonly or local) of a variable that steers the CLI: only
+   * the shipped preamble's choice of CLI and the topology's namespace.
+   */
+  private static void environment(Topology topology, ShellCommands.Command c, List<String> out) {
+    List<ShellCommands.Word> w = c.words();
+    int first = 0;
+    while (first < w.size() && KEYWORDS.contains(w.get(first).raw())) {
+      first++;
+    }
+    boolean declaring = first < w.size() && Set.of("export", "readonly", "local").contains(w.get(first).raw());
+    for (int i = first + (declaring ? 1 : 0); i < w.size(); i++) {
+      ShellCommands.Word word = w.get(i);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=.*", java.util.regex.Pattern.DOTALL)
+          .matcher(word.raw());
+      if (!m.matches()) {
+        if (declaring) {
+          continue;
+        }
+        break; // the command itself: what follows are its arguments
+      }
+      String name = m.group(1);
+      if (!STEERING.contains(name) || SHIPPED_CLI.contains(word.raw())
+          || name.equals("VAULT_NAMESPACE") && word.literal()
+              && word.text().equals("VAULT_NAMESPACE=" + topology.vault().namespace())
+          || word.raw().equals("BAO_NAMESPACE=$VAULT_NAMESPACE")) {
+        continue;
+      }
+      out.add("line " + c.line() + ": sets " + name + ", which decides where the Vault CLI sends its token, whom it"
+          + " trusts or what runs; kesgen's scripts take it from the environment"
+          + (name.endsWith("NAMESPACE") ? " (the namespace is the topology's vault.namespace)" : ""));
     }
   }
 
@@ -227,6 +282,9 @@ final class ScriptCheck {
       return;
     } else if (first.text().equals("command") && w.size() == 3 && w.get(1).text().equals("-v")) {
       return; // command -v vault: finds the CLI, runs nothing
+    } else if (first.text().equals("cd") && !(w.size() == 2 && w.get(1).raw().equals("\"$(dirname \"$0\")\""))) {
+      out.add(at + "changes to another directory, so the files it writes to Vault are not the proven ones beside it;"
+          + " only cd \"$(dirname \"$0\")\"");
     } else if (OPAQUE.contains(first.text())) {
       out.add(at + "runs " + first.text() + ", whose effect kesgen cannot read from the script, so what it writes is"
           + " not proven; run the Vault CLI and kubectl directly");
