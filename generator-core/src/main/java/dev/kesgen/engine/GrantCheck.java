@@ -1,5 +1,6 @@
 package dev.kesgen.engine;
 
+import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
@@ -22,8 +23,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The files besides the KES configuration and the Vault policy that grant or restrict access, proven to say exactly
  * what kesgen computes for the topology: the AppRole of each instance ({@code vault/approles/kes-<i>.json}: its
  * policies, no default policy, its CIDR bindings and TTLs, and no parameter kesgen does not write, such as the old
- * {@code policies} or {@code bound_cidr_list}, which Vault still reads) and the NetworkPolicy of the KES chart
- * ({@code networkPolicy} in {@code kes/<i>/values.yaml}). The scripts are {@link ScriptCheck}'s.
+ * {@code policies} or {@code bound_cidr_list}, which Vault still reads), the NetworkPolicy of the KES chart
+ * ({@code networkPolicy} in {@code kes/<i>/values.yaml}) and the AppRole Secret its pods log in with
+ * ({@code vault.approleSecretName}). The scripts are {@link ScriptCheck}'s.
  */
 final class GrantCheck {
   /** Why each AppRole parameter must be what kesgen writes, for the message. */
@@ -95,7 +97,17 @@ final class GrantCheck {
     List<String> differences = new ArrayList<>();
     Object actual = map.containsKey("networkPolicy") ? map.get("networkPolicy") : Absent.VALUE;
     exactly(actual, policy, "networkPolicy", differences, why);
-    return differences.stream().map(d -> where + d).toList();
+    List<String> findings = new ArrayList<>(differences.stream().map(d -> where + d).toList());
+    // the Secret the pods log in to Vault with: another instance's would give them that instance's keys
+    Object vaultValues = map.get("vault");
+    Object secret = vaultValues instanceof Map<?, ?> v && v.containsKey("approleSecretName") ? v.get("approleSecretName")
+        : Absent.VALUE;
+    List<String> login = new ArrayList<>();
+    exactly(secret, KubernetesNames.appRoleSecret(instance), "vault.approleSecretName", login, Map.of(
+        "vault.approleSecretName", "the Secret bootstrap-" + instance.name() + ".sh writes; another would log KES in"
+            + " with another AppRole"));
+    login.forEach(d -> findings.add("instance " + instance.name() + ", Vault login of the KES chart: " + d));
+    return findings;
   }
 
   /** A key that is not there, told apart from one whose value is null. */
