@@ -59,7 +59,8 @@ final class AccessCheck {
 
   /**
    * Checks every instance whose files {@code texts} holds ({@code kes/<i>/values.yaml},
-   * {@code vault/policies/kes-<i>.hcl}); an absent file is skipped (a check reports it as missing).
+   * {@code vault/policies/kes-<i>.hcl}, and through {@link GrantCheck} and {@link ScriptCheck} the AppRole, the
+   * NetworkPolicy values and the Vault scripts); an absent file is skipped (a check reports it as missing).
    */
   static AccessCheck of(Topology topology, Function<String, Optional<String>> texts, Certificates certificates) {
     // Instances are independent (each has its own KES and Vault policy), so they are checked on every core and
@@ -71,6 +72,7 @@ final class AccessCheck {
       texts.apply(values).ifPresent(text -> part.kes(instance, values, text, certificates));
       String policy = OutputLayout.vaultPolicy(instance);
       texts.apply(policy).ifPresent(text -> part.vault(topology, instance, policy, text));
+      part.findings.addAll(GrantCheck.of(topology, instance, texts));
       return part;
     });
     AccessCheck check = new AccessCheck();
@@ -78,6 +80,7 @@ final class AccessCheck {
       check.findings.addAll(part.findings);
       check.matrix.putAll(part.matrix);
     }
+    check.findings.addAll(ScriptCheck.of(topology, texts));
     return check;
   }
 

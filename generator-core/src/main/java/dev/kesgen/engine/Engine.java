@@ -35,18 +35,33 @@ public final class Engine {
 
   /**
    * Keeps or issues every certificate and renders every file in memory; writes nothing. Fails, as the user's to fix,
-   * when the rendered files (templates overridden or not) break an access rule ({@link AccessCheck}).
+   * when the rendered files (templates overridden or not) break an access rule ({@link AccessCheck},
+   * {@link GrantCheck}) or hold a secret ({@link SecretScan}): every scan a check runs on committed output runs here on
+   * the planned output, so generate never writes what check would report.
    */
   public static PlannedRun plan(Topology topology, RunSettings settings, List<Contributor> contributors,
       EngineListener listener) throws RunException {
     PlannedRun run = plan(topology, settings, settings.rotate(), contributors, listener);
+    List<String> refusals = new ArrayList<>();
     if (!run.access().isEmpty()) {
-      StringBuilder message = new StringBuilder("the output would break kesgen's access rules, so nothing is written"
-          + " (fix the template overrides that widen or narrow access):");
-      run.access().forEach(f -> message.append("\n  ").append(f.subject()).append(": ").append(f.message()));
-      throw RunException.user(message.toString());
+      refusals.add(listed("the output would break kesgen's access rules, so nothing is written"
+          + " (fix the template overrides that widen or narrow access):", run.access()));
+    }
+    List<Finding> secrets = SecretScan.of(run.files());
+    if (!secrets.isEmpty()) {
+      refusals.add(listed("the output would hold secrets, so nothing is written (fix the template overrides that"
+          + " print them; secrets belong in the secrets directory or the cluster):", secrets));
+    }
+    if (!refusals.isEmpty()) {
+      throw RunException.user(String.join("\n", refusals));
     }
     return run;
+  }
+
+  private static String listed(String headline, List<Finding> findings) {
+    StringBuilder message = new StringBuilder(headline);
+    findings.forEach(f -> message.append("\n  ").append(f.subject()).append(": ").append(f.message()));
+    return message.toString();
   }
 
   private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
@@ -133,8 +148,9 @@ public final class Engine {
   }
 
   /**
-   * The access rules on the committed files (what is deployed), then on the rendered files where they differ (what
-   * generate would refuse to write); a committed file that is missing or not kesgen's is reported by the comparison.
+   * The access rules on the committed files (what is deployed), then the access rules and the secret scan on the
+   * rendered files where they differ (what generate would refuse to write); a committed file that is missing or not
+   * kesgen's is reported by the comparison.
    */
   private static List<Finding> access(PlannedRun run, CompareResult compare) throws RunException {
     Set<String> readable = new java.util.HashSet<>(run.files().keySet());
@@ -151,7 +167,9 @@ public final class Engine {
     }
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
-    for (Finding f : run.access()) {
+    List<Finding> planned = new ArrayList<>(run.access());
+    planned.addAll(SecretScan.of(run.files()));
+    for (Finding f : planned) {
       if (differing.contains(f.subject())) {
         findings.add(new Finding(f.kind(), f.subject(), "as generate would write it (it would refuse to): "
             + f.message()));

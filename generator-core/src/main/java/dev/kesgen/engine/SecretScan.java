@@ -1,5 +1,6 @@
 package dev.kesgen.engine;
 
+import dev.kesgen.output.FileContent;
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Looks for secrets under the output directory, which must only ever live in the secrets directory or the
- * cluster: every form {@link Leaks} knows, and a KES configuration whose {@code approle.secret} is a literal instead
- * of {@code ${KES_APPROLE_SECRET}} (what the chart kesgen replaces did). Reads each regular file once and follows
- * no link; links and special files are reported by the check as files kesgen did not write.
+ * Looks for secrets in the output, which must only ever live in the secrets directory or the cluster: every form
+ * {@link Leaks} knows, and a KES configuration whose {@code approle.secret} is a literal instead of
+ * {@code ${KES_APPROLE_SECRET}} (what the chart kesgen replaces did). One scan of a file's path and bytes, run on the
+ * planned files before generate or validate writes anything ({@link #of(Map)}) and on the output directory by a check
+ * ({@link #of(OutputDirectory)}), which reads each regular file once and follows no link; links and special files
+ * are reported by the check as files kesgen did not write.
  */
 final class SecretScan {
   /** {@code secret: <anything but ${...}>} on one line, in a KES configuration. */
@@ -41,7 +44,7 @@ final class SecretScan {
     // Files are scanned on every core and their findings taken in path order, as in a loop.
     List<List<Finding>> perFile;
     try {
-      perFile = InOrder.map(paths, file -> scan(output, file));
+      perFile = InOrder.map(paths, file -> scan(relative(output, file), read(file)));
     } catch (java.io.UncheckedIOException e) {
       throw new OutputException("cannot scan " + output.root() + ": " + e.getCause().getMessage(), e);
     }
@@ -49,15 +52,29 @@ final class SecretScan {
     return findings;
   }
 
-  private static List<Finding> scan(OutputDirectory output, Path file) {
-    byte[] bytes;
+  /** Every finding in planned files (by output-relative path), in path order; nothing is read from disk. */
+  static List<Finding> of(Map<String, FileContent> files) {
+    List<Map.Entry<String, FileContent>> entries = new ArrayList<>(new java.util.TreeMap<>(files).entrySet());
+    List<Finding> findings = new ArrayList<>();
+    InOrder.map(entries, e -> scan(e.getKey(), e.getValue().bytes())).forEach(findings::addAll);
+    return findings;
+  }
+
+  private static String relative(OutputDirectory output, Path file) {
+    return output.root().relativize(file).toString().replace('\\', '/');
+  }
+
+  private static byte[] read(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The one scan of a file, on disk or planned: {@code relative} is its output-relative path. */
+  static List<Finding> scan(String relative, byte[] bytes) {
     List<Finding> findings = new ArrayList<>();
-    String relative = output.root().relativize(file).toString().replace('\\', '/');
     Map<Leaks.Kind, String> leaks = Leaks.in(bytes);
     leaks.forEach((kind, where) -> findings.add(new Finding(Finding.Kind.SECRET_IN_OUTPUT, relative,
         kind.what + where + "; " + kind.fix)));

@@ -32,6 +32,26 @@ public record AppRoleRole(String name, String mount, String namespace, Map<Strin
     parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
+  /** {@code auth/<mount>/role/<name>}: where the role is written and its role id and secret ids live. */
+  public String path() {
+    return "auth/" + mount + "/role/" + name;
+  }
+
+  /** Where the role id is read. */
+  public String roleIdPath() {
+    return path() + "/role-id";
+  }
+
+  /** Where a secret id is created, and where the secret id accessors are listed. */
+  public String secretIdPath() {
+    return path() + "/secret-id";
+  }
+
+  /** Where a secret id is destroyed by its accessor. */
+  public String accessorDestroyPath() {
+    return path() + "/secret-id-accessor/destroy";
+  }
+
   /** The role of this instance. */
   public static AppRoleRole of(Vault vault, Instance instance) {
     Map<String, Object> p = new LinkedHashMap<>();

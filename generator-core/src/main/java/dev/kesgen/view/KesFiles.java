@@ -20,8 +20,11 @@ import java.util.Optional;
 public final class KesFiles {
   private KesFiles() {}
 
-  /** Ingress from the tenants' namespaces, egress to Vault's port (and address, where the endpoint is an IP literal). */
-  static KesValuesContext.NetworkPolicy networkPolicy(Instance instance, Vault vault) {
+  /**
+   * Ingress from the tenants' namespaces, egress to Vault's port (and address, where the endpoint is an IP literal);
+   * what generate proves the values of an instance say ({@code GrantCheck}).
+   */
+  public static KesValuesContext.NetworkPolicy networkPolicy(Instance instance, Vault vault) {
     List<String> namespaces = instance.tenants().stream().map(Tenant::namespace).distinct().sorted().toList();
     URI endpoint = vault.endpoint();
     int port = endpoint.getPort() >= 0 ? endpoint.getPort() : vault.isPlaintext() ? 80 : 443;

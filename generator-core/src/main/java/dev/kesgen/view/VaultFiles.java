@@ -26,13 +26,14 @@ public final class VaultFiles {
           .map(r -> new PolicyContext.Rule(r.pattern(), r.capabilities())).toList();
       files.add(new PlannedFile.Rendered(OutputLayout.vaultPolicy(instance), "vault/policy.hcl.hbs",
           new PolicyContext(header, vaultView, view, VaultPolicy.keyLocation(vault, instance), rules)));
+      AppRoleRole role = AppRoleRole.of(vault, instance);
       files.add(new PlannedFile.Rendered(OutputLayout.vaultAppRole(instance), "vault/approle.json.hbs",
-          new AppRoleContext(header, view, role(AppRoleRole.of(vault, instance)))));
-      String rolePath = "auth/" + vault.approle().mount() + "/role/" + instance.vaultName();
+          new AppRoleContext(header, view, role(role))));
+      String rolePath = role.path();
       files.add(new PlannedFile.Rendered(OutputLayout.vaultBootstrap(instance), "vault/bootstrap.sh.hbs",
           new BootstrapContext(header, vaultView, view, KubernetesNames.appRoleSecret(instance),
-              rolePath + "/role-id", rolePath + "/secret-id", rolePath + "/secret-id",
-              rolePath + "/secret-id-accessor/destroy", secretIdMetadata(instance))));
+              role.roleIdPath(), role.secretIdPath(), role.secretIdPath(), role.accessorDestroyPath(),
+              secretIdMetadata(instance))));
       instances.add(new ApplyContext.Instance(instance.name(), instance.namespace(), instance.vaultName(),
           OutputLayout.vaultPolicyFromVaultDirectory(instance), OutputLayout.vaultAppRoleFromVaultDirectory(instance),
           rolePath));
