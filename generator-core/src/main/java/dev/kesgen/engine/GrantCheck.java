@@ -74,6 +74,9 @@ final class GrantCheck {
     try {
       values = load(text);
     } catch (RuntimeException e) {
+      if (unreadableToTheAccessModel(text)) {
+        return List.of(); // the KES access model reports why the values cannot be read: one message per problem
+      }
       return List.of(where + "the chart values cannot be read (" + e.getMessage().lines().findFirst().orElse("")
           + ")");
     }
@@ -190,5 +193,14 @@ final class GrantCheck {
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(16 * 1024 * 1024);
     return new Yaml(new SafeConstructor(options)).load(text);
+  }
+
+  private static boolean unreadableToTheAccessModel(String values) {
+    try {
+      dev.kesgen.access.KesChartValues.serverConfig(values);
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 }
