@@ -46,15 +46,18 @@ public final class Changes {
     }
     List<Change> changes = new ArrayList<>();
     if (!files.isEmpty()) {
-      instances(before, after, changes);
-      tenants(before, after, changes);
+      // each instance's values are parsed once per side, not once per tenant: a large instance has one large file
+      Policies old = new Policies(before);
+      Policies now = new Policies(after);
+      instances(before, after, old, now, changes);
+      tenants(before, after, old, now, changes);
     }
     changes.sort(Comparator.comparing(Change::kind).thenComparing(Change::subject).thenComparing(Change::message));
     return new ChangeSet(files, changes);
   }
 
   private static void instances(SortedMap<String, String> before, SortedMap<String, String> after,
-      List<Change> changes) {
+      Policies oldPolicies, Policies newPolicies, List<Change> changes) {
     SortedSet<String> old = names(before, KES_VALUES);
     SortedSet<String> now = names(after, KES_VALUES);
     for (String i : now) {
@@ -76,7 +79,7 @@ public final class Changes {
             + " changes" + identities(before.get(provisioner), after.get(provisioner)) + ": apply its Secret before"
             + " upgrading kes-" + i, false));
       }
-      provisioning(i, KesPolicies.of(before.get(values(i))), KesPolicies.of(after.get(values(i))), changes);
+      provisioning(i, oldPolicies.of(i), newPolicies.of(i), changes);
       if (changed(before, after, "vault/policies/kes-" + i + ".hcl") && before.containsKey("vault/policies/kes-" + i
           + ".hcl")) {
         changes.add(new Change(Change.Kind.VAULT_POLICY_CHANGED, i, "the Vault policy kes-" + i + " changes: run"
@@ -92,19 +95,19 @@ public final class Changes {
       if (!now.contains(i)) {
         changes.add(new Change(Change.Kind.INSTANCE_REMOVED, i, "instance " + i + " removed: its Vault policy and"
             + " AppRole kes-" + i + ", its Secrets in the cluster (TLS, provisioner and kes-" + i + "-approle) and"
-            + " its keys in Vault" + prefix(KesPolicies.of(before.get(values(i)))) + " stay behind until you delete"
+            + " its keys in Vault" + prefix(oldPolicies.of(i)) + " stay behind until you delete"
             + " them; uninstall kes-" + i, true));
       }
     }
   }
 
   private static void tenants(SortedMap<String, String> before, SortedMap<String, String> after,
-      List<Change> changes) {
+      Policies oldPolicies, Policies newPolicies, List<Change> changes) {
     SortedSet<String> old = tenantNames(before);
     SortedSet<String> now = tenantNames(after);
     for (String subject : now) {
       String[] it = subject.split("/", 2);
-      KesPolicies policies = KesPolicies.of(after.getOrDefault(values(it[0]), ""));
+      KesPolicies policies = newPolicies.of(it[0]);
       if (!old.contains(subject)) {
         changes.add(new Change(Change.Kind.TENANT_ADDED, subject, "tenant " + subject + " added"
             + identity(after.get(client(it))).map(id -> " (identity " + id + ")").orElse("")
@@ -117,14 +120,14 @@ public final class Changes {
             + " changes" + identities(before.get(client(it)), after.get(client(it))) + ": apply its Secret, upgrade"
             + " kes-" + it[0] + " and restart its MinIO", false));
       }
-      grants(subject, KesPolicies.of(before.getOrDefault(values(it[0]), "")), policies, changes);
+      grants(subject, oldPolicies.of(it[0]), policies, changes);
     }
     for (String subject : old) {
       if (!now.contains(subject)) {
         String[] it = subject.split("/", 2);
         changes.add(new Change(Change.Kind.TENANT_REMOVED, subject, "tenant " + subject + " removed: KES no longer"
             + " serves it; its Secret kes-" + it[0] + "-" + it[1] + "-client stays in the cluster and its keys stay in"
-            + " Vault" + prefix(KesPolicies.of(before.getOrDefault(values(it[0]), ""))) + " until you delete them;"
+            + " Vault" + prefix(oldPolicies.of(it[0])) + " until you delete them;"
             + " uninstall its MinIO", true));
       }
     }
@@ -193,6 +196,20 @@ public final class Changes {
 
   private static String prefix(KesPolicies policies) {
     return policies.vaultPrefix().map(p -> " (under " + p + ")").orElse("");
+  }
+
+  /** The KES policies of each instance's values in one set of texts, parsed on first use. */
+  private static final class Policies {
+    private final SortedMap<String, String> files;
+    private final java.util.Map<String, KesPolicies> parsed = new java.util.HashMap<>();
+
+    Policies(SortedMap<String, String> files) {
+      this.files = files;
+    }
+
+    KesPolicies of(String instance) {
+      return parsed.computeIfAbsent(instance, i -> KesPolicies.of(files.getOrDefault(values(i), "")));
+    }
   }
 
   private static String values(String instance) {

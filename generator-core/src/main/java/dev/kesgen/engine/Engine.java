@@ -5,6 +5,7 @@ import dev.kesgen.files.RegularFiles;
 import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.layout.CertificateId;
 import dev.kesgen.output.CompareResult;
+import dev.kesgen.output.FileContent;
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
 import dev.kesgen.output.WriteResult;
@@ -18,7 +19,6 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,7 +168,10 @@ public final class Engine {
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
     List<Finding> planned = new ArrayList<>(run.access());
-    planned.addAll(SecretScan.of(run.files()));
+    // a planned file equal to the committed one was scanned on disk already: scan only those that differ
+    java.util.Map<String, FileContent> changed = new java.util.TreeMap<>(run.files());
+    changed.keySet().retainAll(differing);
+    planned.addAll(SecretScan.of(changed));
     for (Finding f : planned) {
       if (differing.contains(f.subject())) {
         findings.add(new Finding(f.kind(), f.subject(), "as generate would write it (it would refuse to): "
@@ -189,10 +192,7 @@ public final class Engine {
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes.get())).toString());
+      return Optional.of(RegularFiles.utf8(bytes.get()));
     } catch (java.nio.charset.CharacterCodingException e) {
       return Optional.empty(); // not text kesgen wrote: the comparison reports it as differing
     } catch (IOException e) {

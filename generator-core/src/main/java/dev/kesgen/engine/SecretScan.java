@@ -1,5 +1,7 @@
 package dev.kesgen.engine;
 
+import dev.kesgen.files.InputKind;
+import dev.kesgen.files.RegularFiles;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.output.OutputDirectory;
 import dev.kesgen.output.OutputException;
@@ -66,7 +68,8 @@ final class SecretScan {
 
   private static byte[] read(Path file) {
     try {
-      return Files.readAllBytes(file);
+      // the walk kept regular files only; read them as every committed file is read (bounded, never through a link)
+      return RegularFiles.read(file, InputKind.COMMITTED_OUTPUT);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

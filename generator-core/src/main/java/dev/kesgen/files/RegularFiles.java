@@ -2,6 +2,10 @@ package dev.kesgen.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -31,6 +35,15 @@ public final class RegularFiles {
   private static final OpenOption[] FOLLOW = {};
 
   private RegularFiles() {}
+
+  /**
+   * The bytes as UTF-8 text, strictly: malformed or unmappable input is an error, never a replacement character (a
+   * file that is not UTF-8 is not one kesgen wrote, or not a topology or template it can read).
+   */
+  public static String utf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+  }
 
   /**
    * The bytes of {@code file}.

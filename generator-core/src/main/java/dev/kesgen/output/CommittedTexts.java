@@ -3,10 +3,7 @@ package dev.kesgen.output;
 import dev.kesgen.files.InputKind;
 import dev.kesgen.files.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,8 +46,7 @@ public final class CommittedTexts {
 
   private static String text(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return RegularFiles.utf8(bytes);
     } catch (CharacterCodingException e) {
       return NOT_TEXT;
     }

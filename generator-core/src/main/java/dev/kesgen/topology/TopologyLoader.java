@@ -6,8 +6,6 @@ import dev.kesgen.files.UnsafeFileException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,11 +49,7 @@ public final class TopologyLoader {
   public static Topology load(Path file) throws TopologyException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(RegularFiles.read(file, InputKind.TOPOLOGY)))
-          .toString();
+      text = RegularFiles.utf8(RegularFiles.read(file, InputKind.TOPOLOGY));
     } catch (UnsafeFileException e) {
       throw single(file, switch (e.reason()) {
         case TOO_LARGE -> tooLarge();
