@@ -18,3 +18,10 @@ assert changed[0].endsWith("Identity changed: tenants/dev/gecko: ${issued['tenan
 assert gecko != issued['tenants/dev/gecko']
 assert identityOf('generated/kes/dev/server.crt') == issued['kes/dev'] : 'the server certificate changed'
 assert identityOf('generated/tenants/dev/lynx/client.crt') == issued['tenants/dev/lynx'] : 'lynx changed'
+
+// rotate prints its plan and the next steps for exactly what changed, as the command line does
+def afterRotate = log.substring(log.lastIndexOf('kesgen:rotate'))
+assert afterRotate.contains('the identity of tenant dev/gecko changes')
+assert afterRotate.contains('[INFO]   kubectl apply --server-side -f secrets/tenants/dev/gecko/secret.yaml')
+assert afterRotate =~ /\[INFO\]   kubectl rollout restart deployment,statefulset --namespace \S+ -l app=minio,release=gecko/
+assert !(afterRotate =~ /release=lynx/)

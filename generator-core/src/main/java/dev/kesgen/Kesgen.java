@@ -2,6 +2,7 @@ package dev.kesgen;
 
 import dev.kesgen.change.ChangeSet;
 import dev.kesgen.change.Changes;
+import dev.kesgen.change.NextSteps;
 import dev.kesgen.chart.KesChart;
 import dev.kesgen.engine.Contributor;
 import dev.kesgen.engine.Engine;
@@ -70,7 +71,7 @@ public final class Kesgen {
     try {
       return TopologyLoader.load(reader, Path.of(sourceName));
     } catch (IOException e) {
-      throw new EnvironmentException("cannot read the topology " + sourceName + ": " + e.getMessage(), e);
+      throw new EnvironmentException("cannot read the topology " + sourceName + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 
@@ -120,6 +121,17 @@ public final class Kesgen {
       throw new EnvironmentException("cannot read the output to compare with: " + e.getMessage(), e);
     }
     return Changes.between(before, plan.files());
+  }
+
+  /**
+   * The commands that follow writing this plan, for what {@code changes} says it changes (apply these Secrets, run
+   * apply.sh, upgrade these releases, restart these MinIO, delete what was removed), with paths as from the request's
+   * project directory; see {@link NextSteps}. Log only: never part of the committed output.
+   */
+  public static List<String> nextSteps(Plan plan, ChangeSet changes) {
+    RunSettings settings = plan.run().settings();
+    return NextSteps.of(changes, plan.topology(), plan.files().keySet(), settings.outputName(),
+        settings.secretsName());
   }
 
   /**
@@ -200,7 +212,7 @@ public final class Kesgen {
 
   private static RunSettings settings(GenerateRequest request) {
     return new RunSettings(request.outputDirectory(), request.secretsDirectory(), request.templateDirectory(),
-        request.clock(), request.rotate());
+        request.clock(), request.rotate(), request.projectDirectory());
   }
 
   private static KesgenException typed(RunException e) {

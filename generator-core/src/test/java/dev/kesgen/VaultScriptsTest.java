@@ -203,6 +203,31 @@ class VaultScriptsTest {
   }
 
   @Test
+  void applySaysWhatItWroteAndNoChangesTheSecondTime() throws Exception {
+    Run first = sh(Map.of("KV_VERSION", "1"), "vault/apply.sh");
+    Run second = sh(Map.of("KV_VERSION", "1"), "vault/apply.sh");
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("policy kes-dev: written", "role auth/approle/role/kes-prod: written")
+        .doesNotContain("no changes");
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).isEqualTo("no changes: every mount, policy and AppRole role was already as written"
+        + " here\n");
+  }
+
+  @Test
+  void applyChecksTheTokenFirstAndStopsWithAClearMessage() throws Exception {
+    Run run = sh(Map.of("KV_VERSION", "1", "VAULT_TOKEN_DENIED", "yes", "VAULT_ADDR", "https://vault.example.org:8200"),
+        "vault/apply.sh");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.output()).startsWith("the Vault token is missing, expired or not accepted at"
+        + " https://vault.example.org:8200: set VAULT_TOKEN (or BAO_TOKEN) to a token with the policy in"
+        + " vault/policies/kesgen-operator.hcl\n").contains("permission denied");
+    assertThat(commands()).isEqualTo("vault token lookup\n");
+  }
+
+  @Test
   void applyRefusesAKvMountOfTheOtherVersion() throws Exception {
     Run run = sh(Map.of("KV_VERSION", "2"), "vault/apply.sh");
 

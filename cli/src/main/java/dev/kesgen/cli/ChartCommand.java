@@ -11,9 +11,16 @@ import picocli.CommandLine.Option;
     description = "Writes the KES Helm chart of this kesgen version; unchanged files are not touched, files of an "
         + "older version's chart are deleted.")
 final class ChartCommand extends Subcommand {
-  @Option(names = {"--chart-directory", "--chartDirectory"}, paramLabel = "DIR", defaultValue = "charts/kes",
+  @Option(names = "--chart-directory", paramLabel = "DIR", defaultValue = "charts/kes",
       description = "Where the chart goes (default: ${DEFAULT-VALUE}).")
   Path chartDirectory;
+
+  @Option(names = "--chartDirectory", hidden = true, paramLabel = "DIR")
+  void chartDirectoryAlias(Path directory) {
+    if (directory != null) {
+      chartDirectory = directory;
+    }
+  }
 
   @Override
   int run(Console console) throws Exception {

@@ -24,13 +24,21 @@ import picocli.CommandLine.Option;
         + "writes, a certificate expires soon, a secret lies in the output directory or the topology is invalid. "
         + "Writes nothing.")
 final class CheckCommand extends Subcommand {
-  @Option(names = {"--fail-on-expiring-within", "--failOnExpiringWithin"}, paramLabel = "DURATION",
+  @Option(names = "--fail-on-expiring-within", paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "Fail when a certificate expires within this time (<n>s, m, h or d, e.g. 30d) instead of within "
           + "each certificate's renewBefore.")
   Duration failOnExpiringWithin;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = "--failOnExpiringWithin", hidden = true, paramLabel = "DURATION",
+      converter = DurationConverter.class)
+  void failOnExpiringWithinAlias(Duration duration) {
+    if (duration != null) {
+      failOnExpiringWithin = duration;
+    }
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
       description = "text (findings on standard error) or json (one document on standard output).")
   Format format;
 
@@ -58,6 +66,11 @@ final class CheckCommand extends Subcommand {
     } catch (TopologyException | ConfigurationException e) {
       if (!json) {
         throw e;
+      }
+      if (e instanceof TopologyException t && t.unreadable()) {
+        int code = failed(console, e);
+        Report.json(console, List.of(), warnings, e.getMessage());
+        return code;
       }
       List<Finding> findings = e instanceof TopologyException t
           ? t.problems().stream().map(Finding::of).toList()

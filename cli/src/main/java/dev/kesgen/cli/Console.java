@@ -20,6 +20,13 @@ final class Console {
     this.verbosity = verbosity;
   }
 
+  /** This console without its lines on standard output (results and errors still print): for JSON mode. */
+  Console silent() {
+    Verbosity quiet = new Verbosity();
+    quiet.quiet = true;
+    return new Console(out, err, quiet);
+  }
+
   boolean quiet() {
     return verbosity.quiet;
   }

@@ -2,11 +2,7 @@ package dev.kesgen.cli;
 
 import dev.kesgen.ContinuousIntegration;
 import dev.kesgen.GenerateRequest;
-import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenEvent;
-import dev.kesgen.Plan;
-import dev.kesgen.change.ChangeSet;
-import dev.kesgen.topology.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,15 +15,29 @@ import picocli.CommandLine.Option;
 final class GenerateCommand extends Subcommand {
   static final String WRITE_IN_CI = "--write-in-ci";
 
-  @Option(names = {WRITE_IN_CI, "--writeInCi"},
+  @Option(names = WRITE_IN_CI,
       description = "Write even where the environment variable CI is set (without it, generate in CI only compares "
           + "the committed output with what it would write, as check does).")
   boolean writeInCi;
 
-  @Option(names = {"--fail-on-destructive", "--failOnDestructive"},
+  @Option(names = "--fail-on-destructive",
       description = "Write nothing and exit 1 when a change removes access to data, leaves objects behind or needs "
           + "a restart (see the plan it prints).")
   boolean failOnDestructive;
+
+  @Option(names = "--writeInCi", hidden = true)
+  void writeInCiAlias(boolean on) {
+    writeInCi |= on;
+  }
+
+  @Option(names = "--failOnDestructive", hidden = true)
+  void failOnDestructiveAlias(boolean on) {
+    failOnDestructive |= on;
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+      description = "text (the plan, what was done and the next steps) or json (one document on standard output).")
+  Format format;
 
   @Mixin
   RunOptions options;
@@ -36,6 +46,9 @@ final class GenerateCommand extends Subcommand {
   int run(Console console) throws Exception {
     GenerateRequest request = options.request(console);
     boolean ci = ContinuousIntegration.detected(System.getenv());
+    if (ci && !writeInCi && format == Format.JSON) {
+      return compareAsJson(console, request);
+    }
     if (ci && writeInCi) {
       console.info("kesgen: CI is set and " + WRITE_IN_CI + " is given: generate writes");
     } else if (ci) {
@@ -49,19 +62,35 @@ final class GenerateCommand extends Subcommand {
       console.info("kesgen: the committed output is up to date; nothing written");
       return ExitCodes.OK;
     }
-    Topology topology = Kesgen.load(request.topology());
-    Progress progress = Progress.of(console, false, topology);
-    RunLog log = new RunLog(console, progress, true);
-    Plan plan = Kesgen.plan(topology, request, log);
-    progress.clear();
-    ChangeSet changes = Kesgen.changes(plan);
-    PlanReport.text(console, changes, false);
-    if (failOnDestructive && !changes.destructive().isEmpty()) {
-      console.error(changes.refusal(true));
+    return WriteRun.run(this, console, request, format == Format.JSON, failOnDestructive);
+  }
+
+  /** Generate in CI as JSON: the comparison's outcome as one document, like check's. */
+  private int compareAsJson(Console console, GenerateRequest request) {
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    try {
+      ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
+        if (event instanceof KesgenEvent.Warning warning) {
+          warnings.add(warning.message());
+        }
+      });
+      Report.json(console, java.util.List.of(), warnings, null);
+      return ExitCodes.OK;
+    } catch (dev.kesgen.topology.TopologyException e) {
+      if (e.unreadable()) {
+        int code = failed(console, e);
+        Report.json(console, java.util.List.of(), warnings, e.getMessage());
+        return code;
+      }
+      Report.json(console, e.problems().stream().map(Finding::of).toList(), warnings, null);
       return ExitCodes.FINDINGS;
+    } catch (dev.kesgen.ConfigurationException e) {
+      Report.json(console, java.util.List.of(Finding.configuration(e.getMessage())), warnings, null);
+      return ExitCodes.FINDINGS;
+    } catch (Exception e) {
+      int code = failed(console, e);
+      Report.json(console, java.util.List.of(), warnings, dev.kesgen.files.Failures.describe(e));
+      return code;
     }
-    progress.writing();
-    log.finished(Kesgen.write(plan, log));
-    return ExitCodes.OK;
   }
 }

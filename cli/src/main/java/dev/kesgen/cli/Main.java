@@ -36,7 +36,8 @@ public final class Main {
           .setParameterExceptionHandler(Main::usageError)
           .setExecutionExceptionHandler((e, commandLine, parsed) -> {
             // Commands map every library error themselves; this is the backstop for what escapes them.
-            stderr.println("error: kesgen failed unexpectedly: " + e);
+            stderr.println("error: kesgen failed unexpectedly (a bug in kesgen): "
+                + dev.kesgen.files.Failures.describe(e));
             return ExitCodes.INTERNAL;
           });
       return cli.execute(args);

@@ -22,11 +22,16 @@ final class PlanCommand extends Subcommand {
       description = "Compare with this output directory instead of --output-directory (e.g. the base branch's).")
   Path against;
 
-  @Option(names = {"--fail-on-destructive", "--failOnDestructive"},
+  @Option(names = "--fail-on-destructive",
       description = "Exit 1 when a change removes access to data, leaves objects behind or needs a restart.")
   boolean failOnDestructive;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = "--failOnDestructive", hidden = true)
+  void failOnDestructiveAlias(boolean on) {
+    failOnDestructive |= on;
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
       description = "text or json (one document on standard output).")
   Format format;
 

@@ -1,11 +1,6 @@
 package dev.kesgen.cli;
 
-import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateRequest;
-import dev.kesgen.GenerateResult;
-import dev.kesgen.Kesgen;
-import dev.kesgen.Plan;
-import dev.kesgen.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +25,10 @@ final class RotateCommand extends Subcommand {
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "What to reissue, as --rotate.")
   List<String> names = new ArrayList<>();
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+      description = "text (the plan, what was done and the next steps) or json (one document on standard output).")
+  Format format;
+
   @Mixin
   RunOptions options;
 
@@ -37,18 +36,7 @@ final class RotateCommand extends Subcommand {
   int run(Console console) throws Exception {
     Set<String> rotation = rotation();
     GenerateRequest request = options.request(console).withRotate(rotation);
-    Topology topology = Kesgen.load(request.topology());
-    Progress progress = Progress.of(console, false, topology);
-    RunLog log = new RunLog(console, progress, true);
-    Plan plan = Kesgen.plan(topology, request, log);
-    progress.writing();
-    GenerateResult result = Kesgen.write(plan, log);
-    log.finished(result);
-    for (CertificateReport changed : result.changedIdentities()) {
-      String was = changed.previousIdentity().orElse("(none)");
-      console.result("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
-    }
-    return ExitCodes.OK;
+    return WriteRun.run(this, console, request, format == Format.JSON, false);
   }
 
   /** The names from {@code --rotate} and after the command; whether each exists is the library's to say. */

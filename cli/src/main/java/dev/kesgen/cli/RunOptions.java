@@ -20,17 +20,40 @@ final class RunOptions {
       description = "The topology file (default: ${DEFAULT-VALUE}).")
   Path topology;
 
-  @Option(names = {"--output-directory", "--outputDirectory"}, paramLabel = "DIR", defaultValue = "generated",
+  @Option(names = "--output-directory", paramLabel = "DIR", defaultValue = "generated",
       description = "Where the committed output goes (default: ${DEFAULT-VALUE}).")
   Path outputDirectory;
 
-  @Option(names = {"--secrets-directory", "--secretsDirectory"}, paramLabel = "DIR", defaultValue = "secrets",
+  @Option(names = "--secrets-directory", paramLabel = "DIR", defaultValue = "secrets",
       description = "Where private keys and Secret manifests go; never committed (default: ${DEFAULT-VALUE}).")
   Path secretsDirectory;
 
-  @Option(names = {"--template-directory", "--templateDirectory"}, paramLabel = "DIR",
+  @Option(names = "--template-directory", paramLabel = "DIR",
       description = "Templates that override the embedded ones by relative name (e.g. vault/policy.hcl.hbs).")
   Path templateDirectory;
+
+  // The plugin's camelCase spellings work too, but the usage shows only the kebab-case ones (picocli would list the
+  // shorter camelCase name first).
+  @Option(names = "--outputDirectory", hidden = true, paramLabel = "DIR")
+  void outputDirectoryAlias(Path directory) {
+    if (directory != null) {
+      outputDirectory = directory;
+    }
+  }
+
+  @Option(names = "--secretsDirectory", hidden = true, paramLabel = "DIR")
+  void secretsDirectoryAlias(Path directory) {
+    if (directory != null) {
+      secretsDirectory = directory;
+    }
+  }
+
+  @Option(names = "--templateDirectory", hidden = true, paramLabel = "DIR")
+  void templateDirectoryAlias(Path directory) {
+    if (directory != null) {
+      templateDirectory = directory;
+    }
+  }
 
   @Option(names = "--clock", paramLabel = "INSTANT", converter = InstantConverter.class,
       description = "TESTS ONLY: an ISO-8601 instant (e.g. 2026-01-01T00:00:00Z) used as \"now\" to issue, renew "
@@ -44,8 +67,9 @@ final class RunOptions {
       console.warn("--clock is set: using the fixed time " + clock + " instead of the system clock (tests only)");
       now = Clock.fixed(clock, ZoneOffset.UTC);
     }
+    // commands the run prints and the values' headers name paths as from here, where relative paths resolve
     return new GenerateRequest(topology, outputDirectory, secretsDirectory, Optional.ofNullable(templateDirectory),
-        now, Set.of());
+        now, Set.of(), Path.of("").toAbsolutePath());
   }
 
   /** Reads {@code --clock}. */

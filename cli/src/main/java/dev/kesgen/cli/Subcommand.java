@@ -44,7 +44,8 @@ abstract class Subcommand implements Callable<Integer> {
   final int failed(Console console, Exception e) {
     if (e instanceof TopologyException t) {
       console.error(topologyMessage(t));
-      return ExitCodes.FINDINGS;
+      // a file that cannot be read at all is the environment's (exit 3), as any other unreadable input
+      return t.unreadable() ? ExitCodes.ENVIRONMENT : ExitCodes.FINDINGS;
     }
     if (e instanceof ConfigurationException) {
       return report(console, e, ExitCodes.FINDINGS);
@@ -57,7 +58,8 @@ abstract class Subcommand implements Callable<Integer> {
       console.trace(e);
       return ExitCodes.INTERNAL;
     }
-    console.error("kesgen " + spec.name() + " failed unexpectedly: " + e);
+    console.error("kesgen " + spec.name() + " failed unexpectedly (a bug in kesgen): "
+        + dev.kesgen.files.Failures.describe(e));
     console.trace(e);
     return ExitCodes.INTERNAL;
   }

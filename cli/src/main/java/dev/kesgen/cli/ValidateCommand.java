@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Loads and checks the topology and plans every file and certificate in memory; writes nothing. "
         + "Exit 1 lists every problem.")
 final class ValidateCommand extends Subcommand {
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
       description = "text (problems on standard error) or json (one document on standard output).")
   Format format;
 
@@ -43,6 +43,11 @@ final class ValidateCommand extends Subcommand {
     } catch (TopologyException | ConfigurationException e) {
       if (!json) {
         throw e;
+      }
+      if (e instanceof TopologyException t && t.unreadable()) {
+        int code = failed(console, e);
+        Report.json(console, List.of(), List.of(), e.getMessage());
+        return code;
       }
       List<Finding> findings = e instanceof TopologyException t
           ? t.problems().stream().map(Finding::of).toList()

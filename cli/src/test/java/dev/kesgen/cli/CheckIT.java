@@ -147,15 +147,15 @@ class CheckIT {
     JsonNode report = JSON.readTree(run.stdout());
     assertThat(report.get("ok").asBoolean()).isTrue();
     assertThat(report.get("warnings").get(0).asText()).contains("Docker Hub");
-    assertThat(report.get("plan").get("add").asInt()).isEqualTo(12);
+    assertThat(report.get("plan").get("add").asInt()).isEqualTo(13);
     assertThat(report.get("plan").get("changes").findValuesAsText("kind")).contains("instance_added", "tenant_added");
   }
 
   @Test
-  void aMissingTopologyIsAFinding() {
+  void aMissingTopologyIsAnEnvironmentError() {
     Jar.Run run = Jar.run(dir, "validate", "--topology", "nope.yaml");
 
-    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3); // as every file that cannot be read (docs/cli.md)
     assertThat(run.stderr()).contains("nope.yaml:1:1: the topology file does not exist");
   }
 

@@ -117,16 +117,111 @@ class DocsCommandsIT {
     assertThat(failures).isEmpty();
   }
 
+  /**
+   * The commands in the docs' tables are proven as the blocks are: {@code kesgen} (and {@code java -jar kesgen.jar})
+   * commands run with {@code --help} appended against the built jar, which fails on an unknown command or option;
+   * {@code mvn kesgen:<goal>} names a goal and {@code -Dkesgen.<parameter>} properties of the plugin; everything else
+   * (helm, kubectl, vault, sh) is parsed with {@code sh -n} and every path it names under {@code generated/},
+   * {@code secrets/} or {@code charts/} must exist in the quick start repository, with the placeholders of the
+   * tables ({@code <i>}, {@code <t>}, {@code <ns>}, {@code <service>}) read as its instance dev and tenant gecko.
+   */
+  @Test
+  void commandsInTablesAreProvenToo() throws Exception {
+    List<String> commands = tableCommands();
+    assertThat(commands).as("the docs' tables have commands").hasSizeGreaterThan(20);
+    String plugin = pluginSources();
+    List<String> failures = new ArrayList<>();
+    for (String raw : commands) {
+      String command = raw.replace("<i>", "dev").replace("<instance>", "dev").replace("<t>", "gecko")
+          .replace("<tenant>", "gecko").replace("<ns>", "kes-dev").replace("<service>", "kes")
+          .replace("<command>", "generate").replace(" FILE", " client.crt").replaceAll("<([^<>]*)>", "$1");
+      if (command.startsWith("kesgen ") || command.startsWith("java -jar kesgen.jar ")) {
+        String args = command.substring(command.startsWith("kesgen ") ? 7 : 21);
+        List<String> words = new ArrayList<>(List.of(args.split(" ")));
+        words.add("--help");
+        Jar.Run run = Jar.run(repository, words.toArray(String[]::new));
+        if (run.exit() != 0) {
+          failures.add("`" + raw + "` is not a command of the jar: " + run);
+        }
+      } else if (command.startsWith("mvn ")) {
+        Matcher goal = Pattern.compile("kesgen:(\\w+)").matcher(command);
+        while (goal.find()) {
+          if (!goal.group(1).equals("help") && !plugin.contains("@Mojo(name = \"" + goal.group(1) + "\"")) {
+            failures.add("`" + raw + "` names the goal kesgen:" + goal.group(1) + ", which the plugin does not have");
+          }
+        }
+        Matcher property = Pattern.compile("-D(kesgen\\.\\w+)").matcher(command);
+        while (property.find()) {
+          if (!plugin.contains("property = \"" + property.group(1) + "\"")) {
+            failures.add("`" + raw + "` sets " + property.group(1) + ", which is no parameter of the plugin");
+          }
+        }
+      } else {
+        Result parsed = sh(List.of("-n"), command + "\n");
+        if (parsed.exit() != 0) {
+          failures.add("`" + raw + "` does not parse: " + parsed.output());
+        }
+        Matcher m = OUTPUT_PATH.matcher(command);
+        while (m.find()) {
+          String path = m.group(1).replaceAll("[.]+$", "");
+          if (!Files.exists(repository.resolve(path))) {
+            failures.add("`" + raw + "` names " + path + ", which the quick start repository does not have");
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /** Every code span of a table row in the docs that starts with a command this project's docs tell people to run. */
+  static List<String> tableCommands() throws IOException {
+    Pattern span = Pattern.compile("`((?:kesgen|java -jar kesgen\\.jar|mvn|helm|kubectl|vault|bao|sh) [^`]+)`");
+    List<String> commands = new ArrayList<>();
+    for (Path file : docs()) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.startsWith("|")) {
+          continue;
+        }
+        Matcher m = span.matcher(line);
+        while (m.find()) {
+          String command = m.group(1);
+          // a bare reference to a subcommand ("vault policy write", "helm upgrade") is a name, not a command line
+          if (command.split(" ").length > 2 || command.startsWith("kesgen ") || command.startsWith("mvn ")) {
+            if (!commands.contains(command)) {
+              commands.add(command);
+            }
+          }
+        }
+      }
+    }
+    return commands;
+  }
+
+  private static String pluginSources() throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.walk(ROOT.resolve("maven-plugin/src/main/java"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        text.append(Files.readString(f));
+      }
+    }
+    return text.toString();
+  }
+
+  private static List<Path> docs() throws IOException {
+    List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+    }
+    return files;
+  }
+
   private static boolean known(String kind) {
     return kind.equals("runnable") || kind.equals("cluster") || kind.equals("syntax")
         || kind.startsWith("tested-by=");
   }
 
   static List<Block> shellBlocks() throws IOException {
-    List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
-    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-    }
+    List<Path> files = docs();
     List<Block> blocks = new ArrayList<>();
     for (Path file : files) {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -9,11 +9,33 @@ import java.util.List;
  *
  * @param files each file that differs
  * @param changes what they mean
+ * @param removed the instances and tenants whose output is deleted, with where they ran as their last output said
  */
-public record ChangeSet(List<FileChange> files, List<Change> changes) {
+public record ChangeSet(List<FileChange> files, List<Change> changes, List<Removed> removed) {
   public ChangeSet {
     files = List.copyOf(files);
     changes = List.copyOf(changes);
+    removed = List.copyOf(removed);
+  }
+
+  /** A change set that removes nothing. */
+  public ChangeSet(List<FileChange> files, List<Change> changes) {
+    this(files, changes, List.of());
+  }
+
+  /**
+   * An instance or tenant the output no longer has, and where it ran, read from its deleted values file.
+   *
+   * @param subject {@code <instance>} or {@code <instance>/<tenant>}
+   * @param namespace its namespace, or empty when the deleted file does not say
+   * @param service the KES Service name of an instance (its Secrets are named after it), or empty
+   */
+  public record Removed(String subject, java.util.Optional<String> namespace, java.util.Optional<String> service) {
+    public Removed {
+      java.util.Objects.requireNonNull(subject, "subject");
+      java.util.Objects.requireNonNull(namespace, "namespace");
+      java.util.Objects.requireNonNull(service, "service");
+    }
   }
 
   /** Files added. */

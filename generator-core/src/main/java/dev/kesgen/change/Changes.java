@@ -53,7 +53,7 @@ public final class Changes {
       tenants(before, after, old, now, changes);
     }
     changes.sort(Comparator.comparing(Change::kind).thenComparing(Change::subject).thenComparing(Change::message));
-    return new ChangeSet(files, changes);
+    return new ChangeSet(files, changes, removed(before, after));
   }
 
   private static void instances(SortedMap<String, String> before, SortedMap<String, String> after,
@@ -192,6 +192,34 @@ public final class Changes {
     SortedSet<String> keys = new TreeSet<>();
     allowed.stream().filter(p -> p.startsWith(DECRYPT)).forEach(p -> keys.add(p.substring(DECRYPT.length())));
     return keys.isEmpty() ? "" : ", keys " + String.join(", ", keys);
+  }
+
+  /** The instances and then the tenants {@code after} no longer has, with where their last values say they ran. */
+  private static List<ChangeSet.Removed> removed(SortedMap<String, String> before, SortedMap<String, String> after) {
+    List<ChangeSet.Removed> removed = new ArrayList<>();
+    SortedSet<String> instances = names(before, KES_VALUES);
+    instances.removeAll(names(after, KES_VALUES));
+    for (String i : instances) {
+      String values = before.get(values(i));
+      removed.add(new ChangeSet.Removed(i, first(NAMESPACE, values), first(SERVICE, values)));
+    }
+    SortedSet<String> tenants = tenantNames(before);
+    tenants.removeAll(tenantNames(after));
+    for (String t : tenants) {
+      removed.add(new ChangeSet.Removed(t, first(NAMESPACE, before.get("tenants/" + t + "/values.yaml")),
+          Optional.empty()));
+    }
+    return removed;
+  }
+
+  /** {@code --namespace <ns>} of the header's {@code helm upgrade --install} line. */
+  private static final Pattern NAMESPACE = Pattern.compile("(?m)^#.* --namespace ([a-z0-9][a-z0-9-]{0,62}) ");
+  /** The KES values' {@code service.name}. */
+  private static final Pattern SERVICE = Pattern.compile("(?m)^service:\\n  name: \"?([a-z0-9][a-z0-9-]{0,62})\"?$");
+
+  private static Optional<String> first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text == null ? "" : text);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private static String prefix(KesPolicies policies) {

@@ -106,7 +106,7 @@ public final class Certificates {
     } catch (UnsafeFileException e) {
       throw RunException.environment(e.getMessage(), e);
     } catch (IOException e) {
-      throw RunException.environment("cannot read the committed certificate " + file + ": " + e.getMessage(), e);
+      throw RunException.environment("cannot read the committed certificate " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
     try {
       return Optional.of(Identity.of(Pem.decodeCertificate(text)).hex());

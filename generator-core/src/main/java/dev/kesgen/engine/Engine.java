@@ -83,7 +83,8 @@ public final class Engine {
       throw e;
     }
     Renderer renderer = compiled(compiling);
-    PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
+    PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener,
+        settings.outputName());
     List<String> warnings = new ArrayList<>(secrets.warnings());
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
@@ -163,7 +164,7 @@ public final class Engine {
           .findings());
     } catch (java.io.UncheckedIOException e) {
       throw RunException.environment(e.getCause() instanceof UnsafeFileException unsafe ? unsafe.getMessage()
-          : "cannot read the committed output: " + e.getCause().getMessage(), e);
+          : "cannot read the committed output: " + dev.kesgen.files.Failures.describe(e.getCause()), e);
     }
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
@@ -225,7 +226,7 @@ public final class Engine {
       if (cause instanceof Error error) {
         throw error;
       }
-      throw RunException.internal("compiling the templates failed: " + cause, cause);
+      throw RunException.internal("compiling the templates failed: " + dev.kesgen.files.Failures.describe(cause), cause);
     }
   }
 

@@ -115,10 +115,17 @@ final class ScriptCheck {
         } else if (roles.put(instance.name(), c.line()) != null) {
           out.add(at + "writes the role " + args.get(1) + " a second time");
         }
-      } else if (!List.of(List.of("auth", "list", "-format=json"), List.of("secrets", "list", "-format=json"),
+      } else if (args.size() == 3 && args.subList(0, 2).equals(List.of("policy", "read"))
+          && byPolicy.containsKey(args.get(2))
+          || args.size() == 3 && args.subList(0, 2).equals(List.of("read", "-format=table"))
+          && byRole.containsKey(args.get(2))) {
+        continue; // reads an instance's own policy or role back, to say whether it changed
+      } else if (!List.of(List.of("token", "lookup"), List.of("auth", "list", "-format=json"),
+          List.of("secrets", "list", "-format=json"),
           List.of("auth", "enable", "-path=" + mount, "approle"),
           List.of("secrets", "enable", "-path=" + kv, "-version=" + topology.vault().kv().version(), "kv"),
-          List.of("read", "-format=table", "-field=options", "sys/internal/ui/mounts/" + kv)).contains(args)) {
+          List.of("read", "-format=table", "-field=options",
+              dev.kesgen.vault.OperatorPolicy.kvOptionsPath(topology))).contains(args)) {
         out.add(at + "runs the Vault CLI with " + String.join(" ", args) + ", which kesgen's apply script does not;"
             + " it writes the proven policies and roles and enables the AppRole and KV mounts, nothing else");
       }

@@ -41,14 +41,14 @@ final class SecretScan {
     try (Stream<Path> files = Files.walk(output.root())) {
       paths = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new OutputException("cannot scan " + output.root() + ": " + e.getMessage(), e);
+      throw new OutputException("cannot scan " + output.root() + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
     // Files are scanned on every core and their findings taken in path order, as in a loop.
     List<List<Finding>> perFile;
     try {
       perFile = InOrder.map(paths, file -> scan(relative(output, file), read(file)));
     } catch (java.io.UncheckedIOException e) {
-      throw new OutputException("cannot scan " + output.root() + ": " + e.getCause().getMessage(), e);
+      throw new OutputException("cannot scan " + output.root() + ": " + dev.kesgen.files.Failures.describe(e.getCause()), e);
     }
     perFile.forEach(findings::addAll);
     return findings;

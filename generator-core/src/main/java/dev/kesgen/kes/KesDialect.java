@@ -91,6 +91,22 @@ public enum KesDialect {
     return found;
   }
 
+  /**
+   * The releases this dialect covers, for people ({@code SUMMARY.md}, the configuration's header): {@code v0.13.1 –
+   * v0.13.5}, or the one release; never the constant's name.
+   */
+  public String releases() {
+    // the Go-module tags v0.23.x and v0.24.x map to date releases but sort before them: name the date releases only
+    List<KesVersion> covered = KesVersion.releases().stream()
+        .filter(v -> of(v) == this && v.date().isPresent() == since.date().isPresent()).toList();
+    if (covered.isEmpty()) {
+      return since.toString();
+    }
+    KesVersion first = covered.get(0);
+    KesVersion last = covered.get(covered.size() - 1);
+    return first.equals(last) ? first.toString() : first + " – " + last;
+  }
+
   /** Whether {@link #of(KesVersion)} knows this release. */
   public static boolean isSupported(KesVersion version) {
     return version.isSupported();

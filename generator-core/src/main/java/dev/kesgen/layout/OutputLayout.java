@@ -12,6 +12,8 @@ public final class OutputLayout {
   public static final String SUMMARY = "SUMMARY.md";
   /** The script that writes every policy and AppRole. */
   public static final String VAULT_APPLY = "vault/apply.sh";
+  /** The policy of the token that runs the apply and bootstrap scripts. */
+  public static final String VAULT_OPERATOR_POLICY = "vault/policies/kesgen-operator.hcl";
 
   private OutputLayout() {}
 

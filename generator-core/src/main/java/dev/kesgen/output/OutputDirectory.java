@@ -107,14 +107,14 @@ public final class OutputDirectory {
       }
     } catch (IOException e) {
       staging.rollBack();
-      throw new OutputException("cannot write " + current + " in " + root + " (" + e + "); nothing was changed", e);
+      throw new OutputException("cannot write " + current + " in " + root + " (" + dev.kesgen.files.Failures.describe(e) + "); nothing was changed", e);
     }
     try {
       // the manifest was staged last, so it replaces the old one only after every file
       staging.commit();
     } catch (IOException e) {
       staging.rollBack();
-      throw new OutputException("cannot move a generated file into place in " + root + ": " + e
+      throw new OutputException("cannot move a generated file into place in " + root + ": " + dev.kesgen.files.Failures.describe(e)
           + "; some files were replaced, the manifest was not; run again", e);
     }
     List<String> deleted = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class OutputDirectory {
         entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relative)
             .filter(p -> !wanted.containsKey(p) && !previous.containsKey(p)).forEach(unknown::add);
       } catch (IOException | java.io.UncheckedIOException e) {
-        throw new OutputException("cannot list " + root + ": " + e.getMessage(), e);
+        throw new OutputException("cannot list " + root + ": " + dev.kesgen.files.Failures.describe(e), e);
       }
     }
     return new CompareResult(differing, missing, extra, unknown);
@@ -255,7 +255,7 @@ public final class OutputDirectory {
         Files.delete(dir);
       }
     } catch (IOException e) {
-      throw new OutputException("cannot delete the stale file " + file + ": " + e, e);
+      throw new OutputException("cannot delete the stale file " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 

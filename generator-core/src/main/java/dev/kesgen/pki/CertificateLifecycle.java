@@ -148,7 +148,7 @@ public final class CertificateLifecycle {
     } catch (UnsafeFileException e) {
       throw new PkiException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new PkiException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new PkiException("cannot read " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }

@@ -40,7 +40,7 @@ public interface KeySource {
       } catch (UnsafeFileException e) {
         throw new PkiException(e.getMessage(), e);
       } catch (IOException e) {
-        throw new PkiException("cannot read " + file + ": " + e.getMessage(), e);
+        throw new PkiException("cannot read " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
       }
     };
   }

@@ -148,7 +148,7 @@ public final class SecretsDirectory implements SecretSink {
         probed.add(file.getParent());
       } catch (IOException e) {
         throw new PkiException("cannot write the private key of " + outcome.target().name() + " below "
-            + file.getParent() + ": " + e + " (nothing was written; fix the secrets directory and run again)", e);
+            + file.getParent() + ": " + dev.kesgen.files.Failures.describe(e) + " (nothing was written; fix the secrets directory and run again)", e);
       }
     }
   }
@@ -176,7 +176,7 @@ public final class SecretsDirectory implements SecretSink {
     try {
       createDirectories(root);
     } catch (IOException e) {
-      throw new PkiException("cannot prepare the secrets directory " + root + ": " + e.getMessage(), e);
+      throw new PkiException("cannot prepare the secrets directory " + root + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
     writePrivate(root.resolve(".gitignore"), GITIGNORE);
   }
@@ -211,7 +211,7 @@ public final class SecretsDirectory implements SecretSink {
     } catch (FileAlreadyExistsException e) {
       throw new PkiException("cannot write " + file + ": a concurrent kesgen run is using " + e.getFile(), e);
     } catch (IOException e) {
-      throw new PkiException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new PkiException("cannot write " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 

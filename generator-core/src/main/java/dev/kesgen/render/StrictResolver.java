@@ -83,7 +83,7 @@ enum StrictResolver implements ValueResolver {
       throw new TemplateFailure("cannot read record component " + accessor.getName() + ": " + e.getMessage(), -1, null);
     } catch (InvocationTargetException e) {
       throw new TemplateFailure(
-          "record accessor " + accessor.getName() + " failed: " + e.getCause(), -1, null);
+          "record accessor " + accessor.getName() + " failed: " + dev.kesgen.files.Failures.describe(e.getCause()), -1, null);
     }
   }
 }

@@ -8,11 +8,27 @@ public final class TopologyException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient List<Problem> problems;
+  private final boolean unreadable;
 
   /** A failure listing these problems, in file order. */
   public TopologyException(List<Problem> problems) {
+    this(problems, false);
+  }
+
+  /**
+   * A failure listing these problems; {@code unreadable} when the file could not be read at all (it does not exist,
+   * is no regular file, is over the size limit, or reading failed), which is the environment's to fix (exit 3) rather
+   * than a mistake in the topology (exit 1).
+   */
+  public TopologyException(List<Problem> problems, boolean unreadable) {
     super(describe(problems));
     this.problems = List.copyOf(problems);
+    this.unreadable = unreadable;
+  }
+
+  /** Whether the file could not be read at all (see {@link #TopologyException(List, boolean)}). */
+  public boolean unreadable() {
+    return unreadable;
   }
 
   /** Every problem, in file order. */

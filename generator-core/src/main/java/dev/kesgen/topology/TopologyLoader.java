@@ -51,18 +51,20 @@ public final class TopologyLoader {
     try {
       text = RegularFiles.utf8(RegularFiles.read(file, InputKind.TOPOLOGY));
     } catch (UnsafeFileException e) {
-      throw single(file, switch (e.reason()) {
+      throw unreadable(file, switch (e.reason()) {
         case TOO_LARGE -> tooLarge();
         case DIRECTORY -> "the topology file is not a regular file but a directory (point kesgen at a YAML file)";
         case SPECIAL, LINK -> "the topology file is not a regular file but a device, FIFO or socket"
             + " (point kesgen at a YAML file)";
       });
     } catch (NoSuchFileException e) {
-      throw single(file, "the topology file does not exist (create it, or point kesgen at another file)");
+      throw unreadable(file, "the topology file does not exist (create it, or point kesgen at another file)");
     } catch (CharacterCodingException e) {
       throw single(file, "the topology file is not valid UTF-8 (save it as UTF-8)");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw unreadable(file, "the topology file cannot be read: permission denied");
     } catch (IOException e) {
-      throw single(file, "the topology file cannot be read: " + e.getMessage());
+      throw unreadable(file, "the topology file cannot be read: " + e.getMessage());
     }
     return parse(text, file);
   }
@@ -147,6 +149,10 @@ public final class TopologyLoader {
 
   private static String fileName(Path file) {
     return file.getFileName() == null ? "" : file.getFileName().toString();
+  }
+
+  private static TopologyException unreadable(Path file, String message) {
+    return new TopologyException(List.of(new Problem(file, 1, 1, "", message)), true);
   }
 
   private static TopologyException single(Path file, String message) {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param header the "generated" line
  * @param vault the Vault
- * @param kvOptionsPath {@code sys/internal/ui/mounts/<mount>}, to read the KV version
+ * @param kvOptionsPath {@code sys/mounts/<mount>}, to read the KV version (the operator policy grants read there)
  * @param instances every instance
  */
 public record ApplyContext(String header, VaultView vault, String kvOptionsPath, List<Instance> instances) {

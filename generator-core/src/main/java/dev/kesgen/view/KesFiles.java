@@ -41,7 +41,8 @@ public final class KesFiles {
       Optional<IssuedCertificate> provisioner,
       String vaultCaPem,
       Vault vault,
-      String header) {
+      String header,
+      String outputName) {
     boolean provisioning = provisioner.isPresent() && Provisioning.needed(instance);
     KesImage image = KesImage.of(instance.kes());
     KesValuesContext values = new KesValuesContext(
@@ -59,7 +60,8 @@ public final class KesFiles {
         new KesValuesContext.Provisioning(provisioning,
             provisioning ? KubernetesNames.secret(instance, CertificateId.provisioner(instance)) : "",
             provisioning ? config.keysNeedingProvisioning() : List.of()),
-        networkPolicy(instance, vault));
+        networkPolicy(instance, vault),
+        dev.kesgen.layout.HelmCommands.kes(instance, outputName));
     List<PlannedFile> files = new ArrayList<>(List.of(
         new PlannedFile.Rendered(OutputLayout.kesValues(instance), "kes/values.yaml.hbs", values),
         new PlannedFile.Verbatim(CertificateId.server(instance).certificatePath(), server.pem())));

@@ -17,10 +17,11 @@ import java.util.List;
  * @param vault the AppRole Secret and the Vault CA (PEM or "")
  * @param provisioning the key provisioning Job
  * @param networkPolicy the chart's NetworkPolicy values
+ * @param install the {@code helm upgrade --install} command, pasteable in the project directory
  */
 public record KesValuesContext(String header, InstanceView instance, Image image, int replicas, Service service,
     List<String> serverArgs, List<Env> env, ServerConfigContext kesConfig, Tls tls, Vault vault,
-    Provisioning provisioning, NetworkPolicy networkPolicy) {
+    Provisioning provisioning, NetworkPolicy networkPolicy, String install) {
   /**
    * The chart's NetworkPolicy: on, with ingress from the tenants' namespaces and egress to Vault.
    *

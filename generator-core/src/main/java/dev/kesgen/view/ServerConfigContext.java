@@ -13,7 +13,7 @@ import java.util.List;
  * @param header the "generated" line
  * @param instance the instance
  * @param kesVersion the KES release
- * @param dialect the dialect's name
+ * @param dialect the releases whose configuration format it writes ({@code v0.13.1 – v0.13.5})
  * @param writeVersion whether to write {@code version: v1}
  * @param address {@code 0.0.0.0:<port>}
  * @param rootStyle true: {@code root:}, false: {@code admin.identity}
@@ -40,7 +40,7 @@ public record ServerConfigContext(String header, InstanceView instance, String k
         header,
         InstanceView.of(instance),
         instance.kes().version().tag(),
-        dialect.name(),
+        dialect.releases(),
         config.writeTopLevelVersion(),
         config.address(),
         dialect.adminStyle() == KesDialect.AdminStyle.ROOT,

@@ -21,7 +21,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param image the KES image, {@code repository:tag}
    * @param imageNote a note on the image, "" for none
    * @param imageWarning a warning on the image, "" for none
-   * @param dialect its dialect's name
+   * @param dialect the releases whose configuration format it writes ({@code v0.13.1 – v0.13.5})
    * @param serviceHost the in-cluster host
    * @param port the Service port
    * @param replicas the replica count

@@ -65,7 +65,7 @@ public final class SummaryFile {
           image.reference(),
           image.note().orElse(""),
           image.warning().orElse(""),
-          config.dialect().name(),
+          config.dialect().releases(),
           instance.serviceHost(),
           instance.kes().port(),
           instance.kes().replicas(),

@@ -28,7 +28,8 @@ public final class TenantFiles {
 
   /** The values file and the client certificate of one tenant. */
   public static List<PlannedFile> plan(
-      Instance instance, Tenant tenant, IssuedCertificate client, IssuedCertificate server, String header) {
+      Instance instance, Tenant tenant, IssuedCertificate client, IssuedCertificate server, String header,
+      String outputName) {
     CertificateId id = CertificateId.client(instance, tenant);
     TenantValuesContext context = new TenantValuesContext(
         header,
@@ -40,7 +41,8 @@ public final class TenantFiles {
         MinioKesApi.caPathVariable(tenant.minioVersion()),
         tenant.autoEncryption(),
         server.pem(),
-        tenant.image().map(repository -> new TenantValuesContext.Image(repository, tenant.minioVersion().tag())));
+        tenant.image().map(repository -> new TenantValuesContext.Image(repository, tenant.minioVersion().tag())),
+        dev.kesgen.layout.HelmCommands.tenant(instance, tenant, outputName));
     return List.of(
         new PlannedFile.Rendered(OutputLayout.tenantValues(instance, tenant), template(tenant.chart()), context),
         new PlannedFile.Verbatim(id.certificatePath(), client.pem()));

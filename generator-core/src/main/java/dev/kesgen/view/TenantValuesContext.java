@@ -13,10 +13,12 @@ package dev.kesgen.view;
  * @param autoEncryption whether objects are encrypted by default
  * @param kesCertificate the KES server certificate (PEM)
  * @param image the MinIO image, or empty ({@code null} in the template) when the chart's is used
+ * @param install the {@code helm upgrade --install} command with the chart's repository, pasteable in the project
+ *     directory
  */
 public record TenantValuesContext(String header, InstanceView instance, Tenant tenant, String secretName,
     String endpoint, String keyName, String caPathVariable, boolean autoEncryption, String kesCertificate,
-    java.util.Optional<Image> image) {
+    java.util.Optional<Image> image, String install) {
   /**
    * The tenant.
    *

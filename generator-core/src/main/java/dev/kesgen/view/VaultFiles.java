@@ -10,12 +10,15 @@ import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plans the Vault files: one policy and AppRole per instance, the apply script and a bootstrap script each. */
+/**
+ * Plans the Vault files: one policy and AppRole per instance, the apply script and a bootstrap script each, and the
+ * policy of the token that runs the scripts.
+ */
 public final class VaultFiles {
   private VaultFiles() {}
 
   /** Every Vault file of the topology. */
-  public static List<PlannedFile> plan(Topology topology, String header) {
+  public static List<PlannedFile> plan(Topology topology, String header, String outputName) {
     Vault vault = topology.vault();
     VaultView vaultView = VaultView.of(vault);
     List<PlannedFile> files = new ArrayList<>();
@@ -39,7 +42,12 @@ public final class VaultFiles {
           rolePath));
     }
     files.add(new PlannedFile.Rendered(OutputLayout.VAULT_APPLY, "vault/apply.sh.hbs", new ApplyContext(header,
-        vaultView, "sys/internal/ui/mounts/" + vault.kv().mount(), instances)));
+        vaultView, dev.kesgen.vault.OperatorPolicy.kvOptionsPath(topology), instances)));
+    files.add(new PlannedFile.Rendered(OutputLayout.VAULT_OPERATOR_POLICY, "vault/operator-policy.hcl.hbs",
+        new OperatorPolicyContext(header, vaultView, dev.kesgen.vault.OperatorPolicy.NAME,
+            dev.kesgen.layout.HelmCommands.path(outputName, OutputLayout.VAULT_OPERATOR_POLICY),
+            dev.kesgen.vault.OperatorPolicy.rules(topology).stream().map(r -> new OperatorPolicyContext.Rule(
+                r.rule().pattern(), r.rule().capabilities(), r.why())).toList())));
     return files;
   }
 

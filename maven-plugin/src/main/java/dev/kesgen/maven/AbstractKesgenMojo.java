@@ -36,6 +36,13 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
   @Parameter(property = "kesgen.templateDirectory")
   File templateDirectory;
 
+  /**
+   * The project directory (the current directory without a project): the values' {@code helm upgrade --install}
+   * lines and the next steps name the output and secrets directories relative to it.
+   */
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  File basedir;
+
   /** Skips the goal. */
   @Parameter(property = "kesgen.skip", defaultValue = "false")
   boolean skip;
@@ -51,7 +58,8 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
   /** The request these parameters describe. */
   GenerateRequest request() throws MojoFailureException {
     return new GenerateRequest(topology.toPath(), outputDirectory.toPath(), secretsDirectory.toPath(),
-        Optional.ofNullable(templateDirectory).map(File::toPath), clock(), Set.of());
+        Optional.ofNullable(templateDirectory).map(File::toPath), clock(), Set.of(),
+        (basedir == null ? new File("") : basedir).toPath().toAbsolutePath());
   }
 
   /** Whether to skip, saying so in the log. */
@@ -60,6 +68,19 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
       getLog().info("kesgen: skipped (kesgen.skip)");
     }
     return skip;
+  }
+
+  /**
+   * A topology that cannot be used fails the build listing every problem, each as file:line:column; one that cannot
+   * be read at all (missing, not a regular file) is the environment's, an execution error, as the command line's
+   * exit 3.
+   */
+  static void fail(TopologyException e) throws MojoFailureException, MojoExecutionException {
+    MojoFailureException failure = failure(e);
+    if (e.unreadable()) {
+      throw new MojoExecutionException(failure.getMessage());
+    }
+    throw failure;
   }
 
   /** A build failure listing every problem of the topology, each as file:line:column. */

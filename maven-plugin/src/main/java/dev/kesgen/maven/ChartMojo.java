@@ -38,7 +38,8 @@ public final class ChartMojo extends AbstractMojo {
     } catch (KesgenException e) {
       AbstractKesgenMojo.fail(e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }

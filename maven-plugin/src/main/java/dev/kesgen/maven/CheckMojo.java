@@ -36,11 +36,12 @@ public final class CheckMojo extends AbstractKesgenMojo {
     try {
       result = Kesgen.check(request(), limit);
     } catch (TopologyException e) {
-      throw failure(e);
+      fail(e);
     } catch (KesgenException e) {
       fail(e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen check failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen check failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
     if (!result.passed()) {
       throw new MojoFailureException("kesgen check found " + result.findings().size()

@@ -64,13 +64,16 @@ public final class GenerateMojo extends AbstractKesgenMojo {
       if (failOnDestructive && !changes.destructive().isEmpty()) {
         throw new MojoFailureException(changes.refusal(true));
       }
+      java.util.List<String> steps = Kesgen.nextSteps(plan, changes);
       log.finished(Kesgen.write(plan, log));
+      log.nextSteps(steps);
     } catch (TopologyException e) {
-      throw failure(e);
+      fail(e);
     } catch (KesgenException e) {
       fail(e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen generate failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen generate failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }

@@ -37,7 +37,8 @@ public final class IdentityMojo extends AbstractMojo {
     } catch (PkiException e) {
       throw new MojoFailureException("kesgen.certificate: " + certificate + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen identity failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen identity failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }

@@ -39,11 +39,12 @@ public final class PlanMojo extends AbstractKesgenMojo {
         throw new MojoFailureException(changes.refusal(false));
       }
     } catch (TopologyException e) {
-      throw failure(e);
+      fail(e);
     } catch (KesgenException e) {
       fail(e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen plan failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen plan failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }

@@ -63,6 +63,11 @@ final class ResultLog implements KesgenListener {
     }
   }
 
+  /** The commands that follow the run, as the command line prints them. */
+  void nextSteps(java.util.List<String> steps) {
+    dev.kesgen.change.NextSteps.lines(steps).forEach(log::info);
+  }
+
   /** A listener that logs the warnings of a run only (for goals that report a result of their own). */
   static KesgenListener warningsOnly(Log log) {
     return event -> {

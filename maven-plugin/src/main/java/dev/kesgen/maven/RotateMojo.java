@@ -4,6 +4,8 @@ import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenException;
+import dev.kesgen.Plan;
+import dev.kesgen.change.ChangeSet;
 import dev.kesgen.topology.TopologyException;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,18 +31,24 @@ public final class RotateMojo extends AbstractKesgenMojo {
     Set<String> names = RotateList.parse("kesgen.rotate", rotate);
     try {
       ResultLog log = new ResultLog(getLog());
-      GenerateResult result = Kesgen.write(Kesgen.plan(request().withRotate(names), log), log);
+      Plan plan = Kesgen.plan(request().withRotate(names), log);
+      ChangeSet changes = Kesgen.changes(plan);
+      log.plan(changes);
+      java.util.List<String> steps = Kesgen.nextSteps(plan, changes);
+      GenerateResult result = Kesgen.write(plan, log);
       log.finished(result);
       for (CertificateReport changed : result.changedIdentities()) {
         String was = changed.previousIdentity().orElse("(none)");
         getLog().info("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
       }
+      log.nextSteps(steps);
     } catch (TopologyException e) {
-      throw failure(e);
+      fail(e);
     } catch (KesgenException e) {
       fail(e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("kesgen rotate failed unexpectedly: " + e, e);
+      throw new MojoExecutionException("kesgen rotate failed unexpectedly (a bug in kesgen; mvn -e shows where): "
+          + dev.kesgen.files.Failures.describe(e), e);
     }
   }
 }
