@@ -6,7 +6,7 @@ assert log.contains('kesgen: CI is set: generate compares the committed output w
     + 'nothing (to generate in CI on purpose, add -Dkesgen.writeInCi=true)')
 assert log.contains('The committed output is stale; run generate locally and commit the result. CI is set, so '
     + 'generate compared instead of writing (to generate in CI on purpose, add -Dkesgen.writeInCi=true).')
-assert log =~ /(?m)^\s*tenants\/dev\/lynx\/client\.crt: / : 'the missing client certificate is not named'
+assert log =~ /(?m)^\s*generated\/tenants\/dev\/lynx\/client\.crt: / : 'the missing client certificate is not named'
 // the failure is generate's, before check ran; then `mvn -B check` failed on its own
 def lines = log.readLines()
 assert lines.count { it.contains('BUILD FAILURE') } == 2

@@ -58,15 +58,19 @@ public final class ContinuousIntegration {
     Objects.requireNonNull(writeSwitch, "writeSwitch");
     CheckResult result = Kesgen.check(request, Optional.<Duration>empty(), listener);
     if (!result.passed()) {
-      throw new ConfigurationException(staleMessage(result, writeSwitch), null);
+      String output = dev.kesgen.layout.HelmCommands.directoryName(request.projectDirectory(),
+          request.outputDirectory());
+      throw new ConfigurationException(staleMessage(result, writeSwitch, output), null);
     }
     return result;
   }
 
-  static String staleMessage(CheckResult result, String writeSwitch) {
+  /** The failure, each finding's file named from the project directory ({@code generated/...}) as check names it. */
+  static String staleMessage(CheckResult result, String writeSwitch, String outputName) {
     return "The committed output is stale; run generate locally and commit the result. CI is set, so generate "
         + "compared instead of writing (to generate in CI on purpose, add " + writeSwitch + "). "
         + result.findings().size() + " problem(s):"
-        + result.findings().stream().map(CheckResult.Finding::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+        + result.findings().stream().map(f -> dev.kesgen.layout.HelmCommands.path(outputName, f.subject()) + ": "
+            + f.message()).collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 }

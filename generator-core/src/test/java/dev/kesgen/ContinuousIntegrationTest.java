@@ -44,7 +44,7 @@ class ContinuousIntegrationTest {
         .hasMessageStartingWith("The committed output is stale; run generate locally and commit the result. CI is "
             + "set, so generate compared instead of writing (to generate in CI on purpose, add "
             + "-Dkesgen.writeInCi=true). ")
-        .hasMessageContaining("\n  tenants/dev/newt/client.crt: ");
+        .hasMessageContaining("\n  generated/tenants/dev/newt/client.crt: ");
 
     assertThat(snapshot(dir.resolve("generated"))).isEqualTo(output);
     assertThat(snapshot(dir.resolve("secrets"))).as("no key was issued for the new tenant").isEqualTo(secrets);

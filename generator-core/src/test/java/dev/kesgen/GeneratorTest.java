@@ -105,9 +105,10 @@ class GeneratorTest {
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     try {
-      Path first = dir.resolve("a");
+      // the same name in both places: the values' helm lines name the output directory (generated/...)
+      Path first = dir.resolve("a/generated");
       Golden.all().get(1).seedCertificates(first);
-      Path second = dir.resolve("b");
+      Path second = dir.resolve("b/generated");
       Golden.all().get(1).seedCertificates(second);
       Golden golden = Golden.all().get(1);
 

@@ -89,7 +89,7 @@ class GrantRulesTest {
     edit("vault/apply.sh", "policy write 'kes-dev' 'policies/kes-dev.hcl'", "policy write 'root' 'policies/kes-dev.hcl'");
 
     assertThat(access()).containsExactly(
-        "vault/apply.sh: line 57: writes the policy root from policies/kes-dev.hcl; it may write only an instance's"
+        "vault/apply.sh: line 70: writes the policy root from policies/kes-dev.hcl; it may write only an instance's"
             + " policy kes-<instance> from its file policies/kes-<instance>.hcl, which kesgen proves",
         "vault/apply.sh: does not write the policy kes-dev from policies/kes-dev.hcl (instance dev)");
   }

@@ -124,21 +124,21 @@ class YamlReadingAttackTest {
   void checkReportsABinaryWildcardHandEditedIntoCommittedOutput() throws Exception {
     assertCheckReports("        - \"/v1/key/decrypt/gecko\"\n",
         "        - \"/v1/key/decrypt/gecko\"\n        - " + BINARY_WILDCARD + "\n",
-        CANNOT_READ + "the chart values (server.config) line 38, column 11: an explicit tag (!!binary); Go's YAML"
+        CANNOT_READ + "the chart values (server.config) line 39, column 11: an explicit tag (!!binary); Go's YAML"
             + " libraries read tagged values otherwise than the access model (they decode !!binary as base64, for"
             + " one), and kesgen never writes a tag: remove it and quote the value");
   }
 
   @Test
   void checkReportsABinaryServerKeyHandEditedIntoCommittedOutput() throws Exception {
-    assertCheckReports("", wildcardServer(BINARY_SERVER), CANNOT_READ + "the chart values line 93, column 1: an"
+    assertCheckReports("", wildcardServer(BINARY_SERVER), CANNOT_READ + "the chart values line 94, column 1: an"
         + " explicit tag (!!binary); Go's YAML libraries read tagged values otherwise than the access model (they"
         + " decode !!binary as base64, for one), and kesgen never writes a tag: remove it and quote the value");
   }
 
   @Test
   void checkReportsAQuotedDuplicateServerKeyInCommittedOutput() throws Exception {
-    assertCheckReports("", wildcardServer("\"server\""), CANNOT_READ + "the chart values line 93, column 1: the"
+    assertCheckReports("", wildcardServer("\"server\""), CANNOT_READ + "the chart values line 94, column 1: the"
         + " key 'server' is already in this mapping, 82 lines up; Helm and yaml.v2 (KES before 2023-11) keep the last,"
         + " so the two readings differ; remove one of them");
   }

@@ -62,7 +62,7 @@ final class GenerateCommand extends Subcommand {
       console.info("kesgen: the committed output is up to date; nothing written");
       return ExitCodes.OK;
     }
-    return WriteRun.run(this, console, request, format == Format.JSON, failOnDestructive);
+    return WriteRun.run(this, console, request, format == Format.JSON, failOnDestructive, false);
   }
 
   /** Generate in CI as JSON: the comparison's outcome as one document, like check's. */

@@ -26,9 +26,12 @@ import java.util.stream.Collectors;
 final class WriteRun {
   private WriteRun() {}
 
-  /** Plans, prints the plan, writes unless {@code failOnDestructive} refuses, and reports; returns the exit code. */
+  /**
+   * Plans, prints the plan, writes unless {@code failOnDestructive} refuses, and reports (with {@code identities}
+   * every identity that changed, as rotate does); returns the exit code.
+   */
   static int run(Subcommand command, Console console, GenerateRequest request, boolean json,
-      boolean failOnDestructive) {
+      boolean failOnDestructive, boolean identities) {
     List<String> warnings = new ArrayList<>();
     Console lines = json ? console.silent() : console;
     Progress progress = Progress.NONE;
@@ -62,7 +65,7 @@ final class WriteRun {
       log.finished(result);
       for (CertificateReport changed : result.changedIdentities()) {
         String was = changed.previousIdentity().orElse("(none)");
-        if (!json) {
+        if (identities && !json) {
           console.result("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
         }
       }

@@ -46,7 +46,7 @@ class ContinuousIntegrationIT {
     assertThat(run.stderr()).contains("error: The committed output is stale; run generate locally and commit the "
         + "result. CI is set, so generate compared instead of writing (to generate in CI on purpose, add "
         + "--write-in-ci). ")
-        .contains("\n  tenants/dev/newt/client.crt: ");
+        .contains("\n  generated/tenants/dev/newt/client.crt: ");
     assertThat(snapshot(dir.resolve("generated"))).isEqualTo(output);
     assertThat(snapshot(dir.resolve("secrets"))).as("no key issued in CI").isEqualTo(secrets);
   }

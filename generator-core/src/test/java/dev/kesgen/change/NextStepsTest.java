@@ -78,9 +78,10 @@ class NextStepsTest {
   @Test
   void addingATenantAppliesItsSecretUpgradesKesAndInstallsIt() throws Exception {
     generate(BASE);
-    String added = BASE.replace("            - { name: owl, namespace: minio-owl, keys: [owl] }\n",
-        "            - { name: owl, namespace: minio-owl, keys: [owl] }\n"
-            + "            - { name: newt, namespace: minio-newt, keys: [newt] }\n");
+    String added = BASE.replace("      - { name: owl, namespace: minio-owl, keys: [owl] }\n",
+        "      - { name: owl, namespace: minio-owl, keys: [owl] }\n"
+            + "      - { name: newt, namespace: minio-newt, keys: [newt] }\n");
+    assertThat(added).isNotEqualTo(BASE);
 
     assertThat(steps(added)).containsExactly(
         "kubectl create namespace minio-newt --dry-run=client -o yaml | kubectl apply --server-side -f -",
@@ -94,12 +95,14 @@ class NextStepsTest {
   void removingATenantAndAnInstanceDeletesWhatStaysBehind() throws Exception {
     generate(BASE);
     String removed = BASE.substring(0, BASE.indexOf("  - name: prod"))
-        .replace("            - { name: lizard, namespace: minio-lizard, keys: [lizard], chart: armadillo,"
+        .replace("      - { name: lizard, namespace: minio-lizard, keys: [lizard], chart: armadillo,"
             + " minioVersion: RELEASE.2020-11-06T23-17-07Z }\n", "");
+    assertThat(removed).doesNotContain("lizard");
 
     List<String> steps = steps(removed);
 
     assertThat(steps).containsExactly(
+        "sh generated/vault/apply.sh", // it no longer writes prod's policy and role, nor does the operator policy
         "helm upgrade --install kes-dev charts/kes --namespace kes-dev -f generated/kes/dev/values.yaml",
         "helm uninstall kes-prod --namespace kes-prod",
         "kubectl delete secret kes-tls kes-provisioner kes-prod-approle --ignore-not-found --namespace kes-prod",
@@ -121,6 +124,7 @@ class NextStepsTest {
 
     assertThat(steps).containsExactly(
         "kubectl apply --server-side -f secrets/kes/dev/secret.yaml",
+        "kubectl apply --server-side -f secrets/kes/dev/provisioner-secret.yaml", // its ca.crt too
         "kubectl apply --server-side -f secrets/tenants/dev/gecko/secret.yaml",
         "kubectl apply --server-side -f secrets/tenants/dev/lizard/secret.yaml",
         "helm upgrade --install kes-dev charts/kes --namespace kes-dev -f generated/kes/dev/values.yaml",

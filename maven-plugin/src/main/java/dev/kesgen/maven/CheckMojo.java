@@ -46,8 +46,15 @@ public final class CheckMojo extends AbstractKesgenMojo {
     if (!result.passed()) {
       throw new MojoFailureException("kesgen check found " + result.findings().size()
           + " problem(s); run kesgen:generate (or kesgen:rotate) and commit the result:"
-          + result.findings().stream().map(CheckResult.Finding::toString).collect(Collectors.joining("\n  ", "\n  ", "")));
+          + result.findings().stream().map(this::located).collect(Collectors.joining("\n  ", "\n  ", "")));
     }
     getLog().info("kesgen check passed");
+  }
+
+  /** A finding named as the command line names it: the file with the output directory in front. */
+  private String located(CheckResult.Finding finding) {
+    return dev.kesgen.layout.HelmCommands.path(dev.kesgen.layout.HelmCommands.directoryName(
+        (basedir == null ? new java.io.File("") : basedir).toPath(), outputDirectory.toPath()), finding.subject())
+        + ": " + finding.message();
   }
 }
