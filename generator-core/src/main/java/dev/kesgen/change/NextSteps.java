@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The commands that follow a run, for what it changed, in the order they must run: namespaces of what is new, the
  * Secrets whose certificate changed (every tenant's where the KES server certificate did, for its {@code ca.crt}),
- * {@code vault/apply.sh} and a new instance's bootstrap script, the Helm releases whose values changed, a restart of
+ * the operator policy where it changed (written with a token that may write policies), {@code vault/apply.sh} and a
+ * new instance's bootstrap script, the Helm releases whose values changed, a restart of
  * the MinIO whose trust or identity changed, then the removal of what the topology no longer has. Computed from a
  * {@link ChangeSet} and the topology it was planned from, so the committed files never depend on it; paths are named
  * as from the project directory ({@code generated/...}, {@code secrets/...}), ready to paste there.
@@ -49,7 +50,12 @@ public final class NextSteps {
     Set<String> kes = new LinkedHashSet<>();
     Set<String> tenants = new LinkedHashSet<>();
     Set<String> restarts = new LinkedHashSet<>();
-    if (differ.stream().anyMatch(p -> p.startsWith("vault/"))) {
+    if (differ.contains(OutputLayout.VAULT_OPERATOR_POLICY)) {
+      // first, with a token that may write policies: the scripts' own token needs its new paths
+      vault.add("vault policy write kesgen-operator "
+          + HelmCommands.path(outputName, OutputLayout.VAULT_OPERATOR_POLICY));
+    }
+    if (differ.stream().anyMatch(p -> p.startsWith("vault/") && !p.equals(OutputLayout.VAULT_OPERATOR_POLICY))) {
       vault.add("sh " + HelmCommands.path(outputName, OutputLayout.VAULT_APPLY));
     }
     for (Instance instance : topology.instances()) {
@@ -60,9 +66,9 @@ public final class NextSteps {
       }
       CertificateId server = CertificateId.server(instance);
       boolean serverChanged = changed.contains(server.certificatePath());
-      secret(differ, server, secretsName, secrets);
-      secret(differ, CertificateId.provisioner(instance), secretsName, secrets);
       CertificateId provisioner = CertificateId.provisioner(instance);
+      secret(differ, server, secretsName, secrets);
+      secret(differ, provisioner, secretsName, secrets);
       if (serverChanged && planned.contains(provisioner.certificatePath())) {
         secrets.add(apply(secretsName, provisioner)); // it trusts the server certificate too
       }

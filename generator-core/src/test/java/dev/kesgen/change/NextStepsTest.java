@@ -59,6 +59,7 @@ class NextStepsTest {
         "kubectl create namespace minio-gecko --dry-run=client -o yaml | kubectl apply --server-side -f -");
     assertThat(steps).contains("kubectl apply --server-side -f secrets/kes/dev/secret.yaml",
         "kubectl apply --server-side -f secrets/tenants/dev/gecko/secret.yaml",
+        "vault policy write kesgen-operator generated/vault/policies/kesgen-operator.hcl",
         "sh generated/vault/apply.sh", "sh generated/vault/bootstrap-dev.sh", "sh generated/vault/bootstrap-prod.sh",
         "helm upgrade --install kes-dev charts/kes --namespace kes-dev -f generated/kes/dev/values.yaml",
         "helm upgrade --install gecko minio --repo https://charts.min.io/ --namespace minio-gecko"
@@ -102,7 +103,9 @@ class NextStepsTest {
     List<String> steps = steps(removed);
 
     assertThat(steps).containsExactly(
-        "sh generated/vault/apply.sh", // it no longer writes prod's policy and role, nor does the operator policy
+        // the operator's token no longer needs prod's paths, and apply.sh no longer writes prod's policy and role
+        "vault policy write kesgen-operator generated/vault/policies/kesgen-operator.hcl",
+        "sh generated/vault/apply.sh",
         "helm upgrade --install kes-dev charts/kes --namespace kes-dev -f generated/kes/dev/values.yaml",
         "helm uninstall kes-prod --namespace kes-prod",
         "kubectl delete secret kes-tls kes-provisioner kes-prod-approle --ignore-not-found --namespace kes-prod",
