@@ -20,7 +20,9 @@ assert identityOf('generated/kes/dev/server.crt') == issued['kes/dev'] : 'the se
 assert identityOf('generated/tenants/dev/lynx/client.crt') == issued['tenants/dev/lynx'] : 'lynx changed'
 
 // rotate prints its plan and the next steps for exactly what changed, as the command line does
-def afterRotate = log.substring(log.lastIndexOf('kesgen:rotate'))
+def rotateStart = log.lastIndexOf(':rotate (default-cli)')
+assert rotateStart >= 0 : 'no rotate execution in the log'
+def afterRotate = log.substring(rotateStart)
 assert afterRotate.contains('the identity of tenant dev/gecko changes')
 assert afterRotate.contains('[INFO]   kubectl apply --server-side -f secrets/tenants/dev/gecko/secret.yaml')
 assert afterRotate =~ /\[INFO\]   kubectl rollout restart deployment,statefulset --namespace \S+ -l app=minio,release=gecko/
