@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
     description = "Writes the KES Helm chart of this kesgen version; unchanged files are not touched, files of an "
         + "older version's chart are deleted.")
 final class ChartCommand extends Subcommand {
-  @Option(names = "--chart-directory", paramLabel = "DIR", defaultValue = "charts/kes",
-      description = "Where the chart goes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--chart-directory", paramLabel = "DIR",
+      description = "Where the chart goes (default: charts/kes).")
   Path chartDirectory;
 
   @Option(names = "--chartDirectory", hidden = true, paramLabel = "DIR")
@@ -24,6 +24,9 @@ final class ChartCommand extends Subcommand {
 
   @Override
   int run(Console console) throws Exception {
+    if (chartDirectory == null) {
+      chartDirectory = Path.of("charts/kes");
+    }
     GenerateResult result = Kesgen.writeChart(chartDirectory);
     console.info("KES chart in " + chartDirectory + ": files written " + result.written().size() + ", kept "
         + result.kept().size() + ", deleted " + result.deleted().size());

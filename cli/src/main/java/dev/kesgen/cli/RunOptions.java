@@ -20,12 +20,13 @@ final class RunOptions {
       description = "The topology file (default: ${DEFAULT-VALUE}).")
   Path topology;
 
-  @Option(names = "--output-directory", paramLabel = "DIR", defaultValue = "generated",
-      description = "Where the committed output goes (default: ${DEFAULT-VALUE}).")
+  // no defaultValue: picocli would apply it after the camelCase alias below had set the field
+  @Option(names = "--output-directory", paramLabel = "DIR",
+      description = "Where the committed output goes (default: generated).")
   Path outputDirectory;
 
-  @Option(names = "--secrets-directory", paramLabel = "DIR", defaultValue = "secrets",
-      description = "Where private keys and Secret manifests go; never committed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--secrets-directory", paramLabel = "DIR",
+      description = "Where private keys and Secret manifests go; never committed (default: secrets).")
   Path secretsDirectory;
 
   @Option(names = "--template-directory", paramLabel = "DIR",
@@ -68,7 +69,8 @@ final class RunOptions {
       now = Clock.fixed(clock, ZoneOffset.UTC);
     }
     // commands the run prints and the values' headers name paths as from here, where relative paths resolve
-    return new GenerateRequest(topology, outputDirectory, secretsDirectory, Optional.ofNullable(templateDirectory),
+    return new GenerateRequest(topology, outputDirectory == null ? Path.of("generated") : outputDirectory,
+        secretsDirectory == null ? Path.of("secrets") : secretsDirectory, Optional.ofNullable(templateDirectory),
         now, Set.of(), Path.of("").toAbsolutePath());
   }
 

@@ -138,7 +138,9 @@ class DocsCommandsIT {
       if (command.startsWith("kesgen ") || command.startsWith("java -jar kesgen.jar ")) {
         String args = command.substring(command.startsWith("kesgen ") ? 7 : 21);
         List<String> words = new ArrayList<>(List.of(args.split(" ")));
-        words.add("--help");
+        if (!words.contains("--help")) {
+          words.add("--help");
+        }
         Jar.Run run = Jar.run(repository, words.toArray(String[]::new));
         if (run.exit() != 0) {
           failures.add("`" + raw + "` is not a command of the jar: " + run);
