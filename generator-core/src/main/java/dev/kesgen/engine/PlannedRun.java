@@ -1,7 +1,7 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.output.FileContent;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.topology.Topology;
 import java.util.List;
 import java.util.SortedMap;
@@ -13,13 +13,13 @@ import java.util.SortedMap;
 public final class PlannedRun {
   private final Topology topology;
   private final RunSettings settings;
-  private final SecretsDirectory secrets;
+  private final SecretSink secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
   private final List<Finding> access;
 
-  PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
+  PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
       PlanStep.Rendered rendered, List<String> warnings) {
     this.topology = topology;
     this.settings = settings;
@@ -60,7 +60,7 @@ public final class PlannedRun {
     return access;
   }
 
-  SecretsDirectory secrets() {
+  SecretSink secrets() {
     return secrets;
   }
 }

@@ -9,6 +9,7 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.vault.VaultPolicy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,28 @@ public final class SummaryFile {
     }
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
-            instances));
+            instances, sealed(topology)));
+  }
+
+  private static Optional<SummaryContext.Sealed> sealed(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.SealedSecrets sealed)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      List<dev.kesgen.pki.CertificateTarget> targets = new ArrayList<>();
+      targets.add(dev.kesgen.pki.CertificateTarget.server(instance));
+      if (dev.kesgen.kes.Provisioning.needed(instance)) {
+        targets.add(dev.kesgen.pki.CertificateTarget.provisioner(instance));
+      }
+      instance.tenants().forEach(t -> targets.add(dev.kesgen.pki.CertificateTarget.client(instance, t)));
+      targets.forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(), t.secretName(),
+          t.id().sealedSecretPath())));
+    }
+    Path base = topology.source().toAbsolutePath().getParent();
+    Path file = sealed.certificateFile();
+    String certificate = base != null && file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/')
+        : String.valueOf(file.getFileName());
+    return Optional.of(new SummaryContext.Sealed(certificate, sealed.scope().spelling(), secrets));
   }
 }
