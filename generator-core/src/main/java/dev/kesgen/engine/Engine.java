@@ -54,6 +54,11 @@ public final class Engine {
       refusals.add(listed("the output would break kesgen's access rules, so nothing is written"
           + " (fix the template overrides that widen or narrow access):", run.access()));
     }
+    if (!run.sinkProblems().isEmpty()) {
+      List<Finding> problems = new ArrayList<>();
+      run.sinkProblems().forEach((path, why) -> problems.add(new Finding(Finding.Kind.STALE, path, why)));
+      refusals.add(listed("the secrets cannot all be delivered, so nothing is written:", problems));
+    }
     List<Finding> secrets = SecretScan.of(run.files());
     if (!secrets.isEmpty()) {
       refusals.add(listed("the output would hold secrets, so nothing is written (fix the template overrides that"
@@ -90,18 +95,19 @@ public final class Engine {
     }
     Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
-    rendered = rendered.with(committedSecrets(secrets, certificates.deliveries(topology)));
+    java.util.Map<String, String> sinkProblems = new java.util.TreeMap<>();
+    rendered = rendered.with(committedSecrets(secrets, certificates.deliveries(topology), sinkProblems));
     List<String> warnings = new ArrayList<>(secrets.warnings());
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings, sinkProblems);
   }
 
   /** The files the sink commits (sealed or encrypted Secrets), planned with the others. */
   private static java.util.SortedMap<String, String> committedSecrets(SecretSink secrets,
-      List<SecretDelivery> deliveries) throws RunException {
+      List<SecretDelivery> deliveries, java.util.Map<String, String> problems) throws RunException {
     try {
-      return secrets.committedFiles(deliveries);
+      return secrets.committedFiles(deliveries, problems);
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());
     }
@@ -151,6 +157,7 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
+      run.sinkProblems().forEach((path, why) -> findings.add(new Finding(Finding.Kind.STALE, path, why)));
       findings.addAll(access(run, compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {

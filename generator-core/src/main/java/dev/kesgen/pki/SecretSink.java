@@ -2,6 +2,7 @@ package dev.kesgen.pki;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,11 +31,13 @@ public interface SecretSink {
   /**
    * The files this sink adds to the committed output (sealed or encrypted Secret manifests), by output-relative
    * path: planned in memory like every other output file, compared by check and written by generate. Never holds a
-   * plaintext key. The directory sink adds none.
+   * plaintext key. The directory sink adds none. A delivery that cannot be made into a file (its key must be
+   * encrypted again and is not at hand) keeps the committed file's text, if any, and puts why into
+   * {@code problems} by path: generate refuses such a plan, check reports each problem.
    *
-   * @throws PkiException if a delivery cannot be made into a committed file (the run fails, nothing is written)
+   * @throws PkiException if the committed files cannot be read
    */
-  default SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries) {
+  default SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries, Map<String, String> problems) {
     return new TreeMap<>();
   }
 

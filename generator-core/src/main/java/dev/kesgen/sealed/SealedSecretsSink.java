@@ -74,11 +74,23 @@ public final class SealedSecretsSink implements SecretSink {
   }
 
   @Override
-  public SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries) {
+  public SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries, Map<String, String> problems) {
     SortedMap<String, String> files = new TreeMap<>();
     for (SecretDelivery delivery : deliveries) {
       String path = delivery.target().id().sealedSecretPath();
-      files.put(path, seal(delivery, committed(path)).toYaml());
+      Optional<String> text = committedText(path);
+      Optional<SealedSecretFile> sealed = seal(delivery, text.map(SealedSecretFile::parse)
+          .orElse(SealedSecretFile.Committed.NONE));
+      if (sealed.isPresent()) {
+        files.put(path, sealed.get().toYaml());
+      } else {
+        CertificateTarget target = delivery.target();
+        problems.put(path, "the private key of " + target.name() + " must be sealed again (the controller"
+            + " certificate, the scope, or the Secret's name or namespace changed, or the file is missing or was"
+            + " edited), and only the controller holds it: restore the file from version control, or issue a new key"
+            + " with --rotate " + target.id().rotationName());
+        text.ifPresent(t -> files.put(path, t));
+      }
     }
     return files;
   }
@@ -109,7 +121,7 @@ public final class SealedSecretsSink implements SecretSink {
     return label.getBytes(StandardCharsets.UTF_8);
   }
 
-  private SealedSecretFile seal(SecretDelivery delivery, SealedSecretFile.Committed committed) {
+  private Optional<SealedSecretFile> seal(SecretDelivery delivery, SealedSecretFile.Committed committed) {
     CertificateOutcome outcome = delivery.outcome();
     CertificateTarget target = outcome.target();
     byte[] label = label(controller.scope(), target.secretNamespace(), target.secretName());
@@ -132,13 +144,10 @@ public final class SealedSecretsSink implements SecretSink {
     } else if (outcome.privateKeyPem().isPresent()) {
       encrypted.put(KEY, sealed(outcome.privateKeyPem().get(), label));
     } else {
-      throw new PkiException(target.name() + ": its private key must be sealed again (the controller certificate,"
-          + " the scope, or the Secret's name or namespace changed, or " + target.id().sealedSecretPath()
-          + " is missing or was edited), and only the controller holds it: restore the file from version control,"
-          + " or issue a new key with --rotate " + target.id().rotationName());
+      return Optional.empty();
     }
-    return new SealedSecretFile(target.secretName(), target.secretNamespace(), controller.scope(),
-        String.valueOf(controller.certificateFile().getFileName()), encrypted, fingerprints);
+    return Optional.of(new SealedSecretFile(target.secretName(), target.secretNamespace(), controller.scope(),
+        String.valueOf(controller.certificateFile().getFileName()), encrypted, fingerprints));
   }
 
   private String sealed(String plaintext, byte[] label) {
@@ -156,12 +165,11 @@ public final class SealedSecretsSink implements SecretSink {
     return sha256(input.getBytes(StandardCharsets.UTF_8));
   }
 
-  private SealedSecretFile.Committed committed(String path) {
+  private Optional<String> committedText(String path) {
     Path file = outputDirectory.resolve(path);
     try {
       Optional<byte[]> bytes = RegularFiles.readIfPresent(file, InputKind.COMMITTED_OUTPUT);
-      return bytes.map(b -> SealedSecretFile.parse(new String(b, StandardCharsets.UTF_8)))
-          .orElse(SealedSecretFile.Committed.NONE);
+      return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
     } catch (UnsafeFileException e) {
       throw new PkiException(e.getMessage(), e);
     } catch (IOException e) {

@@ -63,7 +63,7 @@ class InMemorySinkTest {
     }
 
     @Override
-    public SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries) {
+    public SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries, Map<String, String> problems) {
       calls.add("committedFiles " + deliveries.size());
       return new TreeMap<>();
     }

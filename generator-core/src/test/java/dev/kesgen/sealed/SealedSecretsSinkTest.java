@@ -111,6 +111,43 @@ class SealedSecretsSinkTest {
   }
 
   @Test
+  void aTenantRemovedFromTheTopologyTakesItsSealedSecretWithIt() throws Exception {
+    SealedFixture f = SealedFixture.create(dir, "strict");
+    Kesgen.generate(request(f));
+    String topology = Files.readString(f.topology);
+    Files.writeString(f.topology, topology.substring(0, topology.indexOf("      - name: beta")));
+
+    GenerateResult removed = Kesgen.generate(request(f));
+    assertThat(removed.deleted()).contains(BETA);
+    assertThat(f.output.resolve(BETA)).doesNotExist();
+    assertThat(f.output.resolve(ALPHA)).exists();
+  }
+
+  @Test
+  void anUnsealedSecretCopiedIntoTheOutputIsALeakThatCheckReports() throws Exception {
+    SealedFixture f = SealedFixture.create(dir, "strict");
+    Kesgen.generate(request(f));
+    // what kubectl get secret -o yaml prints once the controller has unsealed it, committed by mistake
+    String certificate = Files.readString(f.output.resolve("kes/dev/server.crt"));
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    String key = dev.kesgen.pki.Pem.encodePrivateKey(generator.generateKeyPair().getPrivate());
+    String unsealed = new dev.kesgen.pki.KubernetesTlsSecret("kes-tls", "kes-dev", certificate, key, Optional.empty())
+        .toYaml();
+    Files.writeString(f.output.resolve("kes/dev/unsealed.yaml"), unsealed);
+    Files.writeString(f.output.resolve(SERVER), Files.readString(f.output.resolve(SERVER))
+        + "---\n" + unsealed.lines().filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n")));
+
+    java.util.List<dev.kesgen.CheckResult.Finding> findings = Kesgen.check(request(f), Optional.empty()).findings();
+    assertThat(findings).filteredOn(x -> x.kind() == dev.kesgen.CheckResult.Kind.SECRET_IN_OUTPUT)
+        .extracting(dev.kesgen.CheckResult.Finding::subject)
+        .containsExactlyInAnyOrder("kes/dev/unsealed.yaml", SERVER);
+    assertThat(findings).filteredOn(x -> x.kind() == dev.kesgen.CheckResult.Kind.STALE && x.subject().equals(SERVER))
+        .extracting(dev.kesgen.CheckResult.Finding::message).singleElement().asString()
+        .contains("must be sealed again");
+  }
+
+  @Test
   void aKeptKeyThatMustBeSealedAgainWithoutTheKeyAsksForRotationAndWritesNothing() throws Exception {
     SealedFixture f = SealedFixture.create(dir, "strict");
     Kesgen.generate(request(f));
@@ -119,8 +156,12 @@ class SealedSecretsSinkTest {
 
     assertThatThrownBy(() -> Kesgen.generate(request(f).withSecretsDirectory(dir.resolve("other"))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("kes/dev: its private key must be sealed again")
+        .hasMessageContaining("the secrets cannot all be delivered, so nothing is written:\n  " + SERVER
+            + ": the private key of kes/dev must be sealed again")
         .hasMessageContaining("--rotate dev");
+    // check reports it, and what else it finds, instead of failing
+    assertThat(Kesgen.check(request(f).withSecretsDirectory(dir.resolve("other")), Optional.empty()).findings())
+        .extracting(dev.kesgen.CheckResult.Finding::subject).contains(SERVER, ALPHA, BETA);
     assertThat(files(f.output)).isEqualTo(before);
   }
 
