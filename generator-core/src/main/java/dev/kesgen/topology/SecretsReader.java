@@ -30,6 +30,8 @@ final class SecretsReader {
   /** The sinks this release writes; the others are read and checked, then refused with one message. */
   static final List<String> AVAILABLE = List.of("directory", "sealedSecrets");
 
+  private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
+
   private final Path file;
   private final Path baseDirectory;
   private final Problems problems;
@@ -151,6 +153,12 @@ final class SecretsReader {
     String path = m.pathOf("certificate");
     Optional<String> text = Nodes.string(node, path, problems);
     if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!SAFE_PATH.matcher(text.get()).matches()) {
+      // its name goes into the header of committed files and SUMMARY.md
+      problems.at(node, path, "\"" + text.get() + "\" is not a plain file path (use letters, digits and . _ + - with /"
+          + " between directories)");
       return Optional.empty();
     }
     Path certificateFile = baseDirectory.resolve(text.get()).normalize();
