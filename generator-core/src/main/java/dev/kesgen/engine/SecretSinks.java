@@ -24,7 +24,9 @@ final class SecretSinks {
       return switch (secrets.kind()) {
         case DIRECTORY -> new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory());
         case SEALED_SECRETS -> sealed((Secrets.SealedSecrets) secrets, settings);
-        case SOPS, EXTERNAL_SECRETS -> throw unavailable(secrets);
+        case SOPS -> new dev.kesgen.sops.SopsSink((Secrets.Sops) secrets, settings.outputDirectory(),
+            localKeys(settings), new SecureRandom(), settings.clock());
+        case EXTERNAL_SECRETS -> throw unavailable(secrets);
       };
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());
@@ -40,10 +42,13 @@ final class SecretSinks {
           + " (the controller renews its key every 30 days: fetch the current one with kubeseal --fetch-cert)")
           .toString());
     }
-    // keys a secrets directory still holds (from the directory sink) are read, never written
-    KeySource keys = settings.secretsDirectory().toFile().isDirectory()
+    return new SealedSecretsSink(sealed, settings.outputDirectory(), localKeys(settings), new SecureRandom());
+  }
+
+  /** Keys a secrets directory still holds (from the directory sink): read, never written. */
+  private static KeySource localKeys(RunSettings settings) {
+    return settings.secretsDirectory().toFile().isDirectory()
         ? KeySource.directory(settings.secretsDirectory().toAbsolutePath().normalize()) : KeySource.NONE;
-    return new SealedSecretsSink(sealed, settings.outputDirectory(), keys, new SecureRandom());
   }
 
   // the loader refuses these sinks already; a Topology built by hand reaches here

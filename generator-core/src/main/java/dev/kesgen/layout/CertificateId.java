@@ -56,6 +56,12 @@ public sealed interface CertificateId permits CertificateId.Server, CertificateI
     return manifest.substring(0, manifest.length() - ".yaml".length()) + ".sealed.yaml";
   }
 
+  /** The output-relative path of the SOPS-encrypted Secret: the manifest's path with {@code .sops.yaml}. */
+  default String sopsSecretPath() {
+    String manifest = secretManifestPath();
+    return manifest.substring(0, manifest.length() - ".yaml".length()) + ".sops.yaml";
+  }
+
   /** The server certificate of an instance. */
   static Server server(Instance instance) {
     return new Server(instance.name());

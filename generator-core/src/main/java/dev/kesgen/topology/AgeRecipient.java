@@ -15,7 +15,29 @@ final class AgeRecipient {
 
   private AgeRecipient() {}
 
-  /** The 32-byte public key, or why the text is not an age X25519 recipient. */
+  /** The 32-byte X25519 public key of a recipient {@link #problem} accepts. */
+  static byte[] publicKey(String text) {
+    String s = text.toLowerCase(Locale.ROOT);
+    int separator = s.lastIndexOf('1');
+    int[] data = new int[s.length() - separator - 1 - 6];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = CHARSET.indexOf(s.charAt(separator + 1 + i));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int accumulator = 0;
+    int bits = 0;
+    for (int d : data) {
+      accumulator = (accumulator << 5) | d;
+      bits += 5;
+      while (bits >= 8) {
+        bits -= 8;
+        bytes.write((accumulator >> bits) & 0xff);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Why the text is not an age X25519 recipient; empty when it is one. */
   static Optional<String> problem(String text) {
     if (!text.equals(text.toLowerCase(Locale.ROOT)) && !text.equals(text.toUpperCase(Locale.ROOT))) {
       return Optional.of("mixes upper and lower case");

@@ -59,6 +59,11 @@ public sealed interface Secrets permits Secrets.Directory, Secrets.Sops, Secrets
       ageRecipients = List.copyOf(ageRecipients);
     }
 
+    /** The 32-byte X25519 public key of each recipient, in order. */
+    public List<byte[]> publicKeys() {
+      return ageRecipients.stream().map(AgeRecipient::publicKey).toList();
+    }
+
     @Override
     public Kind kind() {
       return Kind.SOPS;

@@ -28,7 +28,7 @@ final class SecretsReader {
   static final List<String> EXTERNAL_FIELDS = Mapping.fields("path", "store", "auth");
   static final List<String> STORE_FIELDS = Mapping.fields("kind", "name");
   /** The sinks this release writes; the others are read and checked, then refused with one message. */
-  static final List<String> AVAILABLE = List.of("directory", "sealedSecrets");
+  static final List<String> AVAILABLE = List.of("directory", "sops", "sealedSecrets");
 
   private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
 
@@ -69,7 +69,9 @@ final class SecretsReader {
     };
     if (secrets.isPresent() && !AVAILABLE.contains(sink)) {
       problems.at(m.get("sink").get(), m.pathOf("sink"), "sink " + sink + " is not available in this kesgen"
-          + " release yet (its settings were read and are valid; use " + String.join(" or ", AVAILABLE) + ")");
+          + " release yet (its settings were read and are valid; use "
+          + String.join(", ", AVAILABLE.subList(0, AVAILABLE.size() - 1)) + " or " + AVAILABLE.get(AVAILABLE.size() - 1)
+          + ")");
       return Optional.empty();
     }
     return secrets;
