@@ -18,6 +18,7 @@ public final class PlannedRun {
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
   private final List<Finding> access;
+  private final java.util.Map<String, Boolean> proved;
 
   PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
       PlanStep.Rendered rendered, List<String> warnings) {
@@ -28,6 +29,7 @@ public final class PlannedRun {
     this.files = rendered.files();
     this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
+    this.proved = rendered.proved();
   }
 
   /** The topology planned. */
@@ -58,6 +60,11 @@ public final class PlannedRun {
   /** What the rendered files break of the access rules; generate refuses a plan with any. */
   List<Finding> access() {
     return access;
+  }
+
+  /** The paths the access rules read of the rendered files, each with whether it was there ({@link PlanStep.Rendered}). */
+  java.util.Map<String, Boolean> proved() {
+    return proved;
   }
 
   SecretsDirectory secrets() {
