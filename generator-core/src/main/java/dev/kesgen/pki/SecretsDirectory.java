@@ -220,13 +220,23 @@ public final class SecretsDirectory implements SecretSink {
         return false;
       }
       Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.deleteIfExists(temporary);
-      Files.createFile(temporary, ownerOnly(file.getParent(), "rw-------"));
+      FileAttribute<?>[] attributes = ownerOnly(file.getParent(), "rw-------");
+      try {
+        Files.createFile(temporary, attributes);
+      } catch (FileAlreadyExistsException e) {
+        // left by an interrupted run (checked this way round: deleting first cost a failing call every time)
+        Files.delete(temporary);
+        Files.createFile(temporary, attributes);
+      }
+      boolean moved = false;
       try {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         move(temporary, file);
+        moved = true;
       } finally {
-        Files.deleteIfExists(temporary);
+        if (!moved) {
+          Files.deleteIfExists(temporary);
+        }
       }
       return true;
     } catch (FileAlreadyExistsException e) {
