@@ -54,7 +54,7 @@ final class Entries {
           }
         }
       } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-        return new Entries(root, null, e.toString());
+        return new Entries(root, null, String.valueOf(e.getMessage()));
       }
     }
     return new Entries(root, found, null);
