@@ -51,6 +51,17 @@ final class PlanStep {
       access = List.copyOf(access);
       proved = Map.copyOf(proved);
     }
+
+    /** These files with those a secret sink commits added; a path both have is kesgen's error. */
+    Rendered with(Map<String, String> committedSecrets) throws RunException {
+      SortedMap<String, FileContent> all = new TreeMap<>(files);
+      for (Map.Entry<String, String> file : committedSecrets.entrySet()) {
+        if (all.put(file.getKey(), FileContent.text(file.getValue())) != null) {
+          throw RunException.internal("the secret sink adds " + file.getKey() + ", which exists already", null);
+        }
+      }
+      return new Rendered(all, warnings, access, proved);
+    }
   }
 
   static Rendered plan(Topology topology, Certificates certificates, Renderer renderer,

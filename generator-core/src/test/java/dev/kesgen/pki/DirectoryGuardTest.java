@@ -73,7 +73,7 @@ class DirectoryGuardTest {
     CertificateOutcome outcome = new CertificateLifecycle(Fixtures.clock(Fixtures.T0))
         .maintain(CertificateTarget.server(instance), output, secrets, false);
 
-    assertThatThrownBy(() -> new SecretsDirectory(secrets, output).store(outcome, Optional.empty()))
+    assertThatThrownBy(() -> new SecretsDirectory(secrets, output).store(new SecretDelivery(outcome, Optional.empty())))
         .isInstanceOf(UnsafeKeyLocationException.class).hasMessageContaining("under the output directory");
     try (Stream<Path> written = Files.list(output)) {
       assertThat(written).isEmpty();
@@ -93,7 +93,7 @@ class DirectoryGuardTest {
         CertificateTarget.client(instance, Fixtures.tenant(instance)), output, secrets, false);
     SecretsDirectory directory = new SecretsDirectory(secrets, output);
     directory.prepare(client);
-    directory.store(client, Optional.empty());
+    directory.store(new SecretDelivery(client, Optional.empty()));
     Path stored = secrets.resolve(client.target().keyPath());
     assertThat(stored).exists();
 
@@ -101,7 +101,7 @@ class DirectoryGuardTest {
     Files.move(first, root.resolve("moved"));
     Files.createSymbolicLink(first, output);
 
-    assertThatThrownBy(() -> directory.store(client, Optional.empty())).isInstanceOf(UnsafeKeyLocationException.class)
+    assertThatThrownBy(() -> directory.store(new SecretDelivery(client, Optional.empty()))).isInstanceOf(UnsafeKeyLocationException.class)
         .hasMessageContaining("under the output directory");
     assertThatThrownBy(() -> directory.prepare(client)).isInstanceOf(UnsafeKeyLocationException.class)
         .hasMessageContaining("under the output directory");
