@@ -22,7 +22,22 @@ final class Jar {
   static final Path JAR = Path.of(Objects.requireNonNull(System.getProperty("kesgen.jar"),
       "kesgen.jar: run the tests with Maven (failsafe sets it)"));
 
+  /** The launcher script beside the jar, {@code target/kesgen} (src/main/sh/kesgen). */
+  static final Path LAUNCHER = Path.of(System.getProperty("kesgen.launcher", JAR.resolveSibling("kesgen").toString()));
+
   private Jar() {}
+
+  /**
+   * {@code target/kesgen args}, the launcher, with the JDK running the tests as its {@code JAVA_HOME} and this
+   * environment on top (a developer's: without {@code CI}).
+   */
+  static Run launch(Path directory, Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(Arrays.asList(args));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    env.putAll(environment);
+    return exec(directory, new byte[0], command, env);
+  }
 
   /** What a run printed and how it ended. */
   record Run(int exit, String stdout, String stderr) {
@@ -66,7 +81,7 @@ final class Jar {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Run exec(Path directory, byte[] stdin, List<String> command, Map<String, String> environment) {
+  static Run exec(Path directory, byte[] stdin, List<String> command, Map<String, String> environment) {
     try {
       Path out = Files.createTempFile("kesgen-out", ".txt");
       Path err = Files.createTempFile("kesgen-err", ".txt");
