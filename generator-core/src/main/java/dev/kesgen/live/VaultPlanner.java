@@ -59,9 +59,9 @@ public final class VaultPlanner {
       return;
     }
     if (self.status() == 403 || self.status() == 401) {
-      throw new LiveVaultException("Vault refused the token (" + self.describe() + " on " + PlanPolicy.LOOKUP_SELF
-          + "): it is invalid or expired, or may not look itself up, which Vault's default policy and "
-          + PlanPolicy.NAME + " allow", null);
+      throw new LiveVaultException("Vault refused the token: " + PlanPolicy.LOOKUP_SELF + " answered "
+          + self.describe() + "; it is invalid or expired, or may not look itself up (Vault's default policy and "
+          + PlanPolicy.NAME + " allow that)", null);
     }
     throw new LiveVaultException("Vault answered " + PlanPolicy.LOOKUP_SELF + " with " + self.describe()
         + (self.status() / 100 == 3 ? "; point VAULT_ADDR at the active node" : "")
