@@ -35,6 +35,14 @@ public record LivePlan(String vault, List<LiveObject> objects) {
     return objects.stream().anyMatch(o -> o.status() == LiveObject.Status.UNREADABLE);
   }
 
+  /**
+   * The exit code of {@code kesgen vault plan} for this plan: 0 every object in sync, 1 drift (an object will change, is
+   * missing or is not managed), else 3 when an object could not be read (Vault is not known to be in sync).
+   */
+  public int exitCode() {
+    return drifted() ? 1 : incomplete() ? 3 : 0;
+  }
+
   /** How many objects have each status, every status present, in declaration order. */
   public Map<LiveObject.Status, Integer> counts() {
     Map<LiveObject.Status, Integer> counts = new EnumMap<>(LiveObject.Status.class);
