@@ -199,9 +199,14 @@ public final class Kesgen {
   public static LivePlan vaultPlan(GenerateRequest request, Map<String, String> environment, KesgenListener listener)
       throws TopologyException, KesgenException {
     Topology topology = load(request.topology());
+    VaultEndpoint endpoint;
+    try {
+      endpoint = VaultEndpoint.of(environment, topology.vault(), Path.of("").toAbsolutePath());
+    } catch (LiveVaultException e) {
+      throw new EnvironmentException(e.getMessage(), e);
+    }
     Desired desired = Desired.of(topology, plan(topology, request, listener).files());
     try {
-      VaultEndpoint endpoint = VaultEndpoint.of(environment, topology.vault(), Path.of("").toAbsolutePath());
       return VaultPlanner.plan(desired, HttpVaultApi.of(endpoint), endpoint.toString());
     } catch (LiveVaultException e) {
       throw new EnvironmentException(e.getMessage(), e);
