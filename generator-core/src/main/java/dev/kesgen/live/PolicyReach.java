@@ -22,13 +22,13 @@ import java.util.TreeSet;
 final class PolicyReach {
   private PolicyReach() {}
 
-  /** The notes for a live policy that differs; none when it cannot be read by the access model. */
+  /** The notes for a live policy that differs; none when the access model cannot read it (the comparison says so). */
   static List<String> of(Topology topology, Instance instance, String live) {
     VaultAcl acl;
     try {
       acl = VaultAcl.of(List.of(VaultAclPolicy.parse(instance.vaultName(), live)));
     } catch (AccessModelException e) {
-      return List.of("what it reaches is not known: the Vault access model cannot read it (" + e.getMessage() + ")");
+      return List.of(); // the comparison already says the model cannot read it
     }
     List<String> notes = new ArrayList<>();
     List<String> trees = trees(topology, instance);

@@ -133,7 +133,9 @@ public final class VaultPlanner {
       return object(Kind.POLICY, name, path, Status.IN_SYNC, List.of(), List.of());
     }
     List<String> notes = new ArrayList<>(comparison.note());
-    notes.addAll(PolicyReach.of(desired.topology(), instance, live));
+    if (comparison.note().isEmpty()) { // else the note says the access model cannot read it: one message
+      notes.addAll(PolicyReach.of(desired.topology(), instance, live));
+    }
     return object(Kind.POLICY, name, path, Status.WILL_CHANGE, comparison.changes(), notes);
   }
 
