@@ -155,6 +155,19 @@ class VaultPlannerTest {
   }
 
   @Test
+  void aLivePolicyTheAccessModelCannotReadIsComparedByLineWithOneNote() throws Exception {
+    vault.gets.put("sys/policies/acl/kes-alpha", FakeVault.ok(Map.of("policy",
+        policy("alpha") + "path \"kms/+/x\" { capabilities = [\"read\"] max_wrapping_ttl = \"1h\" }\n")));
+
+    LiveObject alpha = plan().objects().get(2);
+
+    assertThat(alpha.status()).isEqualTo(Status.WILL_CHANGE);
+    assertThat(alpha.changes()).containsExactly(
+        "- path \"kms/+/x\" { capabilities = [\"read\"] max_wrapping_ttl = \"1h\" }");
+    assertThat(alpha.notes()).singleElement().asString().startsWith("the live policy is not in the HCL subset");
+  }
+
+  @Test
   void aNarrowedPolicySaysWhatKesLoses() throws Exception {
     vault.gets.put("sys/policies/acl/kes-beta", FakeVault.ok(Map.of("policy",
         policy("beta").replace("[\"create\", \"read\"]", "[\"read\"]"))));
