@@ -357,8 +357,8 @@ final class AccessCheck {
   }
 
   /**
-   * The policy of {@code kesgen vault plan}: read and list only (a CI token with it must change nothing), and every
-   * read the plan makes allowed.
+   * The policy of {@code kesgen vault plan}: read and list only (a CI token with it must change nothing), nothing
+   * beyond the paths the plan reads (a read elsewhere could reach keys), and every read the plan makes allowed.
    */
   private void planPolicy(Topology topology, String text) {
     String file = OutputLayout.VAULT_PLAN_POLICY;
@@ -370,15 +370,23 @@ final class AccessCheck {
       add(file, where + ": the Vault access model cannot read it: " + e.getMessage());
       return;
     }
-    for (VaultAclRule rule : policy.rules()) {
-      Set<String> writes = new TreeSet<>(rule.capabilities());
-      writes.removeAll(Set.of("read", "list", "deny"));
+    Map<String, Set<String>> reads = new LinkedHashMap<>();
+    PlanPolicy.rules(topology.vault()).forEach(r -> reads.put(r.path(), Set.copyOf(r.capabilities())));
+    VaultAcl acl = VaultAcl.of(List.of(policy));
+    for (Map.Entry<String, Set<String>> rule : acl.rules().entrySet()) {
+      Set<String> extra = new TreeSet<>(rule.getValue());
+      extra.remove("deny");
+      extra.removeAll(reads.getOrDefault(rule.getKey(), Set.of()));
+      Set<String> writes = new TreeSet<>(extra);
+      writes.removeAll(Set.of("read", "list"));
       if (!writes.isEmpty()) {
-        add(file, where + ": rule \"" + rule.pattern() + "\" grants " + writes + "; the plan's token may only read"
+        add(file, where + ": rule \"" + rule.getKey() + "\" grants " + writes + "; the plan's token may only read"
             + " and list");
+      } else if (!extra.isEmpty()) {
+        add(file, where + ": rule \"" + rule.getKey() + "\" grants " + extra + " where kesgen vault plan reads nothing"
+            + " (it might reach keys or secrets); the policy grants exactly what the plan reads");
       }
     }
-    VaultAcl acl = VaultAcl.of(List.of(policy));
     for (PlanPolicy.Rule rule : PlanPolicy.rules(topology.vault())) {
       String path = rule.path().replace("+", "kes-x").replace("*", "x");
       for (String capability : rule.capabilities()) {
