@@ -54,7 +54,7 @@ public final class HttpVaultApi implements VaultApi {
 
   private static SSLContext trusting(java.nio.file.Path file) throws LiveVaultException {
     try {
-      byte[] pem = RegularFiles.read(file, dev.kesgen.files.InputKind.CERTIFICATE);
+      byte[] pem = RegularFiles.read(file, dev.kesgen.files.InputKind.VAULT_CA);
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
