@@ -69,6 +69,20 @@ final class Jar {
     return exec(directory, stdin, command, Map.of());
   }
 
+  /**
+   * The same with these environment variables, and none of the Vault or OpenBao CLI's of the build running the tests
+   * ({@code VAULT_*}, {@code BAO_*}).
+   */
+  static Run runWithEnvironment(Path directory, Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    command.addAll(Arrays.asList(args));
+    Map<String, String> env = new java.util.HashMap<>();
+    System.getenv().keySet().stream().filter(k -> k.startsWith("VAULT_") || k.startsWith("BAO_"))
+        .forEach(k -> env.put(k, ""));
+    env.putAll(environment);
+    return exec(directory, new byte[0], command, env);
+  }
+
   /** {@code java -cp <classPath> dev.kesgen.cli.Main args}: the jar with extensions beside it. */
   static Run runWithClassPath(Path directory, List<Path> classPath, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-cp",
