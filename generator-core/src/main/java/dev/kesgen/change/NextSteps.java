@@ -4,6 +4,7 @@ import dev.kesgen.layout.CertificateId;
 import dev.kesgen.layout.HelmCommands;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.Secrets;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import java.util.ArrayList;
@@ -50,12 +51,19 @@ public final class NextSteps {
     Set<String> kes = new LinkedHashSet<>();
     Set<String> tenants = new LinkedHashSet<>();
     Set<String> restarts = new LinkedHashSet<>();
+    Secrets.Kind sink = topology.secrets().kind();
     if (differ.contains(OutputLayout.VAULT_OPERATOR_POLICY)) {
       // first, with a token that may write policies: the scripts' own token needs its new paths
       vault.add("vault policy write kesgen-operator "
           + HelmCommands.path(outputName, OutputLayout.VAULT_OPERATOR_POLICY));
     }
-    if (differ.stream().anyMatch(p -> p.startsWith("vault/") && !p.equals(OutputLayout.VAULT_OPERATOR_POLICY))) {
+    if (differ.contains(OutputLayout.VAULT_PLAN_POLICY)) {
+      // apply.sh does not write the read-only policy of kesgen vault plan
+      vault.add("vault policy write " + dev.kesgen.vault.PlanPolicy.NAME + " "
+          + HelmCommands.path(outputName, OutputLayout.VAULT_PLAN_POLICY));
+    }
+    if (differ.stream().anyMatch(p -> p.startsWith("vault/") && !p.equals(OutputLayout.VAULT_OPERATOR_POLICY)
+        && !p.equals(OutputLayout.VAULT_PLAN_POLICY))) {
       vault.add("sh " + HelmCommands.path(outputName, OutputLayout.VAULT_APPLY));
     }
     for (Instance instance : topology.instances()) {
@@ -67,10 +75,10 @@ public final class NextSteps {
       CertificateId server = CertificateId.server(instance);
       boolean serverChanged = changed.contains(server.certificatePath());
       CertificateId provisioner = CertificateId.provisioner(instance);
-      secret(differ, server, secretsName, secrets);
-      secret(differ, provisioner, secretsName, secrets);
+      secret(differ, server, sink, outputName, secretsName, secrets);
+      secret(differ, provisioner, sink, outputName, secretsName, secrets);
       if (serverChanged && planned.contains(provisioner.certificatePath())) {
-        secrets.add(apply(secretsName, provisioner)); // it trusts the server certificate too
+        secrets.add(apply(sink, outputName, secretsName, provisioner)); // it trusts the server certificate too
       }
       for (Tenant tenant : instance.tenants()) {
         CertificateId client = CertificateId.client(instance, tenant);
@@ -78,9 +86,9 @@ public final class NextSteps {
           namespaces.add(namespace(tenant.namespace()));
         }
         if (serverChanged) {
-          secrets.add(apply(secretsName, client)); // its ca.crt is the new server certificate
+          secrets.add(apply(sink, outputName, secretsName, client)); // its ca.crt is the new server certificate
         } else {
-          secret(differ, client, secretsName, secrets);
+          secret(differ, client, sink, outputName, secretsName, secrets);
         }
         if (differ.contains(OutputLayout.tenantValues(instance, tenant))) {
           tenants.add(HelmCommands.tenant(instance, tenant, outputName));
@@ -138,14 +146,22 @@ public final class NextSteps {
     return steps;
   }
 
-  private static void secret(Set<String> differ, CertificateId id, String secretsName, Set<String> secrets) {
+  private static void secret(Set<String> differ, CertificateId id, Secrets.Kind sink, String outputName,
+      String secretsName, Set<String> secrets) {
     if (differ.contains(id.certificatePath())) {
-      secrets.add(apply(secretsName, id));
+      secrets.add(apply(sink, outputName, secretsName, id));
     }
   }
 
-  private static String apply(String secretsName, CertificateId id) {
-    return "kubectl apply --server-side -f " + HelmCommands.path(secretsName, id.secretManifestPath());
+  /** Applying the Secret where the topology's sink put it: the committed sealed or SOPS file, else the manifest. */
+  private static String apply(Secrets.Kind sink, String outputName, String secretsName, CertificateId id) {
+    return switch (sink) {
+      case SEALED_SECRETS -> "kubectl apply --server-side -f " + HelmCommands.path(outputName, id.sealedSecretPath());
+      case SOPS -> "sops --decrypt " + HelmCommands.path(outputName, id.sopsSecretPath())
+          + " | kubectl apply --server-side -f -";
+      case DIRECTORY, EXTERNAL_SECRETS ->
+          "kubectl apply --server-side -f " + HelmCommands.path(secretsName, id.secretManifestPath());
+    };
   }
 
   private static String namespace(String namespace) {

@@ -18,6 +18,7 @@ import dev.kesgen.topology.KesSettings;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.vault.PathRule;
+import dev.kesgen.vault.PlanPolicy;
 import dev.kesgen.vault.VaultPolicy;
 import dev.kesgen.view.SummaryContext;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ final class AccessCheck {
       check.matrix.putAll(part.matrix);
     }
     check.findings.addAll(ScriptCheck.of(topology, texts));
+    texts.apply(OutputLayout.VAULT_PLAN_POLICY).ifPresent(text -> check.planPolicy(topology, text));
     return check;
   }
 
@@ -351,6 +353,48 @@ final class AccessCheck {
       add(file, where + ": rule \"" + pattern + "\" grants " + new TreeSet<>(rule.getValue())
           + " outside the instance's keys (" + String.join(", ", trees.stream().map(t -> t + "*").toList()) + ")"
           + sibling(topology, instance, acl).map(s -> ", reaching " + s).orElse(""));
+    }
+  }
+
+  /**
+   * The policy of {@code kesgen vault plan}: read and list only (a CI token with it must change nothing), nothing
+   * beyond the paths the plan reads (a read elsewhere could reach keys), and every read the plan makes allowed.
+   */
+  private void planPolicy(Topology topology, String text) {
+    String file = OutputLayout.VAULT_PLAN_POLICY;
+    String where = "Vault policy " + PlanPolicy.NAME;
+    VaultAclPolicy policy;
+    try {
+      policy = VaultAclPolicy.parse(PlanPolicy.NAME, text);
+    } catch (AccessModelException e) {
+      add(file, where + ": the Vault access model cannot read it: " + e.getMessage());
+      return;
+    }
+    Map<String, Set<String>> reads = new LinkedHashMap<>();
+    PlanPolicy.rules(topology.vault()).forEach(r -> reads.put(r.path(), Set.copyOf(r.capabilities())));
+    VaultAcl acl = VaultAcl.of(List.of(policy));
+    for (Map.Entry<String, Set<String>> rule : acl.rules().entrySet()) {
+      Set<String> extra = new TreeSet<>(rule.getValue());
+      extra.remove("deny");
+      extra.removeAll(reads.getOrDefault(rule.getKey(), Set.of()));
+      Set<String> writes = new TreeSet<>(extra);
+      writes.removeAll(Set.of("read", "list"));
+      if (!writes.isEmpty()) {
+        add(file, where + ": rule \"" + rule.getKey() + "\" grants " + writes + "; the plan's token may only read"
+            + " and list");
+      } else if (!extra.isEmpty()) {
+        add(file, where + ": rule \"" + rule.getKey() + "\" grants " + extra + " where kesgen vault plan reads nothing"
+            + " (it might reach keys or secrets); the policy grants exactly what the plan reads");
+      }
+    }
+    for (PlanPolicy.Rule rule : PlanPolicy.rules(topology.vault())) {
+      String path = rule.path().replace("+", "kes-x").replace("*", "x");
+      for (String capability : rule.capabilities()) {
+        VaultDecision d = acl.decide(path, capability);
+        if (!d.allowed()) {
+          add(file, where + ": kesgen vault plan cannot " + capability + " " + path + " (" + d.reason() + ")");
+        }
+      }
     }
   }
 

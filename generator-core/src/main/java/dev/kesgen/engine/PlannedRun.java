@@ -1,7 +1,7 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.output.FileContent;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.topology.Topology;
 import java.util.List;
 import java.util.SortedMap;
@@ -13,14 +13,16 @@ import java.util.SortedMap;
 public final class PlannedRun {
   private final Topology topology;
   private final RunSettings settings;
-  private final SecretsDirectory secrets;
+  private final SecretSink secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
   private final List<Finding> access;
+  private final java.util.Map<String, Boolean> proved;
+  private final java.util.SortedMap<String, String> sinkProblems;
 
-  PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
-      PlanStep.Rendered rendered, List<String> warnings) {
+  PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
+      PlanStep.Rendered rendered, List<String> warnings, java.util.Map<String, String> sinkProblems) {
     this.topology = topology;
     this.settings = settings;
     this.secrets = secrets;
@@ -28,6 +30,13 @@ public final class PlannedRun {
     this.files = rendered.files();
     this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
+    this.proved = rendered.proved();
+    this.sinkProblems = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sinkProblems));
+  }
+
+  /** Why the sink could not deliver a Secret into its committed file, by path; generate refuses a plan with any. */
+  java.util.SortedMap<String, String> sinkProblems() {
+    return sinkProblems;
   }
 
   /** The topology planned. */
@@ -60,7 +69,12 @@ public final class PlannedRun {
     return access;
   }
 
-  SecretsDirectory secrets() {
+  /** The paths the access rules read of the rendered files, each with whether it was there ({@link PlanStep.Rendered}). */
+  java.util.Map<String, Boolean> proved() {
+    return proved;
+  }
+
+  SecretSink secrets() {
     return secrets;
   }
 }

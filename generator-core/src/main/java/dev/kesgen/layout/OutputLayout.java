@@ -14,6 +14,8 @@ public final class OutputLayout {
   public static final String VAULT_APPLY = "vault/apply.sh";
   /** The policy of the token that runs the apply and bootstrap scripts. */
   public static final String VAULT_OPERATOR_POLICY = "vault/policies/kesgen-operator.hcl";
+  /** The read-only policy {@code kesgen vault plan} needs ({@code kesgen-vault-plan}); apply.sh does not write it. */
+  public static final String VAULT_PLAN_POLICY = "vault/policies/" + dev.kesgen.vault.PlanPolicy.NAME + ".hcl";
 
   private OutputLayout() {}
 

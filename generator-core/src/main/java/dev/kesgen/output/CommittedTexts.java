@@ -37,7 +37,7 @@ public final class CommittedTexts {
       try {
         bytes = RegularFiles.readIfPresent(root.resolve(path), InputKind.COMMITTED_OUTPUT);
       } catch (IOException e) {
-        throw new OutputException("cannot read " + root.resolve(path) + ": " + e.getMessage(), e);
+        throw new OutputException("cannot read " + root.resolve(path) + ": " + dev.kesgen.files.Failures.describe(e), e);
       }
       bytes.ifPresent(b -> texts.put(path, text(b)));
     }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +32,12 @@ public final class SecretsDirectory implements SecretSink {
    * resolved once rather than for every file written.
    */
   private final Path outputReal;
+  /**
+   * The root with links resolved when the run began: with no link below the root (checked for every file, each
+   * time), a file's real path is this plus its relative path, so that no file costs a {@code realpath} of its own
+   * (a system call per directory on its path).
+   */
+  private final Path rootReal;
   /** Directories {@link #prepare} probed in this run, and whether it prepared the root; a run prepares from one thread. */
   private final java.util.Set<Path> probed = new java.util.HashSet<>();
   private boolean rootPrepared;
@@ -47,9 +52,30 @@ public final class SecretsDirectory implements SecretSink {
     this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
     DirectoryGuard.requireSeparate(this.outputDirectory, this.root);
     this.outputReal = DirectoryGuard.real(this.outputDirectory);
+    this.rootReal = DirectoryGuard.real(this.root);
+  }
+
+  /**
+   * Refuses a file under the output directory, then one reached through a link below the root; in this order, so
+   * that a link into the output directory is named as that. The real path is resolved from the file system only
+   * when there is a link on the way.
+   */
+  private void requireSafe(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    boolean below = absolute.startsWith(root) && !absolute.equals(root);
+    java.util.Optional<Path> link = below ? DirectoryGuard.firstLinkBelow(root, absolute) : java.util.Optional.empty();
+    Path fileReal = below && link.isEmpty() ? rootReal.resolve(root.relativize(absolute)) : null;
+    DirectoryGuard.requireOutside(file, outputDirectory, outputReal, fileReal);
+    if (!file.normalize().startsWith(root)) {
+      throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
+    }
+    if (!below || link.isPresent()) {
+      DirectoryGuard.requireNoLinkBelow(root, file); // throws, naming the link
+    }
   }
 
   /** The keys already in this directory, for kept certificates. */
+  @Override
   public KeySource keys() {
     return KeySource.directory(root);
   }
@@ -58,6 +84,7 @@ public final class SecretsDirectory implements SecretSink {
    * The certificate and key pairs earlier runs verified here ({@link VerifiedPairs}); none when there is no such
    * file or it cannot be trusted as it is.
    */
+  @Override
   public VerifiedPairs verified() {
     return VerifiedPairs.read(root);
   }
@@ -85,6 +112,7 @@ public final class SecretsDirectory implements SecretSink {
    * directory above it, that its group or others may write ({@link WritableByOthers}); empty when there is none.
    * Reads permissions only.
    */
+  @Override
   public List<String> warnings() {
     return WritableByOthers.of(root);
   }
@@ -98,26 +126,30 @@ public final class SecretsDirectory implements SecretSink {
    * Stores what the outcome has for this directory: a new private key, and the Secret manifest (whenever the key is
    * at hand, so a renewed peer certificate reaches {@code ca.crt}). Files whose content is unchanged are left alone.
    *
-   * @param outcome the certificate's outcome
-   * @param peerCertificate the certificate the owner must trust, written as {@code ca.crt} (the KES server
-   *     certificate for a tenant); empty for none
+   * @param delivery the certificate's outcome and the certificate its owner must trust ({@code ca.crt})
    */
   @Override
-  public StoredSecrets store(CertificateOutcome outcome, Optional<X509Certificate> peerCertificate) {
+  public StoredSecrets store(SecretDelivery delivery) {
+    CertificateOutcome outcome = delivery.outcome();
     CertificateTarget target = outcome.target();
     Path keyFile = root.resolve(target.keyPath());
     Path manifestFile = root.resolve(target.secretPath());
-    Optional<String> keyPem = outcome.privateKeyPem();
-    if (keyPem.isEmpty()) {
+    Optional<KubernetesTlsSecret> secret = delivery.secret();
+    if (secret.isEmpty()) {
       return new StoredSecrets(keyFile, false, manifestFile, StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
     }
     ensureRoot();
-    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, keyPem.get());
-    KubernetesTlsSecret secret = new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
-        outcome.certificatePem(), keyPem.get(), peerCertificate.map(Pem::encodeCertificate));
-    boolean manifestWritten = writePrivate(manifestFile, secret.toYaml());
+    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, secret.get().privateKeyPem());
+    boolean manifestWritten = writePrivate(manifestFile, secret.get().toYaml());
     return new StoredSecrets(keyFile, keyWritten, manifestFile,
         manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
+  }
+
+  /** Makes sure the root and its {@code .gitignore} exist, and records the pairs verified or issued. */
+  @Override
+  public void finish(java.util.Collection<CertificateOutcome> outcomes) {
+    ensureRoot();
+    storeVerified(outcomes);
   }
 
   /**
@@ -134,8 +166,7 @@ public final class SecretsDirectory implements SecretSink {
     }
     ensureRoot();
     for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
-      DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
-      DirectoryGuard.requireNoLinkBelow(root, file);
+      requireSafe(file);
       if (!outcome.hasNewKey() || probed.contains(file.getParent())) {
         // a kept key is already stored, so its certificate stays usable whatever happens to the manifest; or this
         // run already wrote and removed a probe there (a key and its manifest share a directory)
@@ -188,24 +219,30 @@ public final class SecretsDirectory implements SecretSink {
 
   // As above; with replace, also when the content is equal (a file this run must not keep as it is).
   private boolean writePrivate(Path file, String content, boolean replace) {
-    DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
-    if (!file.normalize().startsWith(root)) {
-      throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
-    }
-    DirectoryGuard.requireNoLinkBelow(root, file);
+    requireSafe(file);
     try {
       createDirectories(file.getParent());
       if (!replace && holds(file, content)) {
         return false;
       }
       Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.deleteIfExists(temporary);
-      Files.createFile(temporary, ownerOnly(file.getParent(), "rw-------"));
+      FileAttribute<?>[] attributes = ownerOnly(file.getParent(), "rw-------");
+      try {
+        Files.createFile(temporary, attributes);
+      } catch (FileAlreadyExistsException e) {
+        // left by an interrupted run (checked this way round: deleting first cost a failing call every time)
+        Files.delete(temporary);
+        Files.createFile(temporary, attributes);
+      }
+      boolean moved = false;
       try {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         move(temporary, file);
+        moved = true;
       } finally {
-        Files.deleteIfExists(temporary);
+        if (!moved) {
+          Files.deleteIfExists(temporary);
+        }
       }
       return true;
     } catch (FileAlreadyExistsException e) {
@@ -218,7 +255,8 @@ public final class SecretsDirectory implements SecretSink {
   /** Whether the file already holds this text; anything but a regular file of at most 1 MiB does not. */
   private static boolean holds(Path file, String content) throws IOException {
     try {
-      return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      // java.io.File first: a file not written yet costs no exception (a link to nothing was refused before)
+      return file.toFile().exists() && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
           && new String(RegularFiles.read(file, InputKind.SECRET), StandardCharsets.UTF_8).equals(content);
     } catch (UnsafeFileException e) {
       return false; // replaced below, by the atomic rename, without reading it
@@ -234,14 +272,14 @@ public final class SecretsDirectory implements SecretSink {
   }
 
   private static void createDirectories(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
+    if (!directory.toFile().isDirectory()) { // java.io.File: no exception for one that does not exist yet
       Files.createDirectories(directory, ownerOnly(directory, "rwx------"));
     }
   }
 
   private static FileAttribute<?>[] ownerOnly(Path near, String permissions) {
     Path existing = near.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
+    while (existing != null && !existing.toFile().exists()) {
       existing = existing.getParent();
     }
     boolean posix = existing != null

@@ -27,19 +27,27 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
   private static final Pattern SEMVER = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
   private static final DateTimeFormatter DATE_TAG = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'");
   /**
-   * Parsed dates by tag: a topology names few releases, but a large one compares them for every tenant, and parsing
-   * with a {@link DateTimeFormatter} was a visible share of a 10,000-tenant run. Malformed tags are not kept.
+   * The date tag's shape; only a tag of this shape is given to {@link #DATE_TAG}, so a {@code v} tag (compared, and
+   * so parsed, for every tenant of a large topology) never costs a parse exception.
+   */
+  private static final Pattern DATE_SHAPE =
+      Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2})-([0-9]{2})-([0-9]{2})Z");
+  /**
+   * What each tag is, parsed once: a topology names few releases, but a large one compares them for every tenant,
+   * and parsing with a {@link DateTimeFormatter} (and failing to, for every {@code v} tag) was a visible share of a
+   * 10,000-tenant run. Failed parses are kept too. Bounded; beyond the bound a tag is parsed each time.
    * Declared before the constants below, which are parsed while the class is initialised.
    */
-  private static final java.util.concurrent.ConcurrentMap<String, LocalDateTime> DATES =
+  private static final java.util.concurrent.ConcurrentMap<String, Parsed> PARSED =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 4096;
 
   private static final Comparator<KesVersion> ORDER =
       Comparator.comparing((KesVersion v) -> v.date().isPresent())
           .thenComparing(v -> v.date().orElse(LocalDateTime.MIN))
-          .thenComparingInt(v -> v.semver()[0])
-          .thenComparingInt(v -> v.semver()[1])
-          .thenComparingInt(v -> v.semver()[2]);
+          .thenComparingInt(v -> v.parsed().semver(0))
+          .thenComparingInt(v -> v.parsed().semver(1))
+          .thenComparingInt(v -> v.parsed().semver(2));
 
   /** The oldest release kesgen generates configuration for (declared after the patterns it is checked with). */
   public static final KesVersion OLDEST = new KesVersion("v0.13.0");
@@ -110,14 +118,14 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
 
   public KesVersion {
     Objects.requireNonNull(tag, "tag");
-    if (!SEMVER.matcher(tag).matches() && parseDate(tag).isEmpty()) {
+    if (!parsed(tag).wellFormed()) {
       throw new IllegalArgumentException("not a KES release tag: " + tag);
     }
   }
 
   /** The release with this tag; empty if the tag has neither form. */
   public static Optional<KesVersion> parse(String tag) {
-    if (tag == null || (!SEMVER.matcher(tag).matches() && parseDate(tag).isEmpty())) {
+    if (tag == null || !parsed(tag).wellFormed()) {
       return Optional.empty();
     }
     return Optional.of(new KesVersion(tag));
@@ -128,33 +136,72 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
     return new KesVersion(tag);
   }
 
-  private static Optional<LocalDateTime> parseDate(String tag) {
-    LocalDateTime known = DATES.get(tag);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    try {
-      LocalDateTime date = LocalDateTime.parse(tag, DATE_TAG);
-      if (DATES.size() < 4096) {
-        DATES.putIfAbsent(tag, date);
-      }
-      return Optional.of(date);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
   /** The release date of a date tag; empty for a {@code v} tag. */
   public Optional<LocalDateTime> date() {
-    return parseDate(tag);
+    return Optional.ofNullable(parsed().date());
   }
 
-  private int[] semver() {
-    Matcher m = SEMVER.matcher(tag);
-    if (!m.matches()) {
-      return new int[] {0, 0, 0};
+  private Parsed parsed() {
+    return parsed(tag);
+  }
+
+  private static Parsed parsed(String tag) {
+    Parsed known = PARSED.get(tag);
+    if (known != null) {
+      return known;
     }
-    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    Parsed parsed = Parsed.of(tag);
+    if (PARSED.size() < MAX_PARSED) {
+      PARSED.putIfAbsent(tag, parsed);
+    }
+    return parsed;
+  }
+
+  /**
+   * A tag read once: its {@code v} numbers or its date; neither for a malformed tag.
+   *
+   * @param semver the three numbers of a {@code v} tag, or null
+   * @param date the date of a date tag, or null
+   */
+  private record Parsed(int[] semver, LocalDateTime date) {
+    boolean wellFormed() {
+      return semver != null || date != null;
+    }
+
+    int semver(int i) {
+      return semver == null ? 0 : semver[i];
+    }
+
+    static Parsed of(String tag) {
+      Matcher m = SEMVER.matcher(tag);
+      if (m.matches()) {
+        return new Parsed(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))}, null);
+      }
+      return new Parsed(null, parseDate(tag));
+    }
+
+    /**
+     * The date, or null: a tag of the date shape whose fields are in range is parsed (the formatter's smart
+     * resolving reads 2024-02-30 as 2024-02-29, as before); any other tag is refused without calling it.
+     */
+    private static LocalDateTime parseDate(String tag) {
+      Matcher m = DATE_SHAPE.matcher(tag);
+      if (!m.matches() || !in(m.group(2), 1, 12) || !in(m.group(3), 1, 31) || !in(m.group(4), 0, 24)
+          || !in(m.group(5), 0, 59) || !in(m.group(6), 0, 59)) {
+        return null;
+      }
+      try {
+        return LocalDateTime.parse(tag, DATE_TAG);
+      } catch (DateTimeParseException e) {
+        return null; // hour 24 with minutes or seconds (24-00-00 is the next midnight): rare, and then cached
+      }
+    }
+
+    private static boolean in(String digits, int min, int max) {
+      int value = Integer.parseInt(digits);
+      return value >= min && value <= max;
+    }
   }
 
   /** Whether this release is {@code other} or newer. */

@@ -6,13 +6,14 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.Vault;
 import dev.kesgen.vault.AppRoleRole;
+import dev.kesgen.vault.PlanPolicy;
 import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans the Vault files: one policy and AppRole per instance, the apply script and a bootstrap script each, and the
- * policy of the token that runs the scripts.
+ * Plans the Vault files: one policy and AppRole per instance, the apply script, a bootstrap script each, the
+ * policy of the token that runs the scripts, and the read-only policy of {@code kesgen vault plan}.
  */
 public final class VaultFiles {
   private VaultFiles() {}
@@ -48,6 +49,9 @@ public final class VaultFiles {
             dev.kesgen.layout.HelmCommands.path(outputName, OutputLayout.VAULT_OPERATOR_POLICY),
             dev.kesgen.vault.OperatorPolicy.rules(topology).stream().map(r -> new OperatorPolicyContext.Rule(
                 r.rule().pattern(), r.rule().capabilities(), r.why())).toList())));
+    files.add(new PlannedFile.Rendered(OutputLayout.VAULT_PLAN_POLICY, "vault/plan-policy.hcl.hbs",
+        new PlanPolicyContext(header, vaultView, PlanPolicy.NAME, PlanPolicy.rules(vault).stream()
+            .map(r -> new PlanPolicyContext.Rule(r.path(), r.capabilities(), r.why())).toList())));
     return files;
   }
 

@@ -60,6 +60,8 @@ class NextStepsTest {
     assertThat(steps).contains("kubectl apply --server-side -f secrets/kes/dev/secret.yaml",
         "kubectl apply --server-side -f secrets/tenants/dev/gecko/secret.yaml",
         "vault policy write kesgen-operator generated/vault/policies/kesgen-operator.hcl",
+        // apply.sh does not write the read-only policy of kesgen vault plan
+        "vault policy write kesgen-vault-plan generated/vault/policies/kesgen-vault-plan.hcl",
         "sh generated/vault/apply.sh", "sh generated/vault/bootstrap-dev.sh", "sh generated/vault/bootstrap-prod.sh",
         "helm upgrade --install kes-dev charts/kes --namespace kes-dev -f generated/kes/dev/values.yaml",
         "helm upgrade --install gecko minio --repo https://charts.min.io/ --namespace minio-gecko"
@@ -155,6 +157,21 @@ class NextStepsTest {
             + " -f infra/out/tenants/dev/gecko/values.yaml\n");
     assertThat(plan.files().get("kes/dev/values.yaml"))
         .contains("\n#   helm upgrade --install kes-dev charts/kes --namespace kes-dev -f infra/out/kes/dev/values.yaml\n");
+  }
+
+  @Test
+  void withTheSopsSinkTheCommittedEncryptedSecretIsDecryptedAndApplied() throws Exception {
+    Files.copy(GOLDEN.resolve("vault-ca.pem"), dir.resolve("vault-ca.pem"));
+    String sops = BASE.replace("instances:\n", "secrets:\n  sink: sops\n  sops:\n    ageRecipients:"
+        + " [age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p]\ninstances:\n");
+    assertThat(sops).isNotEqualTo(BASE);
+
+    List<String> steps = steps(sops);
+
+    assertThat(steps).contains(
+        "sops --decrypt generated/kes/dev/secret.sops.yaml | kubectl apply --server-side -f -",
+        "sops --decrypt generated/tenants/dev/gecko/secret.sops.yaml | kubectl apply --server-side -f -");
+    assertThat(steps).noneMatch(s -> s.contains("secrets/"));
   }
 
   @Test
