@@ -107,7 +107,7 @@ class CheckIT {
     assertThat(run.stdout()).startsWith(
         "topology.yaml is valid: 1 instance(s), 2 tenant(s), 13 file(s) planned; nothing written\nPlan:\n")
         .contains("    tenant dev/gecko added (identity ", "  + kes/dev/values.yaml\n")
-        .endsWith("Plan: 12 to add, 0 to change, 0 to delete.\n");
+        .endsWith("Plan: 13 to add, 0 to change, 0 to delete.\n");
     assertThat(dir.resolve("generated")).doesNotExist();
     assertThat(dir.resolve("secrets")).doesNotExist();
   }
