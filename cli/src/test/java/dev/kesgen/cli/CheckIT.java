@@ -105,9 +105,9 @@ class CheckIT {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.stdout()).startsWith(
-        "topology.yaml is valid: 1 instance(s), 2 tenant(s), 13 file(s) planned; nothing written\nPlan:\n")
+        "topology.yaml is valid: 1 instance(s), 2 tenant(s), 14 file(s) planned; nothing written\nPlan:\n")
         .contains("    tenant dev/gecko added (identity ", "  + kes/dev/values.yaml\n")
-        .endsWith("Plan: 13 to add, 0 to change, 0 to delete.\n");
+        .endsWith("Plan: 14 to add, 0 to change, 0 to delete.\n");
     assertThat(dir.resolve("generated")).doesNotExist();
     assertThat(dir.resolve("secrets")).doesNotExist();
   }
@@ -147,7 +147,7 @@ class CheckIT {
     JsonNode report = JSON.readTree(run.stdout());
     assertThat(report.get("ok").asBoolean()).isTrue();
     assertThat(report.get("warnings").get(0).asText()).contains("Docker Hub");
-    assertThat(report.get("plan").get("add").asInt()).isEqualTo(13);
+    assertThat(report.get("plan").get("add").asInt()).isEqualTo(14);
     assertThat(report.get("plan").get("changes").findValuesAsText("kind")).contains("instance_added", "tenant_added");
   }
 

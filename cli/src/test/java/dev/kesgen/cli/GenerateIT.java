@@ -37,7 +37,7 @@ class GenerateIT {
     assertThat(run.stdout())
         .contains("instance dev: KES v0.13.4 in namespace kes-dev, 2 tenant(s)")
         .contains("tenants/dev/gecko: issued (no certificate yet), identity ")
-        .contains("Files written 13, kept 0, deleted 0; certificates issued 4, renewed 0, kept 0")
+        .contains("Files written 14, kept 0, deleted 0; certificates issued 4, renewed 0, kept 0")
         .doesNotContain("warning:");
     assertThat(run.stderr()).contains("warning: --clock is set").doesNotContain("\r").doesNotContain("SLF4J");
   }
@@ -65,7 +65,7 @@ class GenerateIT {
     Jar.Run run = Jar.run(dir, "generate", "--clock", CLOCK);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(run.stdout()).endsWith("Files written 0, kept 13, deleted 0; certificates issued 0, renewed 0, kept 4\n"
+    assertThat(run.stdout()).endsWith("Files written 0, kept 14, deleted 0; certificates issued 0, renewed 0, kept 4\n"
         + "Up to date: nothing written.\n");
     assertThat(Files.getLastModifiedTime(dir.resolve("generated/SUMMARY.md"))).isEqualTo(before);
   }
