@@ -148,7 +148,7 @@ class DocsCommandsIT {
           failures.add("`" + raw + "` is not a command of the jar: " + run);
         }
       } else if (command.startsWith("mvn ")) {
-        Matcher goal = Pattern.compile("kesgen:(\\w+)").matcher(command);
+        Matcher goal = Pattern.compile("kesgen:([\\w-]+)").matcher(command);
         while (goal.find()) {
           if (!goal.group(1).equals("help") && !plugin.contains("@Mojo(name = \"" + goal.group(1) + "\"")) {
             failures.add("`" + raw + "` names the goal kesgen:" + goal.group(1) + ", which the plugin does not have");
