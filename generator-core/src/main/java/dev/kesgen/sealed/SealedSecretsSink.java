@@ -1,23 +1,16 @@
 package dev.kesgen.sealed;
 
-import dev.kesgen.files.InputKind;
-import dev.kesgen.files.RegularFiles;
-import dev.kesgen.files.UnsafeFileException;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
+import dev.kesgen.pki.CommittedSecretSink;
 import dev.kesgen.pki.KeySource;
 import dev.kesgen.pki.Pem;
-import dev.kesgen.pki.PkiException;
 import dev.kesgen.pki.SecretDelivery;
 import dev.kesgen.pki.SecretSink;
-import dev.kesgen.pki.StoredSecrets;
 import dev.kesgen.topology.Secrets;
 import dev.kesgen.topology.Secrets.SealedSecrets.Scope;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,15 +34,12 @@ import java.util.TreeMap;
  * Keys left in a secrets directory by the {@code directory} sink are read, never written, so a topology can move to
  * this sink without rotating.
  */
-public final class SealedSecretsSink implements SecretSink {
-  private static final HexFormat HEX = HexFormat.of();
+public final class SealedSecretsSink extends CommittedSecretSink {
   private static final String CA = "ca.crt";
   private static final String CERTIFICATE = "tls.crt";
   private static final String KEY = "tls.key";
 
   private final Secrets.SealedSecrets controller;
-  private final Path outputDirectory;
-  private final KeySource localKeys;
   private final SecureRandom random;
   private final String controllerHash;
 
@@ -61,23 +51,17 @@ public final class SealedSecretsSink implements SecretSink {
    */
   public SealedSecretsSink(Secrets.SealedSecrets controller, Path outputDirectory, KeySource localKeys,
       SecureRandom random) {
+    super(outputDirectory, localKeys);
     this.controller = Objects.requireNonNull(controller, "controller");
-    this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
-    this.localKeys = Objects.requireNonNull(localKeys, "localKeys");
     this.random = Objects.requireNonNull(random, "random");
     this.controllerHash = sha256(controller.certificatePem().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  @Override
-  public KeySource keys() {
-    return localKeys;
   }
 
   @Override
   public SortedMap<String, String> committedFiles(List<SecretDelivery> deliveries, Map<String, String> problems) {
     SortedMap<String, String> files = new TreeMap<>();
     for (SecretDelivery delivery : deliveries) {
-      String path = delivery.target().id().sealedSecretPath();
+      String path = secretPath(delivery.target());
       Optional<String> text = committedText(path);
       Optional<SealedSecretFile> sealed = seal(delivery, text.map(SealedSecretFile::parse)
           .orElse(SealedSecretFile.Committed.NONE));
@@ -96,18 +80,7 @@ public final class SealedSecretsSink implements SecretSink {
   }
 
   @Override
-  public void prepare(CertificateOutcome outcome) {
-    // nothing is stored outside the output, which the run writes
-  }
-
-  @Override
-  public StoredSecrets store(SecretDelivery delivery) {
-    Path file = outputDirectory.resolve(delivery.target().id().sealedSecretPath());
-    return new StoredSecrets(file, false, file, StoredSecrets.Manifest.COMMITTED);
-  }
-
-  @Override
-  public String whereSecret(CertificateTarget target) {
+  protected String secretPath(CertificateTarget target) {
     return target.id().sealedSecretPath();
   }
 
@@ -165,23 +138,4 @@ public final class SealedSecretsSink implements SecretSink {
     return sha256(input.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Optional<String> committedText(String path) {
-    Path file = outputDirectory.resolve(path);
-    try {
-      Optional<byte[]> bytes = RegularFiles.readIfPresent(file, InputKind.COMMITTED_OUTPUT);
-      return bytes.map(b -> new String(b, StandardCharsets.UTF_8));
-    } catch (UnsafeFileException e) {
-      throw new PkiException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new PkiException("cannot read the committed " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

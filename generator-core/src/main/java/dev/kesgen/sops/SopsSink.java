@@ -1,26 +1,17 @@
 package dev.kesgen.sops;
 
-import dev.kesgen.files.InputKind;
-import dev.kesgen.files.RegularFiles;
-import dev.kesgen.files.UnsafeFileException;
-import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
+import dev.kesgen.pki.CommittedSecretSink;
 import dev.kesgen.pki.KeySource;
 import dev.kesgen.pki.Pem;
-import dev.kesgen.pki.PkiException;
 import dev.kesgen.pki.SecretDelivery;
 import dev.kesgen.pki.SecretSink;
-import dev.kesgen.pki.StoredSecrets;
 import dev.kesgen.topology.Secrets;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +30,16 @@ import java.util.TreeMap;
  * at hand must then be rotated. Keys left in a secrets directory by the {@code directory} sink are read, never
  * written.
  */
-public final class SopsSink implements SecretSink {
+public final class SopsSink extends CommittedSecretSink {
   private final Secrets.Sops sops;
-  private final Path outputDirectory;
-  private final KeySource localKeys;
   private final SecureRandom random;
   private final Clock clock;
 
   public SopsSink(Secrets.Sops sops, Path outputDirectory, KeySource localKeys, SecureRandom random, Clock clock) {
+    super(outputDirectory, localKeys);
     this.sops = Objects.requireNonNull(sops, "sops");
-    this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
-    this.localKeys = Objects.requireNonNull(localKeys, "localKeys");
     this.random = Objects.requireNonNull(random, "random");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  @Override
-  public KeySource keys() {
-    return localKeys;
   }
 
   @Override
@@ -64,7 +47,7 @@ public final class SopsSink implements SecretSink {
     SortedMap<String, String> files = new TreeMap<>();
     for (SecretDelivery delivery : deliveries) {
       CertificateTarget target = delivery.target();
-      String path = target.id().sopsSecretPath();
+      String path = secretPath(target);
       Optional<String> committed = committedText(path);
       Map<String, String> publicValues = new LinkedHashMap<>();
       delivery.peerCertificate().ifPresent(c -> publicValues.put("ca.crt", Pem.encodeCertificate(c)));
@@ -95,18 +78,7 @@ public final class SopsSink implements SecretSink {
   }
 
   @Override
-  public void prepare(CertificateOutcome outcome) {
-    // nothing is stored outside the output, which the run writes
-  }
-
-  @Override
-  public StoredSecrets store(SecretDelivery delivery) {
-    Path file = outputDirectory.resolve(delivery.target().id().sopsSecretPath());
-    return new StoredSecrets(file, false, file, StoredSecrets.Manifest.COMMITTED);
-  }
-
-  @Override
-  public String whereSecret(CertificateTarget target) {
+  protected String secretPath(CertificateTarget target) {
     return target.id().sopsSecretPath();
   }
 
@@ -123,22 +95,4 @@ public final class SopsSink implements SecretSink {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Optional<String> committedText(String path) {
-    Path file = outputDirectory.resolve(path);
-    try {
-      return RegularFiles.readIfPresent(file, InputKind.COMMITTED_OUTPUT).map(b -> new String(b, StandardCharsets.UTF_8));
-    } catch (UnsafeFileException e) {
-      throw new PkiException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new PkiException("cannot read the committed " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
