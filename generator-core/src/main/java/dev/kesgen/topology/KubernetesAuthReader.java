@@ -50,8 +50,9 @@ final class KubernetesAuthReader {
       if (NameRules.isVaultPath(s) && VaultReader.reservedPrefix(s).isEmpty()) {
         return true;
       }
-      problems.at(n, m.pathOf("mount"), "\"" + s + "\" is not the path of an auth mount (use letters, digits, '_',"
-          + " '.', '-' and '/' between segments, for example kubernetes or k8s/prod)");
+      problems.at(n, m.pathOf("mount"), "\"" + s + "\" is not the path of an auth mount (write it without the auth/"
+          + " Vault puts before it, with letters, digits, '_', '.', '-' and '/' between segments, for example kubernetes"
+          + " or k8s/prod)");
       return false;
     }).orElse(null)).orElse("kubernetes");
     URI host = null;
