@@ -1,5 +1,6 @@
 package dev.kesgen.cli;
 
+import dev.kesgen.CheckResult;
 import dev.kesgen.ContinuousIntegration;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
@@ -32,6 +33,9 @@ final class GenerateCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     GenerateRequest request = options.request(console);
@@ -41,11 +45,16 @@ final class GenerateCommand extends Subcommand {
     } else if (ci) {
       console.info("kesgen: " + ContinuousIntegration.notice(WRITE_IN_CI));
       // only the warnings: a comparison issues nothing, so "issued" lines would mislead
-      ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
+      CheckResult compared = ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
         if (event instanceof KesgenEvent.Warning warning) {
           console.warn(warning.message());
         }
       });
+      java.util.Optional<String> refused = strict.refusal(compared.warnings());
+      if (refused.isPresent()) {
+        console.error(refused.get());
+        return ExitCodes.FINDINGS;
+      }
       console.info("kesgen: the committed output is up to date; nothing written");
       return ExitCodes.OK;
     }
@@ -58,6 +67,11 @@ final class GenerateCommand extends Subcommand {
     PlanReport.text(console, changes, false);
     if (failOnDestructive && !changes.destructive().isEmpty()) {
       console.error(changes.refusal(true));
+      return ExitCodes.FINDINGS;
+    }
+    java.util.Optional<String> refused = strict.refusal(plan.warnings());
+    if (refused.isPresent()) {
+      console.error(refused.get() + "\nNothing written.");
       return ExitCodes.FINDINGS;
     }
     progress.writing();

@@ -18,6 +18,8 @@ import dev.kesgen.render.Renderer;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.WarningId;
+import dev.kesgen.warning.Warning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,10 +86,12 @@ public final class Engine {
     }
     Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
-    List<String> warnings = new ArrayList<>(secrets.warnings());
+    List<Warning> warnings = new ArrayList<>();
+    secrets.warnings().forEach(m -> warnings.add(Warning.of(WarningId.SECRETS_DIRECTORY_WRITABLE, m)));
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings,
+        new PlannedRun.Rendering(renderer, contributors));
   }
 
   /** Writes a plan: checks the secrets sink can take every new key, writes the output, then stores the secrets. */
@@ -104,9 +108,10 @@ public final class Engine {
     } catch (OutputException e) {
       throw RunException.of(e);
     }
-    List<String> warnings = new ArrayList<>(run.warnings());
-    List<String> late = new ArrayList<>();
-    written.notDeleted().forEach(f -> late.add(f + ": no longer generated but edited by hand, so not deleted"));
+    List<Warning> warnings = new ArrayList<>(run.warnings());
+    List<Warning> late = new ArrayList<>();
+    written.notDeleted().forEach(f -> late.add(Warning.of(WarningId.STALE_FILE_KEPT,
+        f + ": no longer generated but edited by hand, so not deleted")));
     storeSecrets(run.topology(), run.certificates(), secrets, late);
     try {
       secrets.storeVerified(run.certificates().outcomes());
@@ -123,15 +128,28 @@ public final class Engine {
    * Compares committed output with what write would make of it, checks certificate expiry and looks for secrets in
    * the output directory. Writes nothing and issues nothing that is kept: new keys of certificates that generate
    * would issue stay in memory.
+   *
+   * <p>A certificate generate would renew is one finding, not one per file it reaches: the committed files are
+   * compared with the output rendered with the committed certificates ({@link Certificates#asCommitted}), so a file
+   * whose only difference is a renewed certificate or identity is that renewal's, while a file that differs from
+   * that output as well (edited by hand, or the topology changed) is reported as ever. The access rules are proven
+   * on the committed files with the committed certificates' identities, so no finding names an identity that exists
+   * only in this check's memory.
    */
   public static List<Finding> check(Topology topology, RunSettings settings, Optional<Duration> failOnExpiringWithin,
       List<Contributor> contributors, EngineListener listener) throws RunException {
     PlannedRun run = plan(topology, settings, Set.of(), contributors, listener);
-    List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates().outcomes(),
+    List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates(),
         settings.clock().instant(), failOnExpiringWithin));
+    // what generate would write but for the renewals: the renewal findings above stand for their difference
+    Optional<Certificates> committedCertificates = run.certificates().asCommitted();
+    PlanStep.Rendered expected = committedCertificates.isEmpty() ? null : PlanStep.plan(topology,
+        committedCertificates.get(), run.rendering().renderer(), run.rendering().contributors(), EngineListener.NONE);
+    java.util.SortedMap<String, FileContent> files = expected == null ? run.files() : expected.files();
+    List<Finding> plannedAccess = expected == null ? run.access() : expected.access();
     OutputDirectory output = new OutputDirectory(settings.outputDirectory());
     try {
-      CompareResult compare = output.compare(run.files());
+      CompareResult compare = output.compare(files);
       compare.differing().forEach(f -> findings.add(new Finding(Finding.Kind.STALE, f,
           "differs from what generate writes (edited by hand, or the topology changed); run generate")));
       compare.missing().forEach(f -> findings.add(new Finding(Finding.Kind.MISSING, f,
@@ -139,7 +157,7 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
-      findings.addAll(access(run, compare));
+      findings.addAll(access(run, files, plannedAccess, compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
       throw RunException.of(e);
@@ -148,28 +166,29 @@ public final class Engine {
   }
 
   /**
-   * The access rules on the committed files (what is deployed), then the access rules and the secret scan on the
-   * rendered files where they differ (what generate would refuse to write); a committed file that is missing or not
-   * kesgen's is reported by the comparison.
+   * The access rules on the committed files (what is deployed) with the committed identities, then the access rules
+   * and the secret scan on the expected files where they differ (what generate would refuse to write); a committed
+   * file that is missing or not kesgen's is reported by the comparison.
    */
-  private static List<Finding> access(PlannedRun run, CompareResult compare) throws RunException {
-    Set<String> readable = new java.util.HashSet<>(run.files().keySet());
+  private static List<Finding> access(PlannedRun run, java.util.SortedMap<String, FileContent> files,
+      List<Finding> plannedAccess, CompareResult compare) throws RunException {
+    Set<String> readable = new java.util.HashSet<>(files.keySet());
     compare.missing().forEach(readable::remove);
     compare.unknown().forEach(readable::remove);
     Path root = run.settings().outputDirectory();
     List<Finding> findings = new ArrayList<>();
     try {
-      findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable), run.certificates())
-          .findings());
+      findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable),
+          run.certificates()::previousIdentity).findings());
     } catch (java.io.UncheckedIOException e) {
       throw RunException.environment(e.getCause() instanceof UnsafeFileException unsafe ? unsafe.getMessage()
           : "cannot read the committed output: " + e.getCause().getMessage(), e);
     }
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
-    List<Finding> planned = new ArrayList<>(run.access());
+    List<Finding> planned = new ArrayList<>(plannedAccess);
     // a planned file equal to the committed one was scanned on disk already: scan only those that differ
-    java.util.Map<String, FileContent> changed = new java.util.TreeMap<>(run.files());
+    java.util.Map<String, FileContent> changed = new java.util.TreeMap<>(files);
     changed.keySet().retainAll(differing);
     planned.addAll(SecretScan.of(changed));
     for (Finding f : planned) {
@@ -244,7 +263,7 @@ public final class Engine {
   }
 
   private static void storeSecrets(Topology topology, Certificates certificates, SecretsDirectory secrets,
-      List<String> warnings) throws RunException {
+      List<Warning> warnings) throws RunException {
     try {
       secrets.prepareRoot();
       for (Instance instance : topology.instances()) {
@@ -266,10 +285,11 @@ public final class Engine {
     }
   }
 
-  private static void note(StoredSecrets stored, CertificateOutcome outcome, List<String> warnings) {
+  private static void note(StoredSecrets stored, CertificateOutcome outcome, List<Warning> warnings) {
     if (stored.manifest() == StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT) {
-      warnings.add(outcome.target().name() + ": private key not present here, so its Secret manifest was not written"
-          + " (whoever holds " + outcome.target().keyPath() + " can write it, or rotate the certificate)");
+      warnings.add(Warning.of(WarningId.SECRET_MANIFEST_NOT_WRITTEN, outcome.target().name() + ": private key not"
+          + " present here, so its Secret manifest was not written (whoever holds " + outcome.target().keyPath()
+          + " can write it, or rotate the certificate)"));
     }
   }
 
@@ -277,8 +297,8 @@ public final class Engine {
    * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
    * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
    */
-  private static List<String> renewedServers(Topology topology, Certificates certificates) {
-    List<String> warnings = new ArrayList<>();
+  private static List<Warning> renewedServers(Topology topology, Certificates certificates) {
+    List<Warning> warnings = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       CertificateId id = CertificateId.server(instance);
       if (certificates.outcome(id).action() != CertificateOutcome.Action.RENEWED || instance.tenants().isEmpty()) {
@@ -287,9 +307,10 @@ public final class Engine {
       String tenants = instance.tenants().stream()
           .map(t -> "secrets/" + CertificateId.client(instance, t).secretManifestPath())
           .collect(Collectors.joining(", "));
-      warnings.add(id.name() + " has a new server certificate, which its tenants' MinIO must trust:"
+      warnings.add(Warning.instance(WarningId.SERVER_CERTIFICATE_RENEWED, instance.name(), id.name()
+          + " has a new server certificate, which its tenants' MinIO must trust:"
           + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"
-          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES");
+          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES"));
     }
     return warnings;
   }

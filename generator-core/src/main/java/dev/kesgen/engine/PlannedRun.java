@@ -3,6 +3,7 @@ package dev.kesgen.engine;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.pki.SecretsDirectory;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.warning.Warning;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -16,11 +17,16 @@ public final class PlannedRun {
   private final SecretsDirectory secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
-  private final List<String> warnings;
+  private final List<Warning> warnings;
   private final List<Finding> access;
+  private final Rendering rendering;
+
+  /** How the files were rendered, to render them again with other certificates (a check's committed ones). */
+  record Rendering(dev.kesgen.render.Renderer renderer, List<Contributor> contributors) {}
 
   PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
-      PlanStep.Rendered rendered, List<String> warnings) {
+      PlanStep.Rendered rendered, List<Warning> warnings, Rendering rendering) {
+    this.rendering = rendering;
     this.topology = topology;
     this.settings = settings;
     this.secrets = secrets;
@@ -51,13 +57,17 @@ public final class PlannedRun {
   }
 
   /** The warnings of the plan step, those about the secrets directory first. */
-  public List<String> warnings() {
+  public List<Warning> warnings() {
     return warnings;
   }
 
   /** What the rendered files break of the access rules; generate refuses a plan with any. */
   List<Finding> access() {
     return access;
+  }
+
+  Rendering rendering() {
+    return rendering;
   }
 
   SecretsDirectory secrets() {

@@ -11,12 +11,19 @@ import java.util.Optional;
  * @param source the topology file it was loaded from
  * @param vault the Vault that keeps every instance's keys
  * @param instances the KES instances, in file order
+ * @param acknowledgements the warnings acknowledged ({@code acknowledge}), in file order
  */
-public record Topology(Path source, Vault vault, List<Instance> instances) {
+public record Topology(Path source, Vault vault, List<Instance> instances, List<Acknowledgement> acknowledgements) {
   public Topology {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(vault, "vault");
     instances = List.copyOf(instances);
+    acknowledgements = List.copyOf(acknowledgements);
+  }
+
+  /** A topology that acknowledges no warning. */
+  public Topology(Path source, Vault vault, List<Instance> instances) {
+    this(source, vault, instances, List.of());
   }
 
   /** The instance with this name, if any. */

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Turns a composed YAML document into a {@link Topology}, collecting every problem on the way. */
 final class TopologyReader {
-  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances");
+  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "acknowledge");
   static final List<String> VAULT_FIELDS = Mapping.fields(
       "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
       "allowPlaintextHttp");
@@ -67,10 +67,14 @@ final class TopologyReader {
     }
     vault.ifPresent(v -> checkKvVersion(v, instances));
     checkServices(instances);
+    List<Instance> read = instances.stream().map(Read::instance).toList();
+    boolean complete = problems.isEmpty();
+    List<Acknowledgement> acknowledgements = top.get("acknowledge")
+        .map(n -> new AcknowledgementReader(problems).read(n, read, complete)).orElse(List.of());
     if (!problems.isEmpty() || vault.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Topology(file, vault.get(), instances.stream().map(Read::instance).toList()));
+    return Optional.of(new Topology(file, vault.get(), read, acknowledgements));
   }
 
   /** An instance and the list item it was read from. */
