@@ -75,8 +75,8 @@ final class AcknowledgementReader {
     if (!id.get().acknowledgeable()) {
       problems.at(node, m.pathOf("id"), "warning \"" + id.get() + "\" cannot be acknowledged in the topology: "
           + (id.get().scope() == WarningId.Scope.RUN
-              ? "it is about the machine or run kesgen is on, which every checkout of the topology does not share;"
-                  + " fix it where kesgen runs"
+              ? "it is about the machine or run kesgen is on, which the topology (shared by every checkout) does"
+                  + " not describe; fix it where kesgen runs"
               : "it says an acknowledgement is not needed; remove that acknowledgement"));
       return Optional.empty();
     }
