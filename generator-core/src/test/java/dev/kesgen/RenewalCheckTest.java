@@ -137,6 +137,33 @@ class RenewalCheckTest {
   }
 
   @Test
+  void aYearOnEveryCertificateOfAFreshRepositoryIsOneFinding() throws Exception {
+    // the quick start's topology with the default 365-day certificates, generated now and checked a year later
+    Path topology = Files.writeString(Files.createDirectories(dir.resolve("fresh")).resolve("topology.yaml"), """
+        version: 1
+        vault: { endpoint: "https://vault.example.org:8200" }
+        defaults:
+          kes: { version: 2025-03-12T09-35-18Z }
+          tenant: { chart: minio, minioVersion: RELEASE.2025-10-15T17-29-55Z }
+        instances:
+          - name: dev
+            namespace: kes-dev
+            tenants: [ { name: gecko, namespace: minio-gecko }, { name: lynx, namespace: minio-lynx } ]
+        """);
+    GenerateRequest fresh = GenerateRequest.of(topology).withOutputDirectory(dir.resolve("fresh/generated"))
+        .withSecretsDirectory(dir.resolve("fresh/secrets")).withClock(Golden.CLOCK);
+    GenerateResult generated = Kesgen.generate(fresh);
+
+    CheckResult check = Kesgen.check(fresh.withClock(Clock.offset(Golden.CLOCK, Duration.ofDays(365))),
+        Optional.empty());
+
+    assertThat(check.findings()).hasSize(generated.certificates().size())
+        .allSatisfy(f -> assertThat(f.kind()).isEqualTo(CheckResult.Kind.CERTIFICATE))
+        .allSatisfy(f -> assertThat(f.message()).startsWith("would be renewed (expired 2027-06-01T00:00:00Z, within renewBefore 30d)"));
+    assertThat(namedIdentities(check)).isEmpty();
+  }
+
+  @Test
   void afterGenerateRenewsThemTheCheckPasses() throws Exception {
     Kesgen.generate(request());
 
