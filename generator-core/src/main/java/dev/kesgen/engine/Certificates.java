@@ -74,7 +74,9 @@ public final class Certificates {
       }
       CertificateTarget target = m.outcome().target();
       result.outcomes.put(target.id(), m.outcome());
-      result.previous.put(target.id(), m.before().map(c -> Identity.of(c).hex()));
+      // a kept certificate's identity is known already; only a replaced one's is computed
+      result.previous.put(target.id(), m.outcome().hasNewKey() ? m.before().map(c -> Identity.of(c).hex())
+          : Optional.of(m.outcome().identity().hex()));
       m.before().filter(c -> m.outcome().hasNewKey()).ifPresent(c -> result.replaced.put(target.id(), c));
       listener.certificate(m.outcome(), result.previous.get(target.id()));
     }
