@@ -95,7 +95,11 @@ public final class Warnings {
         + " makes warnings fail:");
     failing.forEach(w -> message.append("\n  ").append(w.text()));
     message.append("\nFix what they say, or acknowledge each in the topology by its id (acknowledge: [{id: ..., reason:"
-        + " ...}], see docs/topology.md); warnings about this machine or run cannot be acknowledged, only fixed");
+        + " ...}], see docs/topology.md)");
+    if (failing.stream().anyMatch(w -> !w.id().acknowledgeable())) {
+      message.append("; those about this machine or run, and acknowledgement-unused, cannot be acknowledged, only"
+          + " fixed");
+    }
     return Optional.of(message.toString());
   }
 
