@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A check inside every certificate's renewBefore (the MOLGENIS example a fortnight before its certificates expire):
@@ -161,6 +163,50 @@ class RenewalCheckTest {
         .allSatisfy(f -> assertThat(f.kind()).isEqualTo(CheckResult.Kind.CERTIFICATE))
         .allSatisfy(f -> assertThat(f.message()).startsWith("would be renewed (expired 2027-06-01T00:00:00Z, within renewBefore 30d)"));
     assertThat(namedIdentities(check)).isEmpty();
+  }
+
+  /**
+   * The sinks that commit their Secrets keep the committed files for the committed certificates, which need no
+   * private key: a sealedSecrets or sops repository checked in its renewal window, where no key is at hand (CI), gives
+   * one finding per renewed certificate and no sink problem, although generate would have to encrypt the sops files
+   * of the tenants again for the renewed server's ca.crt.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sealedSecrets", "sops"})
+  void aCommittedSecretsSinkInTheRenewalWindowGivesOneFindingPerCertificate(String sink) throws Exception {
+    Path repository = Files.createDirectories(dir.resolve(sink));
+    Path topology;
+    if (sink.equals("sops")) {
+      topology = dev.kesgen.sops.SopsFixture.create(repository).topology;
+    } else {
+      topology = dev.kesgen.sealed.SealedFixture.create(repository, "strict").topology;
+    }
+    Clock now = dev.kesgen.sops.SopsFixture.CLOCK;
+    GenerateRequest generate = GenerateRequest.of(topology).withOutputDirectory(repository.resolve("generated"))
+        .withSecretsDirectory(repository.resolve("secrets")).withClock(now);
+    GenerateResult generated = Kesgen.generate(generate);
+    String suffix = sink.equals("sops") ? ".sops.yaml" : ".sealed.yaml";
+    java.util.Map<Path, byte[]> committed = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.walk(repository.resolve("generated"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+        committed.put(file, Files.readAllBytes(file));
+      }
+    }
+    assertThat(committed).hasSize(generated.certificates().size());
+
+    // 350 days on: inside renewBefore (30d) of the 365-day certificates; CI has no secrets directory
+    CheckResult check = Kesgen.check(generate.withClock(Clock.offset(now, Duration.ofDays(350)))
+        .withSecretsDirectory(repository.resolve("ci")), Optional.empty());
+
+    assertThat(check.findings()).hasSize(generated.certificates().size())
+        .allSatisfy(f -> assertThat(f.kind()).isEqualTo(CheckResult.Kind.CERTIFICATE))
+        .allSatisfy(f -> assertThat(f.message()).startsWith("would be renewed (expires "));
+    assertThat(check.findings()).extracting(CheckResult.Finding::subject).doesNotHaveDuplicates();
+    assertThat(namedIdentities(check)).isEmpty();
+    for (java.util.Map.Entry<Path, byte[]> file : committed.entrySet()) {
+      assertThat(Files.readAllBytes(file.getKey())).as(file.getKey().toString()).isEqualTo(file.getValue());
+    }
+    assertThat(repository.resolve("ci")).doesNotExist();
   }
 
   @Test

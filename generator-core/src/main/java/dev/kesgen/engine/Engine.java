@@ -11,7 +11,8 @@ import dev.kesgen.output.OutputException;
 import dev.kesgen.output.WriteResult;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.PkiException;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretDelivery;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.pki.StoredSecrets;
 import dev.kesgen.render.RenderException;
 import dev.kesgen.render.Renderer;
@@ -43,11 +44,22 @@ public final class Engine {
    */
   public static PlannedRun plan(Topology topology, RunSettings settings, List<Contributor> contributors,
       EngineListener listener) throws RunException {
-    PlannedRun run = plan(topology, settings, settings.rotate(), contributors, listener);
+    return plan(topology, settings, SecretSinks.of(topology, settings), contributors, listener);
+  }
+
+  /** {@link #plan(Topology, RunSettings, List, EngineListener)} delivering the secrets to this sink. */
+  public static PlannedRun plan(Topology topology, RunSettings settings, SecretSink sink,
+      List<Contributor> contributors, EngineListener listener) throws RunException {
+    PlannedRun run = plan(topology, settings, sink, settings.rotate(), contributors, listener);
     List<String> refusals = new ArrayList<>();
     if (!run.access().isEmpty()) {
       refusals.add(listed("the output would break kesgen's access rules, so nothing is written"
           + " (fix the template overrides that widen or narrow access):", run.access()));
+    }
+    if (!run.sinkProblems().isEmpty()) {
+      List<Finding> problems = new ArrayList<>();
+      run.sinkProblems().forEach((path, why) -> problems.add(new Finding(Finding.Kind.STALE, path, why)));
+      refusals.add(listed("the secrets cannot all be delivered, so nothing is written:", problems));
     }
     List<Finding> secrets = SecretScan.of(run.files());
     if (!secrets.isEmpty()) {
@@ -66,9 +78,8 @@ public final class Engine {
     return message.toString();
   }
 
-  private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
+  private static PlannedRun plan(Topology topology, RunSettings settings, SecretSink secrets, Set<String> rotate,
       List<Contributor> contributors, EngineListener listener) throws RunException {
-    SecretsDirectory secrets = secrets(settings);
     // The templates compile on a thread of their own while the certificates are kept or issued: in a short run
     // compiling them (Handlebars' parser, cold) costs about as much as the certificates, and neither needs the
     // other. A template error still wins over a certificate error, as when compiling came first.
@@ -86,17 +97,31 @@ public final class Engine {
     }
     Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
-    List<Warning> warnings = new ArrayList<>();
-    secrets.warnings().forEach(m -> warnings.add(Warning.of(WarningId.SECRETS_DIRECTORY_WRITABLE, m)));
+    java.util.Map<String, String> sinkProblems = new java.util.TreeMap<>();
+    rendered = withCommittedSecrets(topology, certificates, secrets, rendered, sinkProblems);
+    List<Warning> warnings = new ArrayList<>(secrets.warnings());
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings,
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings, sinkProblems,
         new PlannedRun.Rendering(renderer, contributors));
+  }
+
+  /**
+   * The rendered files with those the sink commits (sealed or encrypted Secrets) for these certificates, planned
+   * with the others; why a Secret cannot be made into its file goes into {@code problems}.
+   */
+  private static PlanStep.Rendered withCommittedSecrets(Topology topology, Certificates certificates,
+      SecretSink secrets, PlanStep.Rendered rendered, java.util.Map<String, String> problems) throws RunException {
+    try {
+      return rendered.with(secrets.committedFiles(certificates.deliveries(topology), problems));
+    } catch (PkiException e) {
+      throw RunException.of(e, e.getMessage());
+    }
   }
 
   /** Writes a plan: checks the secrets sink can take every new key, writes the output, then stores the secrets. */
   public static Written write(PlannedRun run, EngineListener listener) throws RunException {
-    SecretsDirectory secrets = run.secrets();
+    SecretSink secrets = run.secrets();
     try {
       run.certificates().outcomes().forEach(secrets::prepare);
     } catch (PkiException e) {
@@ -113,12 +138,7 @@ public final class Engine {
     written.notDeleted().forEach(f -> late.add(Warning.of(WarningId.STALE_FILE_KEPT,
         f + ": no longer generated but edited by hand, so not deleted")));
     storeSecrets(run.topology(), run.certificates(), secrets, late);
-    try {
-      secrets.storeVerified(run.certificates().outcomes());
-    } catch (PkiException e) {
-      throw RunException.of(e, e.getMessage());
-    }
-    late.addAll(renewedServers(run.topology(), run.certificates()));
+    late.addAll(renewedServers(run.topology(), run.certificates(), secrets));
     late.forEach(listener::warning);
     warnings.addAll(late);
     return new Written(written, warnings);
@@ -138,15 +158,20 @@ public final class Engine {
    */
   public static List<Finding> check(Topology topology, RunSettings settings, Optional<Duration> failOnExpiringWithin,
       List<Contributor> contributors, EngineListener listener) throws RunException {
-    PlannedRun run = plan(topology, settings, Set.of(), contributors, listener);
+    PlannedRun run = plan(topology, settings, SecretSinks.of(topology, settings), Set.of(), contributors, listener);
     List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates(),
         settings.clock().instant(), failOnExpiringWithin));
     // what generate would write but for the renewals: the renewal findings above stand for their difference
     Optional<Certificates> committedCertificates = run.certificates().asCommitted();
-    PlanStep.Rendered expected = committedCertificates.isEmpty() ? null : PlanStep.plan(topology,
-        committedCertificates.get(), run.rendering().renderer(), run.rendering().contributors(), EngineListener.NONE);
+    // the sink keeps its committed files for them as generate does: their public inputs are the committed ones, so
+    // no key is needed, and a sink problem the renewals alone cause is theirs too
+    java.util.Map<String, String> committedSinkProblems = new java.util.TreeMap<>();
+    PlanStep.Rendered expected = committedCertificates.isEmpty() ? null : withCommittedSecrets(topology,
+        committedCertificates.get(), run.secrets(), PlanStep.plan(topology, committedCertificates.get(),
+            run.rendering().renderer(), run.rendering().contributors(), EngineListener.NONE), committedSinkProblems);
     java.util.SortedMap<String, FileContent> files = expected == null ? run.files() : expected.files();
     List<Finding> plannedAccess = expected == null ? run.access() : expected.access();
+    java.util.Map<String, String> sinkProblems = expected == null ? run.sinkProblems() : committedSinkProblems;
     OutputDirectory output = new OutputDirectory(settings.outputDirectory());
     try {
       CompareResult compare = output.compare(files);
@@ -157,6 +182,7 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
+      sinkProblems.forEach((path, why) -> findings.add(new Finding(Finding.Kind.STALE, path, why)));
       findings.addAll(access(run, files, plannedAccess, compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
@@ -219,14 +245,6 @@ public final class Engine {
     }
   }
 
-  private static SecretsDirectory secrets(RunSettings settings) throws RunException {
-    try {
-      return new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory());
-    } catch (PkiException e) {
-      throw RunException.of(e, e.getMessage());
-    }
-  }
-
   private static Renderer compiled(FutureTask<Renderer> compiling) throws RunException {
     try {
       return compiling.get();
@@ -262,22 +280,13 @@ public final class Engine {
     }
   }
 
-  private static void storeSecrets(Topology topology, Certificates certificates, SecretsDirectory secrets,
+  private static void storeSecrets(Topology topology, Certificates certificates, SecretSink secrets,
       List<Warning> warnings) throws RunException {
     try {
-      secrets.prepareRoot();
-      for (Instance instance : topology.instances()) {
-        CertificateOutcome server = certificates.outcome(CertificateId.server(instance));
-        note(secrets.store(server, Optional.empty()), server, warnings);
-        Optional<CertificateOutcome> provisioner = certificates.find(CertificateId.provisioner(instance));
-        if (provisioner.isPresent()) {
-          note(secrets.store(provisioner.get(), Optional.of(server.certificate())), provisioner.get(), warnings);
-        }
-        for (Tenant tenant : instance.tenants()) {
-          CertificateOutcome client = certificates.outcome(CertificateId.client(instance, tenant));
-          note(secrets.store(client, Optional.of(server.certificate())), client, warnings);
-        }
+      for (SecretDelivery delivery : certificates.deliveries(topology)) {
+        note(secrets.store(delivery), delivery.outcome(), warnings);
       }
+      secrets.finish(certificates.outcomes());
     } catch (PkiException e) {
       String issued = String.join(", ", certificates.withNewKeys());
       throw RunException.of(e, e.getMessage() + (issued.isEmpty() ? "" : " (the output already holds the new"
@@ -297,7 +306,7 @@ public final class Engine {
    * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
    * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
    */
-  private static List<Warning> renewedServers(Topology topology, Certificates certificates) {
+  private static List<Warning> renewedServers(Topology topology, Certificates certificates, SecretSink sink) {
     List<Warning> warnings = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       CertificateId id = CertificateId.server(instance);
@@ -305,7 +314,7 @@ public final class Engine {
         continue;
       }
       String tenants = instance.tenants().stream()
-          .map(t -> "secrets/" + CertificateId.client(instance, t).secretManifestPath())
+          .map(t -> sink.whereSecret(dev.kesgen.pki.CertificateTarget.client(instance, t)))
           .collect(Collectors.joining(", "));
       warnings.add(Warning.instance(WarningId.SERVER_CERTIFICATE_RENEWED, instance.name(), id.name()
           + " has a new server certificate, which its tenants' MinIO must trust:"

@@ -1,7 +1,7 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.output.FileContent;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.warning.Warning;
 import java.util.List;
@@ -14,18 +14,20 @@ import java.util.SortedMap;
 public final class PlannedRun {
   private final Topology topology;
   private final RunSettings settings;
-  private final SecretsDirectory secrets;
+  private final SecretSink secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
   private final List<Warning> warnings;
   private final List<Finding> access;
+  private final java.util.SortedMap<String, String> sinkProblems;
   private final Rendering rendering;
 
   /** How the files were rendered, to render them again with other certificates (a check's committed ones). */
   record Rendering(dev.kesgen.render.Renderer renderer, List<Contributor> contributors) {}
 
-  PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
-      PlanStep.Rendered rendered, List<Warning> warnings, Rendering rendering) {
+  PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
+      PlanStep.Rendered rendered, List<Warning> warnings, java.util.Map<String, String> sinkProblems,
+      Rendering rendering) {
     this.rendering = rendering;
     this.topology = topology;
     this.settings = settings;
@@ -34,6 +36,12 @@ public final class PlannedRun {
     this.files = rendered.files();
     this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
+    this.sinkProblems = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sinkProblems));
+  }
+
+  /** Why the sink could not deliver a Secret into its committed file, by path; generate refuses a plan with any. */
+  java.util.SortedMap<String, String> sinkProblems() {
+    return sinkProblems;
   }
 
   /** The topology planned. */
@@ -70,7 +78,7 @@ public final class PlannedRun {
     return rendering;
   }
 
-  SecretsDirectory secrets() {
+  SecretSink secrets() {
     return secrets;
   }
 }

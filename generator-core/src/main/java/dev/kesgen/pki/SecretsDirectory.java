@@ -3,6 +3,8 @@ package dev.kesgen.pki;
 import dev.kesgen.files.InputKind;
 import dev.kesgen.files.RegularFiles;
 import dev.kesgen.files.UnsafeFileException;
+import dev.kesgen.topology.WarningId;
+import dev.kesgen.warning.Warning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +51,7 @@ public final class SecretsDirectory implements SecretSink {
   }
 
   /** The keys already in this directory, for kept certificates. */
+  @Override
   public KeySource keys() {
     return KeySource.directory(root);
   }
@@ -58,6 +60,7 @@ public final class SecretsDirectory implements SecretSink {
    * The certificate and key pairs earlier runs verified here ({@link VerifiedPairs}); none when there is no such
    * file or it cannot be trusted as it is.
    */
+  @Override
   public VerifiedPairs verified() {
     return VerifiedPairs.read(root);
   }
@@ -83,10 +86,11 @@ public final class SecretsDirectory implements SecretSink {
   /**
    * What a person should know about this directory before keys are kept in it: one warning for it, and for each
    * directory above it, that its group or others may write ({@link WritableByOthers}); empty when there is none.
-   * Reads permissions only.
+   * Reads permissions only. They are about this machine ({@link WarningId#SECRETS_DIRECTORY_WRITABLE}): logged only.
    */
-  public List<String> warnings() {
-    return WritableByOthers.of(root);
+  @Override
+  public List<Warning> warnings() {
+    return WritableByOthers.of(root).stream().map(m -> Warning.of(WarningId.SECRETS_DIRECTORY_WRITABLE, m)).toList();
   }
 
   /** The absolute, normalised root. */
@@ -98,26 +102,30 @@ public final class SecretsDirectory implements SecretSink {
    * Stores what the outcome has for this directory: a new private key, and the Secret manifest (whenever the key is
    * at hand, so a renewed peer certificate reaches {@code ca.crt}). Files whose content is unchanged are left alone.
    *
-   * @param outcome the certificate's outcome
-   * @param peerCertificate the certificate the owner must trust, written as {@code ca.crt} (the KES server
-   *     certificate for a tenant); empty for none
+   * @param delivery the certificate's outcome and the certificate its owner must trust ({@code ca.crt})
    */
   @Override
-  public StoredSecrets store(CertificateOutcome outcome, Optional<X509Certificate> peerCertificate) {
+  public StoredSecrets store(SecretDelivery delivery) {
+    CertificateOutcome outcome = delivery.outcome();
     CertificateTarget target = outcome.target();
     Path keyFile = root.resolve(target.keyPath());
     Path manifestFile = root.resolve(target.secretPath());
-    Optional<String> keyPem = outcome.privateKeyPem();
-    if (keyPem.isEmpty()) {
+    Optional<KubernetesTlsSecret> secret = delivery.secret();
+    if (secret.isEmpty()) {
       return new StoredSecrets(keyFile, false, manifestFile, StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
     }
     ensureRoot();
-    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, keyPem.get());
-    KubernetesTlsSecret secret = new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
-        outcome.certificatePem(), keyPem.get(), peerCertificate.map(Pem::encodeCertificate));
-    boolean manifestWritten = writePrivate(manifestFile, secret.toYaml());
+    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, secret.get().privateKeyPem());
+    boolean manifestWritten = writePrivate(manifestFile, secret.get().toYaml());
     return new StoredSecrets(keyFile, keyWritten, manifestFile,
         manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
+  }
+
+  /** Makes sure the root and its {@code .gitignore} exist, and records the pairs verified or issued. */
+  @Override
+  public void finish(java.util.Collection<CertificateOutcome> outcomes) {
+    ensureRoot();
+    storeVerified(outcomes);
   }
 
   /**

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Turns a composed YAML document into a {@link Topology}, collecting every problem on the way. */
 final class TopologyReader {
-  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "acknowledge");
+  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "secrets",
+      "acknowledge");
   static final List<String> VAULT_FIELDS = Mapping.fields(
       "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
       "allowPlaintextHttp");
@@ -65,16 +66,20 @@ final class TopologyReader {
       }
       checkUnique(items);
     }
+    Optional<Secrets> secrets = top.get("secrets")
+        .map(n -> Mapping.of(n, "secrets", SecretsReader.FIELDS, problems))
+        .map(m -> new SecretsReader(file, baseDirectory(), problems).read(m, vault))
+        .orElse(Optional.of(Secrets.DIRECTORY));
     vault.ifPresent(v -> checkKvVersion(v, instances));
     checkServices(instances);
     List<Instance> read = instances.stream().map(Read::instance).toList();
     boolean complete = problems.isEmpty();
     List<Acknowledgement> acknowledgements = top.get("acknowledge")
         .map(n -> new AcknowledgementReader(problems).read(n, read, complete)).orElse(List.of());
-    if (!problems.isEmpty() || vault.isEmpty()) {
+    if (!problems.isEmpty() || vault.isEmpty() || secrets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Topology(file, vault.get(), read, acknowledgements));
+    return Optional.of(new Topology(file, vault.get(), read, secrets.get(), acknowledgements));
   }
 
   /** An instance and the list item it was read from. */

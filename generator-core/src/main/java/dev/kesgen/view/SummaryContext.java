@@ -11,9 +11,12 @@ import java.util.Optional;
  * @param warnings the message of every warning about the output, in topology order (as {@code warningList}, text only)
  * @param warningList every warning about the output with its id and acknowledgement, in topology order
  * @param instances every instance
+ * @param sealed where the private keys are when they are sealed for a Sealed Secrets controller; empty otherwise
+ *     (null in the template)
+ * @param sops where the private keys are when they are SOPS-encrypted for age recipients; empty otherwise
  */
 public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Warning> warningList,
-    List<Instance> instances) {
+    List<Instance> instances, Optional<Sealed> sealed, Optional<Sops> sops) {
   /**
    * A warning.
    *
@@ -22,6 +25,33 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param acknowledged the reason the topology acknowledges it with (null in the template when it does not)
    */
   public record Warning(String id, String message, Optional<String> acknowledged) {}
+
+  /**
+   * The sealedSecrets sink.
+   *
+   * @param certificate the controller certificate file, as the topology names it
+   * @param scope its scope's spelling
+   * @param secrets each sealed Secret, in topology order
+   */
+  public record Sealed(String certificate, String scope, List<SealedSecret> secrets) {}
+
+  /**
+   * The sops sink.
+   *
+   * @param recipients the age recipients
+   * @param secrets each encrypted Secret, in topology order
+   */
+  public record Sops(List<String> recipients, List<SealedSecret> secrets) {}
+
+  /**
+   * One sealed or encrypted Secret.
+   *
+   * @param certificate the certificate's report name
+   * @param namespace the Secret's namespace
+   * @param name the Secret's name
+   * @param path where it is committed
+   */
+  public record SealedSecret(String certificate, String namespace, String name, String path) {}
 
   /**
    * One instance.

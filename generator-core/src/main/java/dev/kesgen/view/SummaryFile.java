@@ -10,6 +10,7 @@ import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.vault.VaultPolicy;
 import dev.kesgen.warning.Warning;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,42 @@ public final class SummaryFile {
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), shown.stream().map(Warning::message).toList(),
             shown.stream().map(w -> new SummaryContext.Warning(w.id().id(), w.message(), w.acknowledged())).toList(),
-            instances));
+            instances, sealed(topology), sops(topology)));
+  }
+
+  private static Optional<SummaryContext.Sops> sops(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.Sops sops)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.id().sopsSecretPath())));
+    return Optional.of(new SummaryContext.Sops(sops.ageRecipients(), secrets));
+  }
+
+  private static List<dev.kesgen.pki.CertificateTarget> targets(Topology topology) {
+    List<dev.kesgen.pki.CertificateTarget> targets = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      targets.add(dev.kesgen.pki.CertificateTarget.server(instance));
+      if (dev.kesgen.kes.Provisioning.needed(instance)) {
+        targets.add(dev.kesgen.pki.CertificateTarget.provisioner(instance));
+      }
+      instance.tenants().forEach(t -> targets.add(dev.kesgen.pki.CertificateTarget.client(instance, t)));
+    }
+    return targets;
+  }
+
+  private static Optional<SummaryContext.Sealed> sealed(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.SealedSecrets sealed)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.id().sealedSecretPath())));
+    Path base = topology.source().toAbsolutePath().getParent();
+    Path file = sealed.certificateFile();
+    String certificate = base != null && file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/')
+        : String.valueOf(file.getFileName());
+    return Optional.of(new SummaryContext.Sealed(certificate, sealed.scope().spelling(), secrets));
   }
 }

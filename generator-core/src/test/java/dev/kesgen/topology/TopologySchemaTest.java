@@ -58,7 +58,33 @@ class TopologySchemaTest {
     }
   }
 
-  /** Every {@code version} property beside an {@code image} property: the KES settings. */
+  @Test
+  void theSecretsEnumsOfTheSchemaAreTheJavaTypes() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    JsonNode secrets = root.path("properties").path("secrets").path("properties");
+    assertThat(texts(secrets.path("sink").path("enum"))).isEqualTo(Secrets.SINKS);
+    assertThat(texts(secrets.path("sealedSecrets").path("properties").path("scope").path("enum")))
+        .isEqualTo(Secrets.SealedSecrets.Scope.spellings());
+    JsonNode external = secrets.path("externalSecrets").path("properties");
+    assertThat(texts(external.path("store").path("properties").path("kind").path("enum")))
+        .isEqualTo(Secrets.ExternalSecrets.STORE_KINDS);
+    assertThat(texts(external.path("auth").path("enum"))).isEqualTo(Secrets.ExternalSecrets.AUTHS);
+    assertThat(texts(secrets.path("sops").path("properties").path("ageRecipients").path("items").path("pattern")))
+        .isNotEmpty();
+  }
+
+  private static List<String> texts(JsonNode node) {
+    List<String> out = new java.util.ArrayList<>();
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   @Test
   void theAcknowledgeableIdsOfTheSchemaAreThoseOfTheLoader() throws Exception {
     JsonNode root;
@@ -82,6 +108,7 @@ class TopologySchemaTest {
     assertThat(schema.validate(topology)).isEmpty();
   }
 
+  /** Every {@code version} property beside an {@code image} property: the KES settings. */
   private static void kesVersions(JsonNode node, List<JsonNode> found) {
     JsonNode properties = node.path("properties");
     if (properties.has("image") && properties.has("version")) {
@@ -101,7 +128,7 @@ class TopologySchemaTest {
       "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
       "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
       "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date",
-      "91-acknowledge-unknown-id", "92-acknowledge-wrong-scope"})
+      "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }
