@@ -182,10 +182,10 @@ public final class Kesgen {
       KesgenListener listener) throws TopologyException, KesgenException {
     Topology topology = load(request.topology());
     try {
-      List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(),
-          new Events(listener));
+      Events events = new Events(listener);
+      List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(), events);
       return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(
-          CheckResult.Kind.valueOf(f.kind().name()), f.subject(), f.message())).toList());
+          CheckResult.Kind.valueOf(f.kind().name()), f.subject(), f.message())).toList(), events.warnings);
     } catch (RunException e) {
       throw typed(e);
     }
@@ -291,6 +291,7 @@ public final class Kesgen {
   private static final class Events implements EngineListener {
     private final KesgenListener listener;
     private final List<CertificateReport> certificates = new ArrayList<>();
+    private final List<dev.kesgen.warning.Warning> warnings = new ArrayList<>();
 
     Events(KesgenListener listener) {
       this.listener = listener;
@@ -311,8 +312,9 @@ public final class Kesgen {
     }
 
     @Override
-    public void warning(String message) {
-      listener.on(new KesgenEvent.Warning(message));
+    public void warning(dev.kesgen.warning.Warning warning) {
+      warnings.add(warning);
+      listener.on(new KesgenEvent.Warning(warning));
     }
   }
 }

@@ -20,18 +20,30 @@ final class RunLog implements KesgenListener {
   private final Console console;
   private final Progress progress;
   private final boolean lines;
+  private final boolean warnings;
 
   /** A log of every event; {@code lines} false keeps only warnings (and the progress line). */
   RunLog(Console console, Progress progress, boolean lines) {
+    this(console, progress, lines, true);
+  }
+
+  /**
+   * The same, with {@code warnings} false when the command reports the warnings in a document of its own (JSON), so
+   * that each warning is shown once.
+   */
+  RunLog(Console console, Progress progress, boolean lines, boolean warnings) {
     this.console = console;
     this.progress = progress;
     this.lines = lines;
+    this.warnings = warnings;
   }
 
   @Override
   public void on(KesgenEvent event) {
     if (event instanceof KesgenEvent.Warning warning) {
-      console.warn(warning.message());
+      if (warnings) {
+        console.warn(warning.message());
+      }
     } else if (lines && event instanceof KesgenEvent.InstancePlanned planned) {
       instance(planned.instance());
     } else if (lines && event instanceof KesgenEvent.CertificateDecided decided) {

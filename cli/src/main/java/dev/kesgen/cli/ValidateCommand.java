@@ -27,6 +27,9 @@ final class ValidateCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     boolean json = format == Format.JSON;
@@ -36,7 +39,7 @@ final class ValidateCommand extends Subcommand {
       Topology topology = Kesgen.load(request.topology());
       Progress progress = Progress.of(console, json, topology);
       try {
-        plan = Kesgen.plan(topology, request, new RunLog(console, progress, false));
+        plan = Kesgen.plan(topology, request, new RunLog(console, progress, false, !json));
       } finally {
         progress.clear();
       }
@@ -62,14 +65,17 @@ final class ValidateCommand extends Subcommand {
       return code;
     }
     ChangeSet changes = Kesgen.changes(plan);
+    java.util.Optional<String> refused = strict.refusal(plan.warnings());
     if (json) {
-      Report.json(console, List.of(), plan.warnings(), null, PlanReport.json(changes));
+      Report.json(console, List.of(), plan.warnings(), refused.orElse(null), PlanReport.json(changes));
+    } else if (refused.isPresent()) {
+      console.error(refused.get());
     } else {
       int tenants = plan.topology().instances().stream().mapToInt(i -> i.tenants().size()).sum();
       console.info(request.topology() + " is valid: " + plan.topology().instances().size() + " instance(s), "
           + tenants + " tenant(s), " + plan.files().size() + " file(s) planned; nothing written");
       PlanReport.text(console, changes, false);
     }
-    return ExitCodes.OK;
+    return refused.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 }

@@ -64,13 +64,24 @@ final class AccessCheck {
    * NetworkPolicy values and the Vault scripts); an absent file is skipped (a check reports it as missing).
    */
   static AccessCheck of(Topology topology, Function<String, Optional<String>> texts, Certificates certificates) {
+    return of(topology, texts, id -> certificates.find(id).map(o -> o.identity().hex()));
+  }
+
+  /**
+   * As {@link #of(Topology, Function, Certificates)}, with the identity of each certificate from {@code identities}:
+   * a check proves the committed files with the committed certificates' identities, never with those of keys it made
+   * in memory. A tenant or provisioner without an identity there (its certificate is not committed) is not tried: the
+   * check reports the certificate as missing.
+   */
+  static AccessCheck of(Topology topology, Function<String, Optional<String>> texts,
+      Function<CertificateId, Optional<String>> identities) {
     // Instances are independent (each has its own KES and Vault policy), so they are checked on every core and
     // merged in topology order: the findings and the matrix are those of a loop. {@code texts} must be thread-safe.
     int tenants = topology.instances().stream().mapToInt(i -> i.tenants().size()).sum();
     List<AccessCheck> parts = InOrder.map(topology.instances(), tenants, instance -> {
       AccessCheck part = new AccessCheck();
       String values = OutputLayout.kesValues(instance);
-      texts.apply(values).ifPresent(text -> part.kes(instance, values, text, certificates));
+      texts.apply(values).ifPresent(text -> part.kes(instance, values, text, identities));
       String policy = OutputLayout.vaultPolicy(instance);
       texts.apply(policy).ifPresent(text -> part.vault(topology, instance, policy, text));
       part.findings.addAll(GrantCheck.of(topology, instance, texts));
@@ -98,7 +109,8 @@ final class AccessCheck {
 
   // ---- KES ----------------------------------------------------------------------------------------------------
 
-  private void kes(Instance instance, String file, String text, Certificates certificates) {
+  private void kes(Instance instance, String file, String text,
+      Function<CertificateId, Optional<String>> identities) {
     KesAccess access;
     try {
       access = KesChartValues.access(text, instance.kes().version());
@@ -121,7 +133,11 @@ final class AccessCheck {
     Set<String> known = new HashSet<>();
     List<SummaryContext.Access> rows = new ArrayList<>();
     for (Tenant tenant : instance.tenants()) {
-      String identity = certificates.outcome(CertificateId.client(instance, tenant)).identity().hex();
+      Optional<String> committed = identities.apply(CertificateId.client(instance, tenant));
+      if (committed.isEmpty()) {
+        continue;
+      }
+      String identity = committed.get();
       known.add(identity);
       String who = where + ", tenant " + tenant.name() + ", identity " + shortId(identity);
       tenantIsolation(access, file, who, identity, tenant, owners);
@@ -134,7 +150,7 @@ final class AccessCheck {
       }
       rows.add(row(Optional.of(tenant.name()), false, access, identity, tenant.keys()));
     }
-    Optional<String> provisioner = certificates.find(CertificateId.provisioner(instance)).map(o -> o.identity().hex());
+    Optional<String> provisioner = identities.apply(CertificateId.provisioner(instance));
     if (provisioner.isPresent()) {
       known.add(provisioner.get());
       provisioner(instance, access, file, provisioner.get(), owners);

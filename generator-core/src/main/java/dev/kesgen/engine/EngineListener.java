@@ -2,6 +2,7 @@ package dev.kesgen.engine;
 
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.topology.Instance;
+import dev.kesgen.warning.Warning;
 import java.util.Optional;
 
 /** What the engine reports while it runs; {@code dev.kesgen} turns each call into a KesgenEvent. */
@@ -16,5 +17,5 @@ public interface EngineListener {
   default void certificate(CertificateOutcome outcome, Optional<String> previousIdentity) {}
 
   /** Something a person should read. */
-  default void warning(String message) {}
+  default void warning(Warning warning) {}
 }

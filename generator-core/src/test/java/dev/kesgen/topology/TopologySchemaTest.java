@@ -85,6 +85,29 @@ class TopologySchemaTest {
     return out;
   }
 
+  @Test
+  void theAcknowledgeableIdsOfTheSchemaAreThoseOfTheLoader() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    root.path("properties").path("acknowledge").path("items").path("properties").path("id").path("enum")
+        .forEach(id -> ids.add(id.asText()));
+
+    assertThat(ids).isEqualTo(WarningId.acknowledgeableIds());
+  }
+
+  @Test
+  void acceptsAnAcknowledgement() throws Exception {
+    JsonNode topology = YAML.readTree(TopologyLoaderTest.EXAMPLE.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) topology).set("acknowledge", YAML.readTree(
+        "[{id: minio-14716, instance: dev, tenant: gecko, reason: until the MinIO upgrade}, {id: network-unbound,"
+            + " reason: lab cluster}]"));
+
+    assertThat(schema.validate(topology)).isEmpty();
+  }
+
   /** Every {@code version} property beside an {@code image} property: the KES settings. */
   private static void kesVersions(JsonNode node, List<JsonNode> found) {
     JsonNode properties = node.path("properties");
@@ -104,7 +127,8 @@ class TopologySchemaTest {
       "34-key-type-unknown", "35-chart-unknown", "36-kv-version-3", "37-instances-empty", "40-admin-identity-invalid",
       "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
       "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
-      "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date"})
+      "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date",
+      "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }

@@ -43,6 +43,13 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
   @Parameter(defaultValue = "${basedir}", readonly = true)
   File basedir;
 
+  /**
+   * Fails the build on every warning the topology does not acknowledge ({@code acknowledge: [{id, reason}]} in the
+   * topology); generate then writes nothing. Used by generate, check and plan.
+   */
+  @Parameter(property = "kesgen.strict", defaultValue = "false")
+  boolean strict;
+
   /** Skips the goal. */
   @Parameter(property = "kesgen.skip", defaultValue = "false")
   boolean skip;
@@ -60,6 +67,16 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
     return new GenerateRequest(topology.toPath(), outputDirectory.toPath(), secretsDirectory.toPath(),
         Optional.ofNullable(templateDirectory).map(File::toPath), clock(), Set.of(),
         (basedir == null ? new File("") : basedir).toPath().toAbsolutePath());
+  }
+
+  /** Fails the build when {@code strict} is set and a warning is not acknowledged; {@code after} ends the message. */
+  void strict(java.util.List<dev.kesgen.warning.Warning> warnings, String after) throws MojoFailureException {
+    if (strict) {
+      Optional<String> refusal = dev.kesgen.warning.Warnings.strictRefusal(warnings, "kesgen.strict");
+      if (refusal.isPresent()) {
+        throw new MojoFailureException(refusal.get() + after);
+      }
+    }
   }
 
   /** Whether to skip, saying so in the log. */

@@ -34,7 +34,7 @@ public final class CheckMojo extends AbstractKesgenMojo {
     Optional<Duration> limit = DurationParameter.parse("kesgen.failOnExpiringWithin", failOnExpiringWithin);
     CheckResult result = null;
     try {
-      result = Kesgen.check(request(), limit);
+      result = Kesgen.check(request(), limit, ResultLog.warningsOnly(getLog()));
     } catch (TopologyException e) {
       fail(e);
     } catch (KesgenException e) {
@@ -48,6 +48,7 @@ public final class CheckMojo extends AbstractKesgenMojo {
           + " problem(s); run kesgen:generate (or kesgen:rotate) and commit the result:"
           + result.findings().stream().map(this::located).collect(Collectors.joining("\n  ", "\n  ", "")));
     }
+    strict(result.warnings(), "");
     getLog().info("kesgen check passed");
   }
 
