@@ -45,8 +45,7 @@ final class RotateCommand extends Subcommand {
     GenerateResult result = Kesgen.write(plan, log);
     log.finished(result);
     for (CertificateReport changed : result.changedIdentities()) {
-      String was = changed.previousIdentity().orElse("(none)");
-      console.result("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
+      console.result(dev.kesgen.report.RunLog.identityChanged(changed));
     }
     return ExitCodes.OK;
   }

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +23,8 @@ import java.util.stream.Collectors;
  */
 public record KesVersion(String tag) implements Comparable<KesVersion> {
   private static final Pattern SEMVER = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
-  private static final DateTimeFormatter DATE_TAG = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'");
-  /**
-   * Parsed dates by tag: a topology names few releases, but a large one compares them for every tenant, and parsing
-   * with a {@link DateTimeFormatter} was a visible share of a 10,000-tenant run. Malformed tags are not kept.
-   * Declared before the constants below, which are parsed while the class is initialised.
-   */
-  private static final java.util.concurrent.ConcurrentMap<String, LocalDateTime> DATES =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Declared before the constants below, which are parsed while the class is initialised. */
+  private static final ReleaseDates DATES = new ReleaseDates("uuuu-MM-dd'T'HH-mm-ss'Z'");
 
   private static final Comparator<KesVersion> ORDER =
       Comparator.comparing((KesVersion v) -> v.date().isPresent())
@@ -129,19 +121,7 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
   }
 
   private static Optional<LocalDateTime> parseDate(String tag) {
-    LocalDateTime known = DATES.get(tag);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    try {
-      LocalDateTime date = LocalDateTime.parse(tag, DATE_TAG);
-      if (DATES.size() < 4096) {
-        DATES.putIfAbsent(tag, date);
-      }
-      return Optional.of(date);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return DATES.parse(tag);
   }
 
   /** The release date of a date tag; empty for a {@code v} tag. */

@@ -1,8 +1,6 @@
 package dev.kesgen.topology;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,15 +10,8 @@ import java.util.Optional;
  * @param tag the release tag as written
  */
 public record MinioVersion(String tag) implements Comparable<MinioVersion> {
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("'RELEASE.'uuuu-MM-dd'T'HH-mm-ss'Z'");
-  /**
-   * Parsed dates by tag: a topology names few releases, but a large one compares them for every tenant, and parsing
-   * with a {@link DateTimeFormatter} was a visible share of a 10,000-tenant run. Malformed tags are not kept.
-   * Declared before the constants below, which are parsed while the class is initialised.
-   */
-  private static final java.util.concurrent.ConcurrentMap<String, LocalDateTime> DATES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** Declared before any constant, which is parsed while the class is initialised. */
+  private static final ReleaseDates DATES = new ReleaseDates("'RELEASE.'uuuu-MM-dd'T'HH-mm-ss'Z'");
 
   public MinioVersion {
     Objects.requireNonNull(tag, "tag");
@@ -40,19 +31,7 @@ public record MinioVersion(String tag) implements Comparable<MinioVersion> {
   }
 
   private static Optional<LocalDateTime> parseDate(String tag) {
-    LocalDateTime known = DATES.get(tag);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    try {
-      LocalDateTime date = LocalDateTime.parse(tag, FORMAT);
-      if (DATES.size() < 4096) {
-        DATES.putIfAbsent(tag, date);
-      }
-      return Optional.of(date);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return DATES.parse(tag);
   }
 
   /** The release date and time. */

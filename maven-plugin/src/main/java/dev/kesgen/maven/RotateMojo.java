@@ -4,6 +4,7 @@ import dev.kesgen.CertificateReport;
 import dev.kesgen.GenerateResult;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenException;
+import dev.kesgen.report.RunLog;
 import dev.kesgen.topology.TopologyException;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -32,8 +33,7 @@ public final class RotateMojo extends AbstractKesgenMojo {
       GenerateResult result = Kesgen.write(Kesgen.plan(request().withRotate(names), log), log);
       log.finished(result);
       for (CertificateReport changed : result.changedIdentities()) {
-        String was = changed.previousIdentity().orElse("(none)");
-        getLog().info("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
+        getLog().info(RunLog.identityChanged(changed));
       }
     } catch (TopologyException e) {
       throw failure(e);
