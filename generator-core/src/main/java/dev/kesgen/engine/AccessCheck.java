@@ -9,6 +9,7 @@ import dev.kesgen.access.VaultAcl;
 import dev.kesgen.access.VaultAclPolicy;
 import dev.kesgen.access.VaultAclRule;
 import dev.kesgen.access.VaultDecision;
+import dev.kesgen.kes.KesApi;
 import dev.kesgen.kes.MinioKesApi;
 import dev.kesgen.kes.Provisioning;
 import dev.kesgen.layout.CertificateId;
@@ -42,16 +43,6 @@ import java.util.function.Function;
  * is tried on every key of the instance (tenants of other instances use another KES, so they are never tried).
  */
 final class AccessCheck {
-  /** Every key API a policy can grant, in the order SUMMARY.md lists them. */
-  static final List<String> KEY_APIS = List.of("create", "generate", "decrypt", "encrypt", "describe", "delete",
-      "import", "list", "hmac", "bulk/decrypt");
-  /** Key-less APIs MinIO may be granted (SUMMARY.md shows them). */
-  static final List<String> SERVICE_APIS = List.of("/v1/api", "/v1/metrics", "/v1/status");
-  /** Admin APIs no tenant or provisioner may reach. */
-  static final List<String> ADMIN_APIS = List.of("/v1/policy/list/*", "/v1/identity/list/*", "/v1/log/audit",
-      "/v1/log/error");
-  private static final String KEY_API = "/v1/key/";
-
   private final Set<Finding> findings = new LinkedHashSet<>();
   private final Map<String, List<SummaryContext.Access>> matrix = new LinkedHashMap<>();
 
@@ -162,13 +153,13 @@ final class AccessCheck {
     Set<String> tried = new HashSet<>();
     for (String key : tenant.keys()) {
       for (String name : List.of(key + "-x", key + "x", key + "*", key + "/x")) {
-        for (String api : KEY_APIS) {
-          refuse(access, file, who, identity, KEY_API + api + "/" + name, owners, tried);
+        for (String api : KesApi.KEY_APIS) {
+          refuse(access, file, who, identity, KesApi.key(api, name), owners, tried);
         }
       }
     }
-    KEY_APIS.forEach(api -> refuse(access, file, who, identity, KEY_API + api + "/*", owners, tried));
-    ADMIN_APIS.forEach(path -> refuse(access, file, who, identity, path, owners, tried));
+    KesApi.KEY_APIS.forEach(api -> refuse(access, file, who, identity, KesApi.key(api, "*"), owners, tried));
+    KesApi.ADMIN_APIS.forEach(path -> refuse(access, file, who, identity, path, owners, tried));
     Optional<KesAccessPolicy> policy = access.policyOf(identity);
     if (policy.isEmpty()) {
       return; // reaches nothing; completeness says so
@@ -188,8 +179,8 @@ final class AccessCheck {
         if (own.contains(key.getKey())) {
           continue;
         }
-        for (String api : KEY_APIS) {
-          if (refuse(access, file, who, identity, KEY_API + api + "/" + key.getKey(), owners, tried)) {
+        for (String api : KesApi.KEY_APIS) {
+          if (refuse(access, file, who, identity, KesApi.key(api, key.getKey()), owners, tried)) {
             break search;
           }
         }
@@ -219,7 +210,7 @@ final class AccessCheck {
     String who = "instance " + instance.name() + ", provisioner, identity " + shortId(identity);
     Set<String> expected = new TreeSet<>();
     if (Provisioning.needed(instance)) {
-      Provisioning.keysNobodyElseCreates(instance).forEach(k -> expected.add(KEY_API + "create/" + k));
+      Provisioning.keysNobodyElseCreates(instance).forEach(k -> expected.add(KesApi.create(k)));
     }
     for (String call : expected) {
       KesDecision d = access.decide(identity, call);
@@ -232,12 +223,12 @@ final class AccessCheck {
     // and only the keys its patterns can reach
     for (String key : reachable(access, identity, owners)) {
       for (String name : List.of(key, key + "-x", key + "x")) {
-        KEY_APIS.forEach(api -> requests.add(KEY_API + api + "/" + name));
+        KesApi.KEY_APIS.forEach(api -> requests.add(KesApi.key(api, name)));
       }
     }
-    KEY_APIS.forEach(api -> requests.add(KEY_API + api + "/*"));
-    requests.addAll(SERVICE_APIS);
-    requests.addAll(ADMIN_APIS);
+    KesApi.KEY_APIS.forEach(api -> requests.add(KesApi.key(api, "*")));
+    requests.addAll(KesApi.SERVICE_APIS);
+    requests.addAll(KesApi.ADMIN_APIS);
     access.policyOf(identity).ifPresent(p -> p.allow().stream()
         .filter(pattern -> pattern.startsWith("/") && access.matcher().isLiteral(pattern)).forEach(requests::add));
     for (String request : requests) {
@@ -272,8 +263,8 @@ final class AccessCheck {
     Map<List<String>, List<String>> keysByApis = new LinkedHashMap<>();
     for (String key : keys) {
       List<String> apis = new ArrayList<>();
-      for (String api : KEY_APIS) {
-        String request = KEY_API + api + "/" + key;
+      for (String api : KesApi.KEY_APIS) {
+        String request = KesApi.key(api, key);
         if (access.decide(identity, request).allowed() && !access.refusesKeyName(request)) {
           apis.add(api);
         }
@@ -284,22 +275,14 @@ final class AccessCheck {
     }
     List<SummaryContext.KeyGrant> grants = new ArrayList<>();
     keysByApis.forEach((apis, names) -> grants.add(new SummaryContext.KeyGrant(apis, List.copyOf(names))));
-    List<String> service = SERVICE_APIS.stream().filter(p -> access.decide(identity, p).allowed()).toList();
+    List<String> service = KesApi.SERVICE_APIS.stream().filter(p -> access.decide(identity, p).allowed()).toList();
     return new SummaryContext.Access(tenant, provisioner, false, Optional.of(shortId(identity)), List.copyOf(grants),
         service);
   }
 
   /** The key name of a key API path, for {@code /v1/key/<api>/<name>}. */
   private static Optional<String> keyName(String path) {
-    if (!path.startsWith(KEY_API)) {
-      return Optional.empty();
-    }
-    String rest = path.substring(KEY_API.length());
-    if (rest.startsWith("bulk/decrypt/")) {
-      return Optional.of(rest.substring("bulk/decrypt/".length()));
-    }
-    int slash = rest.indexOf('/');
-    return slash < 0 ? Optional.empty() : Optional.of(rest.substring(slash + 1));
+    return KesApi.keyRequest(path, true).map(KesApi.KeyRequest::name);
   }
 
   // ---- Vault --------------------------------------------------------------------------------------------------

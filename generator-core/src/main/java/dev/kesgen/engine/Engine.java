@@ -113,7 +113,7 @@ public final class Engine {
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());
     }
-    late.addAll(renewedServers(run.topology(), run.certificates()));
+    late.addAll(renewedServers(run.topology(), run.certificates(), run.settings().secretsDirectory()));
     late.forEach(listener::warning);
     warnings.addAll(late);
     return new Written(written, warnings);
@@ -275,9 +275,10 @@ public final class Engine {
 
   /**
    * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
-   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
+   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply (in the secrets directory of the
+   * run, as configured) and restart.
    */
-  private static List<String> renewedServers(Topology topology, Certificates certificates) {
+  private static List<String> renewedServers(Topology topology, Certificates certificates, Path secrets) {
     List<String> warnings = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       CertificateId id = CertificateId.server(instance);
@@ -285,7 +286,7 @@ public final class Engine {
         continue;
       }
       String tenants = instance.tenants().stream()
-          .map(t -> "secrets/" + CertificateId.client(instance, t).secretManifestPath())
+          .map(t -> secrets.resolve(CertificateId.client(instance, t).secretManifestPath()).toString())
           .collect(Collectors.joining(", "));
       warnings.add(id.name() + " has a new server certificate, which its tenants' MinIO must trust:"
           + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"

@@ -60,7 +60,7 @@ final class SettingsReader {
   }
 
   private Optional<ChartLayout> chart(String s, Nodes.Located<Node> l) {
-    return choice(s, l, ChartLayout::of, "armadillo, minio-legacy, minio");
+    return choice(s, l, ChartLayout::of, ChartLayout.values(), ChartLayout::spelling);
   }
 
   private Optional<MinioVersion> minioVersion(String s, Nodes.Located<Node> l) {
@@ -235,7 +235,7 @@ final class SettingsReader {
     }
     Layers layers = new Layers(mappings);
     Optional<KeyType> keyType = layers.get("keyType").map(l -> text(l).flatMap(s -> choice(s, l, KeyType::of,
-        "ecdsa-p256, ed25519, rsa-2048, rsa-3072, rsa-4096"))).orElse(Optional.of(defaultKey));
+        KeyType.values(), KeyType::spelling))).orElse(Optional.of(defaultKey));
     Optional<GoDuration> validity = duration(layers, "validity", "365d");
     Optional<GoDuration> renewBefore = duration(layers, "renewBefore", "30d");
     if (validity.isPresent() && validity.get().seconds() == 0) {
@@ -330,10 +330,13 @@ final class SettingsReader {
     return Nodes.string(l.node(), l.path(), problems);
   }
 
-  private <T> Optional<T> choice(String s, Nodes.Located<Node> l, Function<String, Optional<T>> parse, String allowed) {
+  /** The value with this spelling; a problem listing every spelling, in declaration order, otherwise. */
+  private <T> Optional<T> choice(String s, Nodes.Located<Node> l, Function<String, Optional<T>> parse, T[] all,
+      Function<T, String> spelling) {
     Optional<T> value = parse.apply(s);
     if (value.isEmpty()) {
-      problems.at(l.node(), l.path(), "\"" + s + "\" is not one of " + allowed);
+      problems.at(l.node(), l.path(), "\"" + s + "\" is not one of "
+          + String.join(", ", java.util.Arrays.stream(all).map(spelling).toList()));
     }
     return value;
   }

@@ -46,6 +46,7 @@ public final class KesFiles {
     KesImage image = KesImage.of(instance.kes());
     KesValuesContext values = new KesValuesContext(
         header,
+        OutputLayout.kesValues(instance),
         InstanceView.of(instance),
         new KesValuesContext.Image(image.repository(), image.tag(), image.digest().orElse("")),
         instance.kes().replicas(),

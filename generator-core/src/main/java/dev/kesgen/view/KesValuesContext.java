@@ -6,6 +6,7 @@ import java.util.List;
  * The context of {@code kes/values.yaml.hbs}.
  *
  * @param header the "generated" line
+ * @param path this file, {@code kes/<instance>/values.yaml}
  * @param instance the instance
  * @param image the container image
  * @param replicas the replica count
@@ -18,7 +19,7 @@ import java.util.List;
  * @param provisioning the key provisioning Job
  * @param networkPolicy the chart's NetworkPolicy values
  */
-public record KesValuesContext(String header, InstanceView instance, Image image, int replicas, Service service,
+public record KesValuesContext(String header, String path, InstanceView instance, Image image, int replicas, Service service,
     List<String> serverArgs, List<Env> env, ServerConfigContext kesConfig, Tls tls, Vault vault,
     Provisioning provisioning, NetworkPolicy networkPolicy) {
   /**

@@ -8,7 +8,6 @@ import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
-import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,8 @@ public final class SummaryFile {
           instance.kes().port(),
           instance.kes().replicas(),
           instance.vaultName(),
-          VaultPolicy.keyLocation(topology.vault(), instance),
+          topology.vault().keyLocation(instance),
+          OutputLayout.kesValues(instance),
           new SummaryContext.Certificate(server.name(), server.identity(), server.expires()),
           provisioner,
           tenants,

@@ -25,7 +25,7 @@ public final class VaultFiles {
       List<PolicyContext.Rule> rules = VaultPolicy.of(vault, instance).rules().stream()
           .map(r -> new PolicyContext.Rule(r.pattern(), r.capabilities())).toList();
       files.add(new PlannedFile.Rendered(OutputLayout.vaultPolicy(instance), "vault/policy.hcl.hbs",
-          new PolicyContext(header, vaultView, view, VaultPolicy.keyLocation(vault, instance), rules)));
+          new PolicyContext(header, vaultView, view, vault.keyLocation(instance), rules)));
       AppRoleRole role = AppRoleRole.of(vault, instance);
       files.add(new PlannedFile.Rendered(OutputLayout.vaultAppRole(instance), "vault/approle.json.hbs",
           new AppRoleContext(header, view, role(role))));
