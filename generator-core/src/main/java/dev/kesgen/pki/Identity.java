@@ -47,7 +47,8 @@ public record Identity(String hex) {
     return ofSpki(publicKey.getEncoded());
   }
 
-  private static Identity ofSpki(byte[] spki) {
+  /** The identity of the DER SubjectPublicKeyInfo {@code spki}: its SHA-256 in lowercase hex. */
+  static Identity ofSpki(byte[] spki) {
     try {
       return new Identity(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki)));
     } catch (NoSuchAlgorithmException e) {
