@@ -13,6 +13,7 @@ import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.KeySource;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.PkiException;
+import dev.kesgen.pki.SecretDelivery;
 import dev.kesgen.pki.VerifiedPairs;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
@@ -154,6 +155,25 @@ public final class Certificates {
     return find(id).map(o -> new IssuedCertificate(id.name(), o.certificatePem(), o.identity().hex(),
         DateTimeFormatter.ISO_LOCAL_DATE.format(o.notAfter().atZone(ZoneOffset.UTC)),
         FileContent.text(o.certificatePem()).sha256()));
+  }
+
+  /**
+   * Every Secret a run delivers, in topology order: each instance's server, its provisioner (trusting the server)
+   * and its tenants (trusting the server).
+   */
+  public List<SecretDelivery> deliveries(Topology topology) {
+    List<SecretDelivery> deliveries = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      CertificateOutcome server = outcome(CertificateId.server(instance));
+      deliveries.add(new SecretDelivery(server, Optional.empty()));
+      find(CertificateId.provisioner(instance))
+          .ifPresent(p -> deliveries.add(new SecretDelivery(p, Optional.of(server.certificate()))));
+      for (Tenant tenant : instance.tenants()) {
+        deliveries.add(new SecretDelivery(outcome(CertificateId.client(instance, tenant)),
+            Optional.of(server.certificate())));
+      }
+    }
+    return deliveries;
   }
 
   /** The names of certificates with new keys, for a message. */

@@ -11,7 +11,8 @@ import dev.kesgen.output.OutputException;
 import dev.kesgen.output.WriteResult;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.PkiException;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretDelivery;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.pki.StoredSecrets;
 import dev.kesgen.render.RenderException;
 import dev.kesgen.render.Renderer;
@@ -41,11 +42,22 @@ public final class Engine {
    */
   public static PlannedRun plan(Topology topology, RunSettings settings, List<Contributor> contributors,
       EngineListener listener) throws RunException {
-    PlannedRun run = plan(topology, settings, settings.rotate(), contributors, listener);
+    return plan(topology, settings, SecretSinks.of(topology, settings), contributors, listener);
+  }
+
+  /** {@link #plan(Topology, RunSettings, List, EngineListener)} delivering the secrets to this sink. */
+  public static PlannedRun plan(Topology topology, RunSettings settings, SecretSink sink,
+      List<Contributor> contributors, EngineListener listener) throws RunException {
+    PlannedRun run = plan(topology, settings, sink, settings.rotate(), contributors, listener);
     List<String> refusals = new ArrayList<>();
     if (!run.access().isEmpty()) {
       refusals.add(listed("the output would break kesgen's access rules, so nothing is written"
           + " (fix the template overrides that widen or narrow access):", run.access()));
+    }
+    if (!run.sinkProblems().isEmpty()) {
+      List<Finding> problems = new ArrayList<>();
+      run.sinkProblems().forEach((path, why) -> problems.add(new Finding(Finding.Kind.STALE, path, why)));
+      refusals.add(listed("the secrets cannot all be delivered, so nothing is written:", problems));
     }
     List<Finding> secrets = SecretScan.of(run.files());
     if (!secrets.isEmpty()) {
@@ -64,9 +76,8 @@ public final class Engine {
     return message.toString();
   }
 
-  private static PlannedRun plan(Topology topology, RunSettings settings, Set<String> rotate,
+  private static PlannedRun plan(Topology topology, RunSettings settings, SecretSink secrets, Set<String> rotate,
       List<Contributor> contributors, EngineListener listener) throws RunException {
-    SecretsDirectory secrets = secrets(settings);
     // The templates compile on a thread of their own while the certificates are kept or issued: in a short run
     // compiling them (Handlebars' parser, cold) costs about as much as the certificates, and neither needs the
     // other. A template error still wins over a certificate error, as when compiling came first.
@@ -84,15 +95,27 @@ public final class Engine {
     }
     Renderer renderer = compiled(compiling);
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener);
+    java.util.Map<String, String> sinkProblems = new java.util.TreeMap<>();
+    rendered = rendered.with(committedSecrets(secrets, certificates.deliveries(topology), sinkProblems));
     List<String> warnings = new ArrayList<>(secrets.warnings());
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings, sinkProblems);
+  }
+
+  /** The files the sink commits (sealed or encrypted Secrets), planned with the others. */
+  private static java.util.SortedMap<String, String> committedSecrets(SecretSink secrets,
+      List<SecretDelivery> deliveries, java.util.Map<String, String> problems) throws RunException {
+    try {
+      return secrets.committedFiles(deliveries, problems);
+    } catch (PkiException e) {
+      throw RunException.of(e, e.getMessage());
+    }
   }
 
   /** Writes a plan: checks the secrets sink can take every new key, writes the output, then stores the secrets. */
   public static Written write(PlannedRun run, EngineListener listener) throws RunException {
-    SecretsDirectory secrets = run.secrets();
+    SecretSink secrets = run.secrets();
     try {
       run.certificates().outcomes().forEach(secrets::prepare);
     } catch (PkiException e) {
@@ -108,12 +131,7 @@ public final class Engine {
     List<String> late = new ArrayList<>();
     written.notDeleted().forEach(f -> late.add(f + ": no longer generated but edited by hand, so not deleted"));
     storeSecrets(run.topology(), run.certificates(), secrets, late);
-    try {
-      secrets.storeVerified(run.certificates().outcomes());
-    } catch (PkiException e) {
-      throw RunException.of(e, e.getMessage());
-    }
-    late.addAll(renewedServers(run.topology(), run.certificates(), run.settings().secretsDirectory()));
+    late.addAll(renewedServers(run.topology(), run.certificates(), secrets));
     late.forEach(listener::warning);
     warnings.addAll(late);
     return new Written(written, warnings);
@@ -126,7 +144,7 @@ public final class Engine {
    */
   public static List<Finding> check(Topology topology, RunSettings settings, Optional<Duration> failOnExpiringWithin,
       List<Contributor> contributors, EngineListener listener) throws RunException {
-    PlannedRun run = plan(topology, settings, Set.of(), contributors, listener);
+    PlannedRun run = plan(topology, settings, SecretSinks.of(topology, settings), Set.of(), contributors, listener);
     List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates().outcomes(),
         settings.clock().instant(), failOnExpiringWithin));
     OutputDirectory output = new OutputDirectory(settings.outputDirectory());
@@ -139,6 +157,7 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
+      run.sinkProblems().forEach((path, why) -> findings.add(new Finding(Finding.Kind.STALE, path, why)));
       findings.addAll(access(run, compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
@@ -200,14 +219,6 @@ public final class Engine {
     }
   }
 
-  private static SecretsDirectory secrets(RunSettings settings) throws RunException {
-    try {
-      return new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory());
-    } catch (PkiException e) {
-      throw RunException.of(e, e.getMessage());
-    }
-  }
-
   private static Renderer compiled(FutureTask<Renderer> compiling) throws RunException {
     try {
       return compiling.get();
@@ -243,22 +254,13 @@ public final class Engine {
     }
   }
 
-  private static void storeSecrets(Topology topology, Certificates certificates, SecretsDirectory secrets,
+  private static void storeSecrets(Topology topology, Certificates certificates, SecretSink secrets,
       List<String> warnings) throws RunException {
     try {
-      secrets.prepareRoot();
-      for (Instance instance : topology.instances()) {
-        CertificateOutcome server = certificates.outcome(CertificateId.server(instance));
-        note(secrets.store(server, Optional.empty()), server, warnings);
-        Optional<CertificateOutcome> provisioner = certificates.find(CertificateId.provisioner(instance));
-        if (provisioner.isPresent()) {
-          note(secrets.store(provisioner.get(), Optional.of(server.certificate())), provisioner.get(), warnings);
-        }
-        for (Tenant tenant : instance.tenants()) {
-          CertificateOutcome client = certificates.outcome(CertificateId.client(instance, tenant));
-          note(secrets.store(client, Optional.of(server.certificate())), client, warnings);
-        }
+      for (SecretDelivery delivery : certificates.deliveries(topology)) {
+        note(secrets.store(delivery), delivery.outcome(), warnings);
       }
+      secrets.finish(certificates.outcomes());
     } catch (PkiException e) {
       String issued = String.join(", ", certificates.withNewKeys());
       throw RunException.of(e, e.getMessage() + (issued.isEmpty() ? "" : " (the output already holds the new"
@@ -278,7 +280,7 @@ public final class Engine {
    * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply (in the secrets directory of the
    * run, as configured) and restart.
    */
-  private static List<String> renewedServers(Topology topology, Certificates certificates, Path secrets) {
+  private static List<String> renewedServers(Topology topology, Certificates certificates, SecretSink sink) {
     List<String> warnings = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       CertificateId id = CertificateId.server(instance);
@@ -286,7 +288,7 @@ public final class Engine {
         continue;
       }
       String tenants = instance.tenants().stream()
-          .map(t -> secrets.resolve(CertificateId.client(instance, t).secretManifestPath()).toString())
+          .map(t -> sink.whereSecret(dev.kesgen.pki.CertificateTarget.client(instance, t)))
           .collect(Collectors.joining(", "));
       warnings.add(id.name() + " has a new server certificate, which its tenants' MinIO must trust:"
           + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"

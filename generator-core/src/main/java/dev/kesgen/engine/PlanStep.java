@@ -46,6 +46,17 @@ final class PlanStep {
       warnings = List.copyOf(warnings);
       access = List.copyOf(access);
     }
+
+    /** These files with those a secret sink commits added; a path both have is kesgen's error. */
+    Rendered with(Map<String, String> committedSecrets) throws RunException {
+      SortedMap<String, FileContent> all = new TreeMap<>(files);
+      for (Map.Entry<String, String> file : committedSecrets.entrySet()) {
+        if (all.put(file.getKey(), FileContent.text(file.getValue())) != null) {
+          throw RunException.internal("the secret sink adds " + file.getKey() + ", which exists already", null);
+        }
+      }
+      return new Rendered(all, warnings, access);
+    }
   }
 
   static Rendered plan(Topology topology, Certificates certificates, Renderer renderer,

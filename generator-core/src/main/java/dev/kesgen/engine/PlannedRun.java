@@ -1,7 +1,7 @@
 package dev.kesgen.engine;
 
 import dev.kesgen.output.FileContent;
-import dev.kesgen.pki.SecretsDirectory;
+import dev.kesgen.pki.SecretSink;
 import dev.kesgen.topology.Topology;
 import java.util.List;
 import java.util.SortedMap;
@@ -13,14 +13,15 @@ import java.util.SortedMap;
 public final class PlannedRun {
   private final Topology topology;
   private final RunSettings settings;
-  private final SecretsDirectory secrets;
+  private final SecretSink secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
   private final List<Finding> access;
+  private final java.util.SortedMap<String, String> sinkProblems;
 
-  PlannedRun(Topology topology, RunSettings settings, SecretsDirectory secrets, Certificates certificates,
-      PlanStep.Rendered rendered, List<String> warnings) {
+  PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
+      PlanStep.Rendered rendered, List<String> warnings, java.util.Map<String, String> sinkProblems) {
     this.topology = topology;
     this.settings = settings;
     this.secrets = secrets;
@@ -28,6 +29,12 @@ public final class PlannedRun {
     this.files = rendered.files();
     this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
+    this.sinkProblems = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sinkProblems));
+  }
+
+  /** Why the sink could not deliver a Secret into its committed file, by path; generate refuses a plan with any. */
+  java.util.SortedMap<String, String> sinkProblems() {
+    return sinkProblems;
   }
 
   /** The topology planned. */
@@ -60,7 +67,7 @@ public final class PlannedRun {
     return access;
   }
 
-  SecretsDirectory secrets() {
+  SecretSink secrets() {
     return secrets;
   }
 }

@@ -47,6 +47,21 @@ public sealed interface CertificateId permits CertificateId.Server, CertificateI
   /** The secrets-relative path of the Kubernetes Secret manifest. */
   String secretManifestPath();
 
+  /**
+   * The output-relative path of the Secret sealed for a Sealed Secrets controller: the manifest's path with
+   * {@code .sealed.yaml} for {@code .yaml}, committed beside the certificate.
+   */
+  default String sealedSecretPath() {
+    String manifest = secretManifestPath();
+    return manifest.substring(0, manifest.length() - ".yaml".length()) + ".sealed.yaml";
+  }
+
+  /** The output-relative path of the SOPS-encrypted Secret: the manifest's path with {@code .sops.yaml}. */
+  default String sopsSecretPath() {
+    String manifest = secretManifestPath();
+    return manifest.substring(0, manifest.length() - ".yaml".length()) + ".sops.yaml";
+  }
+
   /** The server certificate of an instance. */
   static Server server(Instance instance) {
     return new Server(instance.name());

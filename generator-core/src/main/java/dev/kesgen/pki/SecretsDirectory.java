@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +49,7 @@ public final class SecretsDirectory implements SecretSink {
   }
 
   /** The keys already in this directory, for kept certificates. */
+  @Override
   public KeySource keys() {
     return KeySource.directory(root);
   }
@@ -58,6 +58,7 @@ public final class SecretsDirectory implements SecretSink {
    * The certificate and key pairs earlier runs verified here ({@link VerifiedPairs}); none when there is no such
    * file or it cannot be trusted as it is.
    */
+  @Override
   public VerifiedPairs verified() {
     return VerifiedPairs.read(root);
   }
@@ -85,6 +86,7 @@ public final class SecretsDirectory implements SecretSink {
    * directory above it, that its group or others may write ({@link WritableByOthers}); empty when there is none.
    * Reads permissions only.
    */
+  @Override
   public List<String> warnings() {
     return WritableByOthers.of(root);
   }
@@ -98,26 +100,30 @@ public final class SecretsDirectory implements SecretSink {
    * Stores what the outcome has for this directory: a new private key, and the Secret manifest (whenever the key is
    * at hand, so a renewed peer certificate reaches {@code ca.crt}). Files whose content is unchanged are left alone.
    *
-   * @param outcome the certificate's outcome
-   * @param peerCertificate the certificate the owner must trust, written as {@code ca.crt} (the KES server
-   *     certificate for a tenant); empty for none
+   * @param delivery the certificate's outcome and the certificate its owner must trust ({@code ca.crt})
    */
   @Override
-  public StoredSecrets store(CertificateOutcome outcome, Optional<X509Certificate> peerCertificate) {
+  public StoredSecrets store(SecretDelivery delivery) {
+    CertificateOutcome outcome = delivery.outcome();
     CertificateTarget target = outcome.target();
     Path keyFile = root.resolve(target.keyPath());
     Path manifestFile = root.resolve(target.secretPath());
-    Optional<String> keyPem = outcome.privateKeyPem();
-    if (keyPem.isEmpty()) {
+    Optional<KubernetesTlsSecret> secret = delivery.secret();
+    if (secret.isEmpty()) {
       return new StoredSecrets(keyFile, false, manifestFile, StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
     }
     ensureRoot();
-    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, keyPem.get());
-    KubernetesTlsSecret secret = new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
-        outcome.certificatePem(), keyPem.get(), peerCertificate.map(Pem::encodeCertificate));
-    boolean manifestWritten = writePrivate(manifestFile, secret.toYaml());
+    boolean keyWritten = outcome.hasNewKey() && writePrivate(keyFile, secret.get().privateKeyPem());
+    boolean manifestWritten = writePrivate(manifestFile, secret.get().toYaml());
     return new StoredSecrets(keyFile, keyWritten, manifestFile,
         manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
+  }
+
+  /** Makes sure the root and its {@code .gitignore} exist, and records the pairs verified or issued. */
+  @Override
+  public void finish(java.util.Collection<CertificateOutcome> outcomes) {
+    ensureRoot();
+    storeVerified(outcomes);
   }
 
   /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What {@link SecretsDirectory#store} did for one certificate.
+ * What {@link SecretSink#store} did for one certificate.
  *
  * @param keyFile where the private key is (or would be)
  * @param keyWritten whether a new private key was written there in this run
@@ -20,7 +20,9 @@ public record StoredSecrets(Path keyFile, boolean keyWritten, Path manifestFile,
     /** Already up to date. */
     UNCHANGED,
     /** Not written: the private key is not present here (someone who has it must generate the Secret). */
-    NOT_WRITTEN_KEY_ABSENT
+    NOT_WRITTEN_KEY_ABSENT,
+    /** Delivered in the committed output, sealed or encrypted for the cluster; nothing stored here. */
+    COMMITTED
   }
 
   public StoredSecrets {
@@ -35,6 +37,7 @@ public record StoredSecrets(Path keyFile, boolean keyWritten, Path manifestFile,
       case WRITTEN -> (keyWritten ? "wrote " + keyFile + " and " : "wrote ") + manifestFile;
       case UNCHANGED -> (keyWritten ? "wrote " + keyFile + "; " : "") + manifestFile + " unchanged";
       case NOT_WRITTEN_KEY_ABSENT -> "Secret manifest " + manifestFile + " not written: key not present here";
+      case COMMITTED -> manifestFile + " in the committed output";
     };
   }
 }

@@ -11,12 +11,19 @@ import java.util.Optional;
  * @param source the topology file it was loaded from
  * @param vault the Vault that keeps every instance's keys
  * @param instances the KES instances, in file order
+ * @param secrets where private keys and Secrets are delivered ({@code secrets.sink})
  */
-public record Topology(Path source, Vault vault, List<Instance> instances) {
+public record Topology(Path source, Vault vault, List<Instance> instances, Secrets secrets) {
   public Topology {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(vault, "vault");
     instances = List.copyOf(instances);
+    Objects.requireNonNull(secrets, "secrets");
+  }
+
+  /** A topology whose secrets go to the secrets directory. */
+  public Topology(Path source, Vault vault, List<Instance> instances) {
+    this(source, vault, instances, Secrets.DIRECTORY);
   }
 
   /** The instance with this name, if any. */

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Turns a composed YAML document into a {@link Topology}, collecting every problem on the way. */
 final class TopologyReader {
-  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances");
+  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "secrets");
   static final List<String> VAULT_FIELDS = Mapping.fields(
       "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
       "allowPlaintextHttp");
@@ -65,12 +65,17 @@ final class TopologyReader {
       }
       checkUnique(items);
     }
+    Optional<Secrets> secrets = top.get("secrets")
+        .map(n -> Mapping.of(n, "secrets", SecretsReader.FIELDS, problems))
+        .map(m -> new SecretsReader(file, baseDirectory(), problems).read(m, vault))
+        .orElse(Optional.of(Secrets.DIRECTORY));
     vault.ifPresent(v -> checkKvVersion(v, instances));
     checkServices(instances);
-    if (!problems.isEmpty() || vault.isEmpty()) {
+    if (!problems.isEmpty() || vault.isEmpty() || secrets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Topology(file, vault.get(), instances.stream().map(Read::instance).toList()));
+    return Optional.of(new Topology(file, vault.get(), instances.stream().map(Read::instance).toList(),
+        secrets.get()));
   }
 
   /** An instance and the list item it was read from. */

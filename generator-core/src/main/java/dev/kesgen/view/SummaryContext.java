@@ -10,8 +10,39 @@ import java.util.Optional;
  * @param vault the Vault
  * @param warnings what the reviewer must know about how KES reaches and logs in to Vault (plain http, unbound AppRoles)
  * @param instances every instance
+ * @param sealed where the private keys are when they are sealed for a Sealed Secrets controller; empty otherwise
+ *     (null in the template)
+ * @param sops where the private keys are when they are SOPS-encrypted for age recipients; empty otherwise
  */
-public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Instance> instances) {
+public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Instance> instances,
+    Optional<Sealed> sealed, Optional<Sops> sops) {
+  /**
+   * The sealedSecrets sink.
+   *
+   * @param certificate the controller certificate file, as the topology names it
+   * @param scope its scope's spelling
+   * @param secrets each sealed Secret, in topology order
+   */
+  public record Sealed(String certificate, String scope, List<SealedSecret> secrets) {}
+
+  /**
+   * The sops sink.
+   *
+   * @param recipients the age recipients
+   * @param secrets each encrypted Secret, in topology order
+   */
+  public record Sops(List<String> recipients, List<SealedSecret> secrets) {}
+
+  /**
+   * One sealed or encrypted Secret.
+   *
+   * @param certificate the certificate's report name
+   * @param namespace the Secret's namespace
+   * @param name the Secret's name
+   * @param path where it is committed
+   */
+  public record SealedSecret(String certificate, String namespace, String name, String path) {}
+
   /**
    * One instance.
    *

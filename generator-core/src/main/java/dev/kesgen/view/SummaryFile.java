@@ -8,6 +8,7 @@ import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,42 @@ public final class SummaryFile {
     }
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
-            instances));
+            instances, sealed(topology), sops(topology)));
+  }
+
+  private static Optional<SummaryContext.Sops> sops(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.Sops sops)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.id().sopsSecretPath())));
+    return Optional.of(new SummaryContext.Sops(sops.ageRecipients(), secrets));
+  }
+
+  private static List<dev.kesgen.pki.CertificateTarget> targets(Topology topology) {
+    List<dev.kesgen.pki.CertificateTarget> targets = new ArrayList<>();
+    for (Instance instance : topology.instances()) {
+      targets.add(dev.kesgen.pki.CertificateTarget.server(instance));
+      if (dev.kesgen.kes.Provisioning.needed(instance)) {
+        targets.add(dev.kesgen.pki.CertificateTarget.provisioner(instance));
+      }
+      instance.tenants().forEach(t -> targets.add(dev.kesgen.pki.CertificateTarget.client(instance, t)));
+    }
+    return targets;
+  }
+
+  private static Optional<SummaryContext.Sealed> sealed(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.SealedSecrets sealed)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.id().sealedSecretPath())));
+    Path base = topology.source().toAbsolutePath().getParent();
+    Path file = sealed.certificateFile();
+    String certificate = base != null && file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/')
+        : String.valueOf(file.getFileName());
+    return Optional.of(new SummaryContext.Sealed(certificate, sealed.scope().spelling(), secrets));
   }
 }

@@ -17,24 +17,45 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The test-only Go peer in {@code src/test/go/kespeer}: built once per JVM with the {@code go} on the PATH, then run
- * with a bounded wait. Without Go the calling test is skipped, or fails when the environment variable {@code CI} is
- * set.
+ * A test-only Go peer: {@link #KESPEER} in {@code src/test/go/kespeer} (the Go standard library and YAML modules),
+ * or {@link #SEALPEER} in {@code src/test/go/sealpeer} (the Sealed Secrets controller's own unsealing code); each
+ * built once per JVM with the {@code go} on the PATH into {@code target/go/} (the Go build cache keeps later builds
+ * short), then run with a bounded wait. Without Go the calling test is skipped, or fails when the environment
+ * variable {@code CI} is set.
  */
 final class GoPeer {
-  static final Path SOURCE = Path.of("src/test/go/kespeer").toAbsolutePath();
-  static final Path BINARY = Path.of("target/go/kespeer").toAbsolutePath();
-  private static final long BUILD_TIMEOUT_SECONDS = 300;
+  static final GoPeer KESPEER = new GoPeer("kespeer");
+  static final GoPeer SEALPEER = new GoPeer("sealpeer");
+  static final Path SOURCE = KESPEER.source;
+  static final Path BINARY = KESPEER.binaryPath;
+  private static final long BUILD_TIMEOUT_SECONDS = 600;
   private static final long RUN_TIMEOUT_SECONDS = 60;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path built;
-  private static String buildFailure;
+  private final String name;
+  private final Path source;
+  private final Path binaryPath;
+  private Path built;
+  private String buildFailure;
 
-  private GoPeer() {}
+  private GoPeer(String name) {
+    this.name = name;
+    this.source = Path.of("src/test/go", name).toAbsolutePath();
+    this.binaryPath = Path.of("target/go", name).toAbsolutePath();
+  }
 
-  /** Builds the peer unless this JVM already did; skips or fails the calling test when that is impossible. */
-  static synchronized Path binary() {
+  /** Builds kespeer unless this JVM already did; skips or fails the calling test when that is impossible. */
+  static Path binary() {
+    return KESPEER.executable();
+  }
+
+  /** Runs kespeer with these arguments and returns the JSON it printed; a non-zero exit fails the test. */
+  static JsonNode run(List<String> arguments) throws IOException, InterruptedException {
+    return KESPEER.json(arguments);
+  }
+
+  /** Builds this peer unless this JVM already did; skips or fails the calling test when that is impossible. */
+  synchronized Path executable() {
     if (built == null && buildFailure == null) {
       build();
     }
@@ -44,21 +65,26 @@ final class GoPeer {
     return built;
   }
 
-  /** Runs the peer with these arguments and returns the JSON it printed; a non-zero exit fails the test. */
-  static JsonNode run(List<String> arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(binary().toString()));
-    command.addAll(arguments);
-    Result result = exec(new ProcessBuilder(command), RUN_TIMEOUT_SECONDS);
+  /** Runs this peer and returns the JSON it printed; a non-zero exit fails the test. */
+  JsonNode json(List<String> arguments) throws IOException, InterruptedException {
+    Result result = exec(arguments);
     if (result.exitCode() != 0) {
-      Assertions.fail("kespeer exited with " + result.exitCode() + ": " + result.stderr());
+      Assertions.fail(name + " exited with " + result.exitCode() + ": " + result.stderr());
     }
     return JSON.readTree(result.stdout());
   }
 
-  private static void build() {
+  /** Runs this peer and returns its exit code, standard output and standard error. */
+  Result exec(List<String> arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(executable().toString()));
+    command.addAll(arguments);
+    return exec(new ProcessBuilder(command), RUN_TIMEOUT_SECONDS);
+  }
+
+  private void build() {
     Path go = onPath("go");
     if (go == null) {
-      String why = "the Go peer (src/test/go/kespeer) needs Go, and no 'go' executable is on the PATH ("
+      String why = "the Go peer (src/test/go/" + name + ") needs Go, and no 'go' executable is on the PATH ("
           + System.getenv("PATH") + ")";
       if (System.getenv("CI") != null) {
         buildFailure = why + "; CI is set, so this is a failure rather than a skip";
@@ -67,23 +93,25 @@ final class GoPeer {
       Assumptions.abort(why + "; skipped because the environment variable CI is not set");
     }
     try {
-      Files.createDirectories(BINARY.getParent());
-      ProcessBuilder builder = new ProcessBuilder(go.toString(), "build", "-mod=readonly", "-o", BINARY.toString(),
-          "./...").directory(SOURCE.toFile());
+      Files.createDirectories(binaryPath.getParent());
+      ProcessBuilder builder = new ProcessBuilder(go.toString(), "build", "-mod=readonly", "-o", binaryPath.toString(),
+          "./...").directory(source.toFile());
       Map<String, String> env = builder.environment();
       // Explicit, so a developer's GOFLAGS or go.work cannot change what is built; the module cache is the default.
       env.put("GOFLAGS", "-mod=readonly -buildvcs=false");
       env.put("GOWORK", "off");
       env.put("GOTOOLCHAIN", "local");
       env.put("CGO_ENABLED", "0");
+      long start = System.nanoTime();
       Result result = exec(builder, BUILD_TIMEOUT_SECONDS);
       if (result.exitCode() != 0) {
-        buildFailure = "go build of " + SOURCE + " failed (" + result.exitCode() + "): " + result.stderr();
+        buildFailure = "go build of " + source + " failed (" + result.exitCode() + "): " + result.stderr();
       } else {
-        built = BINARY;
+        built = binaryPath;
+        System.out.printf("built %s in %d s%n", name, (System.nanoTime() - start) / 1_000_000_000L);
       }
     } catch (IOException | InterruptedException | AssertionError e) {
-      buildFailure = "go build of " + SOURCE + " failed: " + e.getMessage();
+      buildFailure = "go build of " + source + " failed: " + e.getMessage();
     }
   }
 
@@ -103,7 +131,7 @@ final class GoPeer {
     return null;
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
+  record Result(int exitCode, String stdout, String stderr) {}
 
   private static Result exec(ProcessBuilder builder, long timeoutSeconds) throws IOException, InterruptedException {
     Process process = builder.start();

@@ -43,7 +43,7 @@ class CertificateIntegrityTest {
     // the operator's own key is still in the secrets directory
     CertificateOutcome mine = new CertificateLifecycle(Fixtures.clock(Fixtures.T0))
         .maintain(target, root.resolve("other"), KeySource.NONE, false);
-    new SecretsDirectory(root.resolve("secrets"), root.resolve("generated")).store(mine, Optional.empty());
+    new SecretsDirectory(root.resolve("secrets"), root.resolve("generated")).store(new SecretDelivery(mine, Optional.empty()));
 
     CertificateOutcome outcome = new CertificateLifecycle(Fixtures.clock(Fixtures.T0))
         .maintain(target, root.resolve("generated"), root.resolve("secrets"), false);

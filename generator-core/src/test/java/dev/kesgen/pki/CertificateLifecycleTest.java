@@ -153,7 +153,7 @@ class CertificateLifecycleTest {
     Path certificate = output().resolve(target.certificatePath());
     Files.createDirectories(certificate.getParent());
     Files.writeString(certificate, outcome.certificatePem(), StandardCharsets.UTF_8);
-    new SecretsDirectory(secrets(), output()).store(outcome, Optional.empty());
+    new SecretsDirectory(secrets(), output()).store(new SecretDelivery(outcome, Optional.empty()));
     return outcome;
   }
 

@@ -73,7 +73,7 @@ class DirectoryGuardTest {
     CertificateOutcome outcome = new CertificateLifecycle(Fixtures.clock(Fixtures.T0))
         .maintain(CertificateTarget.server(instance), output, secrets, false);
 
-    assertThatThrownBy(() -> new SecretsDirectory(secrets, output).store(outcome, Optional.empty()))
+    assertThatThrownBy(() -> new SecretsDirectory(secrets, output).store(new SecretDelivery(outcome, Optional.empty())))
         .isInstanceOf(UnsafeKeyLocationException.class).hasMessageContaining("under the output directory");
     try (Stream<Path> written = Files.list(output)) {
       assertThat(written).isEmpty();

@@ -61,7 +61,7 @@ class SecretsDirectoryLinksTest {
     assertThatThrownBy(() -> secretsDirectory().prepare(server))
         .isInstanceOf(UnsafeKeyLocationException.class)
         .hasMessageContaining("kes in the secrets directory " + secrets() + " is a symbolic link");
-    assertThatThrownBy(() -> secretsDirectory().store(server, Optional.empty()))
+    assertThatThrownBy(() -> secretsDirectory().store(new SecretDelivery(server, Optional.empty())))
         .isInstanceOf(UnsafeKeyLocationException.class)
         .hasMessageContaining("kes in the secrets directory");
     assertThat(tree(elsewhere)).isEqualTo("[]");
@@ -74,7 +74,7 @@ class SecretsDirectoryLinksTest {
     Files.createSymbolicLink(secrets().resolve("kes/dev/server.key"), victim);
     CertificateOutcome server = server();
 
-    assertThatThrownBy(() -> secretsDirectory().store(server, Optional.empty()))
+    assertThatThrownBy(() -> secretsDirectory().store(new SecretDelivery(server, Optional.empty())))
         .isInstanceOf(UnsafeKeyLocationException.class)
         .hasMessageContaining("kes/dev/server.key in the secrets directory");
     assertThatThrownBy(() -> KeySource.directory(secrets()).privateKeyPem(server.target()))
@@ -87,7 +87,7 @@ class SecretsDirectoryLinksTest {
     Path real = Files.createDirectories(root.resolve("real-secrets"));
     Files.createSymbolicLink(secrets(), real);
 
-    secretsDirectory().store(server(), Optional.empty());
+    secretsDirectory().store(new SecretDelivery(server(), Optional.empty()));
 
     assertThat(real.resolve("kes/dev/server.key")).exists();
     assertThat(real.resolve(".gitignore")).hasContent("*");

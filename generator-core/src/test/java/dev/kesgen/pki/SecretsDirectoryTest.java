@@ -26,7 +26,7 @@ class SecretsDirectoryTest {
   void writesTheKeyAsPkcs8WithOwnerOnlyPermissionInOwnerOnlyDirectories() throws IOException {
     CertificateOutcome server = lifecycle.maintain(CertificateTarget.server(instance), output(), secrets(), false);
 
-    StoredSecrets stored = secretsDirectory().store(server, Optional.empty());
+    StoredSecrets stored = secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
 
     Path key = secrets().resolve("kes/dev/server.key");
     assertThat(stored.keyFile()).isEqualTo(key);
@@ -41,7 +41,7 @@ class SecretsDirectoryTest {
   void ignoresEverythingInTheSecretsDirectoryForGit() throws IOException {
     CertificateOutcome server = lifecycle.maintain(CertificateTarget.server(instance), output(), secrets(), false);
 
-    secretsDirectory().store(server, Optional.empty());
+    secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
 
     assertThat(Files.readString(secrets().resolve(".gitignore"))).isEqualTo("*\n");
   }
@@ -50,7 +50,7 @@ class SecretsDirectoryTest {
   void writesTheServerSecretManifestWithoutCa() throws IOException {
     CertificateOutcome server = lifecycle.maintain(CertificateTarget.server(instance), output(), secrets(), false);
 
-    StoredSecrets stored = secretsDirectory().store(server, Optional.empty());
+    StoredSecrets stored = secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
 
     Path manifest = secrets().resolve("kes/dev/secret.yaml");
     assertThat(stored.manifest()).isEqualTo(StoredSecrets.Manifest.WRITTEN);
@@ -77,7 +77,7 @@ class SecretsDirectoryTest {
     CertificateOutcome client = lifecycle.maintain(
         CertificateTarget.client(instance, Fixtures.tenant(instance)), output(), secrets(), false);
 
-    secretsDirectory().store(client, Optional.of(server.certificate()));
+    secretsDirectory().store(new SecretDelivery(client, Optional.of(server.certificate())));
 
     List<String> lines = Files.readAllLines(secrets().resolve("tenants/dev/minio/secret.yaml"));
     assertThat(lines).contains("  name: kes-dev-minio-client", "  namespace: minio-ns",
@@ -88,9 +88,9 @@ class SecretsDirectoryTest {
   @Test
   void leavesAnUpToDateManifestAlone() {
     CertificateOutcome server = lifecycle.maintain(CertificateTarget.server(instance), output(), secrets(), false);
-    secretsDirectory().store(server, Optional.empty());
+    secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
 
-    StoredSecrets again = secretsDirectory().store(server, Optional.empty());
+    StoredSecrets again = secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
 
     assertThat(again.manifest()).isEqualTo(StoredSecrets.Manifest.UNCHANGED);
   }
@@ -103,7 +103,7 @@ class SecretsDirectoryTest {
     Files.writeString(certificate, issued.certificatePem());
     CertificateOutcome kept = lifecycle.maintain(CertificateTarget.server(instance), output(), secrets(), false);
 
-    StoredSecrets stored = secretsDirectory().store(kept, Optional.empty());
+    StoredSecrets stored = secretsDirectory().store(new SecretDelivery(kept, Optional.empty()));
 
     assertThat(kept.action()).isEqualTo(CertificateOutcome.Action.KEPT_KEY_ABSENT);
     assertThat(stored.manifest()).isEqualTo(StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT);
@@ -123,8 +123,8 @@ class SecretsDirectoryTest {
       Files.createDirectories(file.getParent());
       Files.writeString(file, outcome.certificatePem());
     }
-    secretsDirectory().store(server, Optional.empty());
-    secretsDirectory().store(client, Optional.of(server.certificate()));
+    secretsDirectory().store(new SecretDelivery(server, Optional.empty()));
+    secretsDirectory().store(new SecretDelivery(client, Optional.of(server.certificate())));
 
     List<String> keyBodies = Stream.of(server, client)
         .map(o -> o.privateKeyPem().orElseThrow().lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat))

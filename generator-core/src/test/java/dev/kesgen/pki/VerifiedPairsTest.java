@@ -196,7 +196,7 @@ class VerifiedPairsTest {
     Files.createDirectories(certificate.getParent());
     Files.writeString(certificate, issued.certificatePem(), StandardCharsets.UTF_8);
     SecretsDirectory directory = new SecretsDirectory(secrets(), output());
-    directory.store(issued, Optional.empty());
+    directory.store(new SecretDelivery(issued, Optional.empty()));
     CertificateOutcome kept = lifecycle(Fixtures.T0.plus(Duration.ofDays(1))).maintain(target, output(),
         KeySource.directory(secrets()), directory.verified(), false);
     assertThat(kept.action()).isEqualTo(CertificateOutcome.Action.KEPT);

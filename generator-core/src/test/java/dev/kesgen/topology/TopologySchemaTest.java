@@ -102,6 +102,33 @@ class TopologySchemaTest {
     return values;
   }
 
+  @Test
+  void theSecretsEnumsOfTheSchemaAreTheJavaTypes() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    JsonNode secrets = root.path("properties").path("secrets").path("properties");
+    assertThat(texts(secrets.path("sink").path("enum"))).isEqualTo(Secrets.SINKS);
+    assertThat(texts(secrets.path("sealedSecrets").path("properties").path("scope").path("enum")))
+        .isEqualTo(Secrets.SealedSecrets.Scope.spellings());
+    JsonNode external = secrets.path("externalSecrets").path("properties");
+    assertThat(texts(external.path("store").path("properties").path("kind").path("enum")))
+        .isEqualTo(Secrets.ExternalSecrets.STORE_KINDS);
+    assertThat(texts(external.path("auth").path("enum"))).isEqualTo(Secrets.ExternalSecrets.AUTHS);
+    assertThat(texts(secrets.path("sops").path("properties").path("ageRecipients").path("items").path("pattern")))
+        .isNotEmpty();
+  }
+
+  private static List<String> texts(JsonNode node) {
+    List<String> out = new java.util.ArrayList<>();
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   /** Every {@code version} property beside an {@code image} property: the KES settings. */
   private static void kesVersions(JsonNode node, List<JsonNode> found) {
     JsonNode properties = node.path("properties");
