@@ -6,13 +6,18 @@
 #
 # Every topology has 10 instances (fewer below 10 tenants) and ECDSA P-256 certificates (Topologies.java). For each
 # size: fresh (every certificate issued), no-op (nothing changed), check, one tenant added, one certificate rotated;
-# through Maven (`mvn kesgen:...` in a project that declares the plugin), through the command-line jar (when the
-# reactor has the cli module) and in-process (JMH); peak heap (-Xlog:gc) and peak RSS (/usr/bin/time -v) of the
+# through Maven (`mvn kesgen:...` in a project that declares the plugin; and again with the .mvn/jvm.config of the
+# README's quick start), through the command-line jar (`java -jar kesgen.jar`, and the launcher cli/target/kesgen
+# beside it, whose class-data archive is made by its first fresh run) when the reactor has the cli module, and
+# in-process (JMH); a bare Maven goal (`mvn validate` in the same project) as the yardstick of the targets; peak heap (-Xlog:gc) and peak RSS (/usr/bin/time -v) of the
 # Maven and JMH processes, all with -Xmx512m; and the seed runbook's way, one openssl process per step and
 # certificate (`openssl req -x509` for key and certificate, then x509 -pubkey | pkey -outform DER | dgst -sha256
 # for the identity), measured on a sample of certificates and extrapolated to the size.
 #
-# Settings (environment): REPEAT (runs a figure), SIZES, JMH_WARMUP, OPENSSL_SAMPLE (certificates timed for the
+# Every fresh run is timed in a new, never-used directory, and the trees are deleted only after the last figure:
+# deleting the previous tree right before a fresh run made each fresh run slower than the one before.
+#
+# Settings (environment): REPEAT (runs a figure), SIZES, PATHS (default "maven mavencfg cli launcher jmh"), JMH_WARMUP, OPENSSL_SAMPLE (certificates timed for the
 # baseline), WORK (scratch directory, default a new one under /tmp), MVN (default mvn), MVN_FLAGS (extra flags for
 # every Maven call, e.g. -o), TABLE_ONLY=1 (print the table of $WORK's results again), SKIP_BUILD=1 (reuse the jars and $WORK/m2 of an earlier run). Maven runs with a throwaway local repository ($WORK/m2, seeded from ~/.m2/repository),
 # so nothing is installed into yours. Not part of `mvn verify`.
@@ -27,6 +32,8 @@ else
 fi
 MVN=${MVN:-mvn}
 MVN_FLAGS=${MVN_FLAGS:-}
+PATHS=${PATHS:-"maven mavencfg cli launcher jmh"}
+JVM_CONFIG="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"   # the README's .mvn/jvm.config
 WORK=${WORK:-$(mktemp -d /tmp/kesgen-bench.XXXXXX)}
 JAVA_OPTS="-Xmx512m"
 mkdir -p "$WORK"
@@ -51,7 +58,9 @@ log "building kesgen $version (jars, and the plugin into $m2)"
   >"$WORK/build.log" 2>&1) || { tail -40 "$WORK/build.log" >&2; exit 1; }
 bench_jar="$here/benchmarks/target/benchmarks.jar"
 cli_jar="$here/cli/target/kesgen.jar"
-[ -f "$cli_jar" ] || { log "no cli/target/kesgen.jar: the command-line column stays empty"; cli_jar=""; }
+launcher="$here/cli/target/kesgen"
+[ -f "$cli_jar" ] || { log "no cli/target/kesgen.jar: the command-line columns stay empty"; cli_jar=""; }
+has() { case " $PATHS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # ---- measuring ----
 # timed <size> <scenario> <path> <command...>: runs it once, appends a result line; fails the script if it fails
@@ -80,8 +89,10 @@ peak_heap() {
 
 # a Maven project that declares the plugin, with the benchmark topology
 project() {
-  local dir=$1 tenants=$2
-  rm -rf "$dir"; mkdir -p "$dir"
+  local dir=$1 tenants=$2 jvmconfig=${3:-}
+  [ ! -e "$dir" ] || { echo "run.sh: $dir exists; every run gets a new directory" >&2; exit 1; }
+  mkdir -p "$dir"
+  if [ -n "$jvmconfig" ]; then mkdir -p "$dir/.mvn"; echo "$jvmconfig" > "$dir/.mvn/jvm.config"; fi
   java -cp "$bench_jar" dev.kesgen.bench.Topologies "$dir" "$tenants"
   cat > "$dir/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -109,17 +120,27 @@ cli_run() {
   local dir=$1; shift
   (cd "$dir" && java $JAVA_OPTS "-Xlog:gc*=info,gc+heap+exit=info:file=$GCLOG" -jar "$cli_jar" "$@")
 }
-export -f mvn_run cli_run
-export MVN MVN_FLAGS m2 JAVA_OPTS cli_jar
+launcher_run() { # the launcher, with its archive in $WORK/cache (made by the first run)
+  local dir=$1; shift
+  (cd "$dir" && XDG_CACHE_HOME="$WORK/cache" KESGEN_JAVA_OPTS="$JAVA_OPTS -Xlog:gc*=info,gc+heap+exit=info:file=$GCLOG" \
+    "$launcher" "$@")
+}
+bare_run() { # the yardstick: a bare Maven goal in the same project
+  local dir=$1
+  (cd "$dir" && MAVEN_OPTS="$JAVA_OPTS" $MVN -B $MVN_FLAGS -Dmaven.repo.local="$m2" validate)
+}
+export -f mvn_run cli_run launcher_run bare_run
+export MVN MVN_FLAGS m2 JAVA_OPTS cli_jar launcher WORK
 
-# path <size> <path> <runner>: the five scenarios through one front end
+# scenarios <size> <path> <runner> [jvm.config]: the five scenarios through one front end; each repeat of fresh
+# and no-op in a new directory, the trees kept until the end of the script
 scenarios() {
-  local size=$1 path=$2 runner=$3
-  local dir="$WORK/$path-$size"
-  local gen=generate chk=check rot=rotate rotarg
+  local size=$1 path=$2 runner=$3 jvmconfig=${4:-}
+  local dir gen=generate chk=check rot=rotate rotarg
   if [ "$runner" = mvn_run ]; then rotarg="-Dkesgen.rotate=i0/t0"; else rotarg="i0/t0"; fi
   for r in $(seq "$REPEAT"); do
-    project "$dir" "$size"
+    dir="$WORK/$path-$size-$r"
+    project "$dir" "$size" "$jvmconfig"
     timed "$size" fresh "$path" bash -c "$runner '$dir' $gen"
     timed "$size" no-op "$path" bash -c "$runner '$dir' $gen"
   done
@@ -130,6 +151,9 @@ scenarios() {
     timed "$size" "tenant added" "$path" bash -c "$runner '$dir' $gen"
   done
   for r in $(seq "$REPEAT"); do timed "$size" "rotated" "$path" bash -c "$runner '$dir' $rot $rotarg"; done
+  if [ "$path" = maven ]; then
+    for r in $(seq "$REPEAT"); do timed "$size" "bare Maven goal" maven bash -c "bare_run '$dir'"; done
+  fi
 }
 
 jmh() { # in-process: fresh, no-op and check at one size
@@ -151,7 +175,7 @@ jmh() { # in-process: fresh, no-op and check at one size
 }
 
 openssl_baseline() { # the seed runbook's way for a sample of certificates; seconds for <size> (+10 servers)
-  local size=$1 sample dir="$WORK/openssl"
+  local size=$1 sample dir="$WORK/openssl-$1"
   local n=$(( size + 10 ))
   sample=$(( n < OPENSSL_SAMPLE ? n : OPENSSL_SAMPLE ))
   rm -rf "$dir"; mkdir -p "$dir"
@@ -169,16 +193,22 @@ openssl_baseline() { # the seed runbook's way for a sample of certificates; seco
 
 for size in $SIZES; do
   [ "${TABLE_ONLY:-0}" != 1 ] || break
-  log "$size tenants: Maven"
-  scenarios "$size" maven mvn_run
-  if [ -n "$cli_jar" ]; then log "$size tenants: command-line jar"; scenarios "$size" cli cli_run; fi
-  log "$size tenants: JMH"
-  jmh "$size"
+  if has maven; then log "$size tenants: Maven"; scenarios "$size" maven mvn_run; fi
+  if has mavencfg; then log "$size tenants: Maven with .mvn/jvm.config"; scenarios "$size" mavencfg mvn_run "$JVM_CONFIG"; fi
+  if [ -n "$cli_jar" ] && has cli; then log "$size tenants: command-line jar"; scenarios "$size" cli cli_run; fi
+  if [ -n "$cli_jar" ] && [ -x "$launcher" ] && has launcher; then
+    log "$size tenants: the launcher"; rm -rf "$WORK/cache"; scenarios "$size" launcher launcher_run
+  fi
+  if has jmh; then log "$size tenants: JMH"; jmh "$size"; fi
   log "$size tenants: openssl baseline"
   printf '%s\t' "$size" >> "$WORK/openssl.tsv"
   openssl_baseline "$size" >> "$WORK/openssl.tsv"
-  rm -rf "$WORK/maven-$size" "$WORK/cli-$size"
 done
+if [ "${TABLE_ONLY:-0}" != 1 ] && [ "${KEEP:-0}" != 1 ]; then
+  log "deleting the generated trees (after every figure was timed)"
+  for size in $SIZES; do for path in maven mavencfg cli launcher; do rm -rf "$WORK/$path-$size-"*; done; done
+  rm -rf "$WORK/openssl-"*
+fi
 
 # ---- the table: median (min–max) per figure ----
 values() { # values <size> <scenario> <path> <column>: one a line, sorted
@@ -201,10 +231,10 @@ echo "kesgen $version, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/mode
   "$REPEAT run(s) a figure, seconds as median (min–max); heap and RSS: the largest of the Maven runs (MB), -Xmx512m;" \
   "openssl: one process per step and certificate, 10 servers + tenants, timed on ${OPENSSL_SAMPLE} and extrapolated"
 echo
-echo "| tenants | scenario | Maven | command-line jar | in-process (JMH) | peak heap / RSS (Maven) | openssl way | openssl ÷ Maven |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| tenants | scenario | Maven | Maven, jvm.config | jar | launcher | in-process (JMH) | peak heap / RSS (Maven) | openssl way | openssl ÷ Maven |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for size in $SIZES; do
-  for sc in fresh no-op check "tenant added" rotated; do
+  for sc in "bare Maven goal" fresh no-op check "tenant added" rotated; do
     ossl="" ratio=""
     if [ "$sc" = fresh ]; then
       read -r secs how < <(awk -F'\t' -v s="$size" '$1==s {print $2, $3}' "$WORK/openssl.tsv")
@@ -212,9 +242,27 @@ for size in $SIZES; do
       med=$(values "$size" fresh maven 4 | median)
       ratio=$(awk -v a="$secs" -v b="$med" 'BEGIN {if (b > 0) printf "%.1f×", a/b}')
     fi
-    printf '| %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$size" "$sc" "$(stat "$size" "$sc" maven)" \
-      "$(stat "$size" "$sc" cli)" "$(stat "$size" "$sc" jmh)" "$(stat "$size" "$sc" maven 5)" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$size" "$sc" "$(stat "$size" "$sc" maven)" \
+      "$(stat "$size" "$sc" mavencfg)" "$(stat "$size" "$sc" cli)" "$(stat "$size" "$sc" launcher)" \
+      "$(stat "$size" "$sc" jmh)" "$(stat "$size" "$sc" maven 5)" \
       "$(stat "$size" "$sc" maven 6)" "$ossl" "$ratio"
+  done
+done
+echo
+echo "Against a bare Maven goal (median ÷ median of 'bare Maven goal' at the same size):"
+echo
+echo "| tenants | scenario | Maven | Maven, jvm.config | jar | launcher |"
+echo "|---|---|---|---|---|---|"
+for size in $SIZES; do
+  bare=$(values "$size" "bare Maven goal" maven 4 | median)
+  [ -n "$bare" ] || continue
+  for sc in fresh no-op check; do
+    row="| $size | $sc |"
+    for path in maven mavencfg cli launcher; do
+      med=$(values "$size" "$sc" "$path" 4 | median)
+      row="$row $(awk -v a="$med" -v b="$bare" 'BEGIN {if (a != "" && b > 0) printf "%.2f×", a/b; else printf "—"}') |"
+    done
+    echo "$row"
   done
 done
 echo

@@ -12,6 +12,13 @@ import dev.kesgen.engine.RunException;
 import dev.kesgen.engine.RunSettings;
 import dev.kesgen.engine.Written;
 import dev.kesgen.layout.KubernetesNames;
+import dev.kesgen.live.Desired;
+import dev.kesgen.live.HttpVaultApi;
+import dev.kesgen.live.LiveObject;
+import dev.kesgen.live.LivePlan;
+import dev.kesgen.live.LiveVaultException;
+import dev.kesgen.live.VaultEndpoint;
+import dev.kesgen.live.VaultPlanner;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.output.CommittedTexts;
 import dev.kesgen.output.FileContent;
@@ -176,6 +183,34 @@ public final class Kesgen {
   public static CheckResult check(GenerateRequest request, Optional<Duration> failOnExpiringWithin)
       throws TopologyException, KesgenException {
     return check(request, failOnExpiringWithin, KesgenListener.NONE);
+  }
+
+  /**
+   * Compares the Vault objects the topology generates with a live Vault or OpenBao, read only: the KV and AppRole
+   * mounts, each instance's policy (by meaning: order and layout do not matter) and AppRole role, and the {@code kes-*}
+   * policies and roles the topology no longer has. The server, token, namespace and CA come from {@code environment}
+   * ({@code VAULT_ADDR}, {@code VAULT_TOKEN}, {@code VAULT_NAMESPACE}, {@code VAULT_CACERT}, or their {@code BAO_}
+   * names); plain http only where the topology sets {@code vault.allowPlaintextHttp}. The files compared are those
+   * {@link #plan} renders, so template overrides count; nothing is written, to disk or to Vault.
+   *
+   * @throws EnvironmentException when Vault cannot be reached, or refuses the token, or the environment does not name
+   *     them; an object the token may not read is not an exception but {@link LiveObject.Status#UNREADABLE}
+   */
+  public static LivePlan vaultPlan(GenerateRequest request, Map<String, String> environment, KesgenListener listener)
+      throws TopologyException, KesgenException {
+    Topology topology = load(request.topology());
+    VaultEndpoint endpoint;
+    try {
+      endpoint = VaultEndpoint.of(environment, topology.vault(), Path.of("").toAbsolutePath());
+    } catch (LiveVaultException e) {
+      throw new EnvironmentException(e.getMessage(), e);
+    }
+    Desired desired = Desired.of(topology, plan(topology, request, listener).files());
+    try {
+      return VaultPlanner.plan(desired, HttpVaultApi.of(endpoint), endpoint.toString());
+    } catch (LiveVaultException e) {
+      throw new EnvironmentException(e.getMessage(), e);
+    }
   }
 
   /**

@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Compiles one topology file into Vault, KES, MinIO and Helm configuration.",
     subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class, PlanCommand.class,
-        RotateCommand.class,
+        RotateCommand.class, VaultCommand.class,
         IdentityCommand.class, ChartCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success; 1 findings (check failed, invalid topology); 2 usage error;%n"
-        + "3 environment or I/O error; 4 internal error."})
+    footer = {"", "Exit codes: 0 success; 1 findings (check failed, invalid topology; vault plan: drift); 2 usage%n"
+        + "error; 3 environment or I/O error (vault plan: Vault unreachable, token refused, an object unreadable);%n"
+        + "4 internal error."})
 final class KesgenCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -22,7 +22,22 @@ final class Jar {
   static final Path JAR = Path.of(Objects.requireNonNull(System.getProperty("kesgen.jar"),
       "kesgen.jar: run the tests with Maven (failsafe sets it)"));
 
+  /** The launcher script beside the jar, {@code target/kesgen} (src/main/sh/kesgen). */
+  static final Path LAUNCHER = Path.of(System.getProperty("kesgen.launcher", JAR.resolveSibling("kesgen").toString()));
+
   private Jar() {}
+
+  /**
+   * {@code target/kesgen args}, the launcher, with the JDK running the tests as its {@code JAVA_HOME} and this
+   * environment on top (a developer's: without {@code CI}).
+   */
+  static Run launch(Path directory, Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(Arrays.asList(args));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    env.putAll(environment);
+    return exec(directory, new byte[0], command, env);
+  }
 
   /** What a run printed and how it ended. */
   record Run(int exit, String stdout, String stderr) {
@@ -54,6 +69,20 @@ final class Jar {
     return exec(directory, stdin, command, Map.of());
   }
 
+  /**
+   * The same with these environment variables, and none of the Vault or OpenBao CLI's of the build running the tests
+   * ({@code VAULT_*}, {@code BAO_*}).
+   */
+  static Run runWithEnvironment(Path directory, Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    command.addAll(Arrays.asList(args));
+    Map<String, String> env = new java.util.HashMap<>();
+    System.getenv().keySet().stream().filter(k -> k.startsWith("VAULT_") || k.startsWith("BAO_"))
+        .forEach(k -> env.put(k, ""));
+    env.putAll(environment);
+    return exec(directory, new byte[0], command, env);
+  }
+
   /** {@code java -cp <classPath> dev.kesgen.cli.Main args}: the jar with extensions beside it. */
   static Run runWithClassPath(Path directory, List<Path> classPath, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-cp",
@@ -66,7 +95,7 @@ final class Jar {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Run exec(Path directory, byte[] stdin, List<String> command, Map<String, String> environment) {
+  static Run exec(Path directory, byte[] stdin, List<String> command, Map<String, String> environment) {
     try {
       Path out = Files.createTempFile("kesgen-out", ".txt");
       Path err = Files.createTempFile("kesgen-err", ".txt");

@@ -34,7 +34,8 @@ final class AccessCheck {
   /**
    * Checks every instance whose files {@code texts} holds ({@code kes/<i>/values.yaml},
    * {@code vault/policies/kes-<i>.hcl}, and through {@link GrantCheck} and {@link ScriptCheck} the AppRole, the
-   * NetworkPolicy values and the Vault scripts); an absent file is skipped (a check reports it as missing).
+   * NetworkPolicy values and the Vault scripts) and the policy of {@code kesgen vault plan} ({@link PlanPolicyRules});
+   * an absent file is skipped (a check reports it as missing).
    */
   static AccessCheck of(Topology topology, Function<String, Optional<String>> texts, Certificates certificates) {
     // Instances are independent (each has its own KES and Vault policy), so they are checked on every core and
@@ -56,6 +57,8 @@ final class AccessCheck {
       check.matrix.putAll(part.matrix);
     }
     check.findings.addAll(ScriptCheck.of(topology, texts));
+    texts.apply(OutputLayout.VAULT_PLAN_POLICY).ifPresent(text -> new PlanPolicyRules(check.findings)
+        .check(topology, text));
     return check;
   }
 

@@ -109,9 +109,24 @@ final class Leaks {
   }
 
   private static boolean secretId(String text) {
+    if (!mentionsSecret(text)) {
+      return false; // the expression starts with "secret" in any case, and (?i) tried at every character is slow
+    }
     Matcher m = SECRET_ID.matcher(text);
     while (m.find()) {
       if (!m.group(1).toLowerCase(java.util.Locale.ROOT).contains("accessor")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether "secret" appears in any ASCII case (as {@code (?i)} matches it), in one pass. */
+  static boolean mentionsSecret(String text) {
+    int last = text.length() - 6;
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == 's' || c == 'S') && text.regionMatches(true, i + 1, "ecret", 0, 5)) {
         return true;
       }
     }

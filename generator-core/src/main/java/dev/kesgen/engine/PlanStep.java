@@ -39,12 +39,17 @@ final class PlanStep {
    * @param files every output file by output-relative path
    * @param warnings what a person should read, in topology order
    * @param access what the rendered files break of the access rules ({@link AccessCheck}), in topology order
+   * @param proved the paths the access rules read, each with whether the file was there for them: the findings are
+   *     a function of these texts (and the topology), so a check whose committed files hold the same texts has
+   *     them already
    */
-  record Rendered(SortedMap<String, FileContent> files, List<String> warnings, List<Finding> access) {
+  record Rendered(SortedMap<String, FileContent> files, List<String> warnings, List<Finding> access,
+      Map<String, Boolean> proved) {
     Rendered {
       files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
       warnings = List.copyOf(warnings);
       access = List.copyOf(access);
+      proved = Map.copyOf(proved);
     }
 
     /** These files with those a secret sink commits added; a path both have is kesgen's error. */
@@ -55,7 +60,7 @@ final class PlanStep {
           throw RunException.internal("the secret sink adds " + file.getKey() + ", which exists already", null);
         }
       }
-      return new Rendered(all, warnings, access);
+      return new Rendered(all, warnings, access, proved);
     }
   }
 
@@ -84,11 +89,17 @@ final class PlanStep {
       listener.instancePlanned(instance, index++, topology.instances().size());
     }
     SortedMap<String, String> texts = new TreeMap<>();
-    for (PlannedFile file : planned) {
-      texts.put(file.path(), render(file, renderer));
+    List<String> renderedTexts = renderAll(planned, renderer);
+    for (int i = 0; i < planned.size(); i++) {
+      texts.put(planned.get(i).path(), renderedTexts.get(i));
     }
     // SUMMARY.md shows who may do what as the models read the rendered files, so it is rendered after them
-    AccessCheck access = AccessCheck.of(topology, p -> Optional.ofNullable(texts.get(p)), certificates);
+    Map<String, Boolean> proved = new java.util.concurrent.ConcurrentHashMap<>();
+    AccessCheck access = AccessCheck.of(topology, p -> {
+      Optional<String> text = Optional.ofNullable(texts.get(p));
+      proved.put(p, text.isPresent());
+      return text;
+    }, certificates);
     Map<String, List<SummaryContext.Access>> matrix = new HashMap<>();
     topology.instances().forEach(i -> matrix.put(i.name(), access.matrix(i)));
     PlannedFile summary = SummaryFile.plan(topology, configs, certificates::view, matrix, header);
@@ -96,7 +107,36 @@ final class PlanStep {
     texts.putAll(contributed(topology, texts, contributors));
     SortedMap<String, FileContent> files = new TreeMap<>();
     texts.forEach((path, text) -> files.put(path, FileContent.text(text)));
-    return new Rendered(files, warnings, access.findings());
+    return new Rendered(files, warnings, access.findings(), proved);
+  }
+
+  /**
+   * Every planned file rendered, in plan order, on all cores: the templates are compiled once and a render shares
+   * nothing else, so the texts are those of a loop; the first failure in plan order is the one reported.
+   */
+  private static List<String> renderAll(List<PlannedFile> planned, Renderer renderer) throws RunException {
+    try {
+      return InOrder.map(planned, file -> {
+        try {
+          return render(file, renderer);
+        } catch (RunException e) {
+          throw new Failed(e);
+        }
+      });
+    } catch (Failed e) {
+      throw e.failure;
+    }
+  }
+
+  /** A render's {@link RunException} carried out of {@link InOrder#map}. */
+  private static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient RunException failure;
+
+    Failed(RunException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+    }
   }
 
   // the loader refuses such a name already; a Topology built by hand must not smuggle one into every header either

@@ -18,6 +18,7 @@ public final class PlannedRun {
   private final SortedMap<String, FileContent> files;
   private final List<String> warnings;
   private final List<Finding> access;
+  private final java.util.Map<String, Boolean> proved;
   private final java.util.SortedMap<String, String> sinkProblems;
 
   PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
@@ -29,6 +30,7 @@ public final class PlannedRun {
     this.files = rendered.files();
     this.warnings = List.copyOf(warnings);
     this.access = rendered.access();
+    this.proved = rendered.proved();
     this.sinkProblems = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sinkProblems));
   }
 
@@ -65,6 +67,11 @@ public final class PlannedRun {
   /** What the rendered files break of the access rules; generate refuses a plan with any. */
   List<Finding> access() {
     return access;
+  }
+
+  /** The paths the access rules read of the rendered files, each with whether it was there ({@link PlanStep.Rendered}). */
+  java.util.Map<String, Boolean> proved() {
+    return proved;
   }
 
   SecretSink secrets() {

@@ -15,6 +15,8 @@ public enum InputKind {
   SIDE_FILE("a file the topology names", 1L << 20),
   /** A PEM certificate given on the command line or standard input ({@code kesgen identity}). */
   IDENTITY_INPUT("a certificate to identify", 1L << 20),
+  /** The CA file {@code kesgen vault plan} trusts ({@code VAULT_CACERT}): a bundle, so larger than one certificate. */
+  VAULT_CA("the Vault CA file", 4L << 20),
   /** The manifest {@code .kesgen-manifest}: one line per generated file, so as large as a topology's output. */
   MANIFEST("the manifest", 64L << 20),
   /** Any other committed output file, read to compare or to check the access rules. */
@@ -37,12 +39,12 @@ public enum InputKind {
 
   /**
    * Whether a symbolic link is followed (to a regular file; its target is checked as the file would be): only for
-   * the topology file and a certificate to identify, which the user names on purpose on the command line or in the
-   * POM (a link such as {@code topology.yaml -> envs/prod.yaml} is a choice, not something found inside a directory,
+   * the topology file, a certificate to identify and the Vault CA file, which the user names on purpose on the
+   * command line, in the POM or in {@code VAULT_CACERT} (a link such as {@code topology.yaml -> envs/prod.yaml} is a choice, not something found inside a directory,
    * committed output or a file the topology names).
    */
   public boolean followsLinks() {
-    return this == TOPOLOGY || this == IDENTITY_INPUT;
+    return this == TOPOLOGY || this == IDENTITY_INPUT || this == VAULT_CA;
   }
 
   /** The largest size read, in bytes. */

@@ -66,8 +66,13 @@ public final class RegularFiles {
 
   /** The bytes of {@code file}, or empty if nothing is there (a dangling link is not nothing: it is refused). */
   public static Optional<byte[]> readIfPresent(Path file, InputKind kind) throws IOException {
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
+    if (!file.toFile().exists()) {
+      // nothing there, or a link to nothing; java.io.File tells without an exception, and so does the parent: where
+      // it does not exist (a first run's new directories), nothing can be below it, not even a link
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null && !parent.toFile().exists() || !Files.isSymbolicLink(file)) {
+        return Optional.empty();
+      }
     }
     try {
       return Optional.of(read(file, kind));

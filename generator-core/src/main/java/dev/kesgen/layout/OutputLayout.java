@@ -12,6 +12,8 @@ public final class OutputLayout {
   public static final String SUMMARY = "SUMMARY.md";
   /** The script that writes every policy and AppRole. */
   public static final String VAULT_APPLY = "vault/apply.sh";
+  /** The read-only policy {@code kesgen vault plan} needs ({@code kesgen-vault-plan}); apply.sh does not write it. */
+  public static final String VAULT_PLAN_POLICY = "vault/policies/" + dev.kesgen.vault.PlanPolicy.NAME + ".hcl";
 
   private OutputLayout() {}
 

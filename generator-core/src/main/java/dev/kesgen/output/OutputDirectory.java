@@ -71,20 +71,21 @@ public final class OutputDirectory {
   public WriteResult write(Map<String, FileContent> files) throws OutputException {
     SortedMap<String, FileContent> wanted = validated(files);
     SortedMap<String, String> previous = Manifest.read(root);
+    Entries entries = Entries.of(root);
     List<String> blocked = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
-      Optional<String> blockage = blockage(file.getKey());
+      Optional<String> blockage = blockage(file.getKey(), entries);
       if (blockage.isPresent()) {
         blocked.add(blockage.get());
       } else {
-        (sameContent(file.getKey(), file.getValue()) ? kept : changed).add(file.getKey());
+        (sameContent(file.getKey(), file.getValue(), entries) ? kept : changed).add(file.getKey());
       }
     }
     for (String old : previous.keySet()) {
       if (!wanted.containsKey(old)) {
-        notThroughLinks(old).ifPresent(dir -> blocked.add(old + ", a stale file the manifest lists, lies below " + dir
+        notThroughLinks(old, entries).ifPresent(dir -> blocked.add(old + ", a stale file the manifest lists, lies below " + dir
             + ", which is a symbolic link or a file; kesgen deletes only through real directories of the output"
             + " directory, so remove " + dir + " (or that manifest line)"));
       }
@@ -93,7 +94,7 @@ public final class OutputDirectory {
       throw new OutputException("nothing was written, because: " + String.join("; ", blocked));
     }
     FileContent manifest = new FileContent(Manifest.format(wanted));
-    boolean manifestChanged = !sameContent(MANIFEST, manifest);
+    boolean manifestChanged = !sameContent(MANIFEST, manifest, entries);
     Staging staging = new Staging(root);
     String current = null;
     try {
@@ -136,31 +137,28 @@ public final class OutputDirectory {
     SortedMap<String, FileContent> wanted = new TreeMap<>(validated(files));
     SortedMap<String, String> previous = Manifest.read(root);
     wanted.put(MANIFEST, new FileContent(Manifest.format(validated(files))));
+    Entries entries = Entries.of(root);
+    if (!entries.complete() && Files.isDirectory(root)) {
+      throw new OutputException("cannot list " + root + ": " + entries.failure());
+    }
     List<String> differing = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> extra = new ArrayList<>();
     for (Map.Entry<String, FileContent> file : wanted.entrySet()) {
-      if (!Files.exists(root.resolve(file.getKey()), LinkOption.NOFOLLOW_LINKS)) {
+      if (!entries.exists(file.getKey())) {
         missing.add(file.getKey());
-      } else if (!sameContent(file.getKey(), file.getValue())) {
+      } else if (!sameContent(file.getKey(), file.getValue(), entries)) {
         differing.add(file.getKey());
       }
     }
     for (String old : previous.keySet()) {
-      if (!wanted.containsKey(old) && Files.exists(root.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
+      if (!wanted.containsKey(old) && entries.exists(old)) {
         extra.add(old);
       }
     }
-    List<String> unknown = new ArrayList<>();
-    if (Files.isDirectory(root)) {
-      // walk does not follow links: a linked directory is one unknown entry, never descended into
-      try (Stream<Path> entries = Files.walk(root)) {
-        entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relative)
-            .filter(p -> !wanted.containsKey(p) && !previous.containsKey(p)).forEach(unknown::add);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        throw new OutputException("cannot list " + root + ": " + e.getMessage(), e);
-      }
-    }
+    // the walk does not follow links: a linked directory is one unknown entry, never descended into
+    List<String> unknown = entries.files().stream()
+        .filter(p -> !wanted.containsKey(p) && !previous.containsKey(p)).toList();
     return new CompareResult(differing, missing, extra, unknown);
   }
 
@@ -185,20 +183,23 @@ public final class OutputDirectory {
   }
 
   /** Why {@code path} cannot be written: something that is not a directory where one is needed. */
-  private Optional<String> blockage(String path) {
-    Path target = root.resolve(path);
-    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+  private Optional<String> blockage(String path, Entries entries) {
+    if (entries.isDirectory(path)) {
       return Optional.of(path + " is a directory in " + root + "; move it away");
     }
-    return notThroughLinks(path).map(dir -> dir + " must be a directory (not a file or symbolic link) to hold " + path);
+    return notThroughLinks(path, entries)
+        .map(dir -> dir + " must be a directory (not a file or symbolic link) to hold " + path);
   }
 
-  /** The first existing directory of {@code path} below the root that is not a real directory, relative. */
-  private Optional<String> notThroughLinks(String path) {
-    Path target = root.resolve(path);
-    for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
-      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(relative(dir));
+  /**
+   * The first existing directory of {@code path} below the root that is not a real directory, relative; answered
+   * from the run's listing, or from the file system as it is now ({@link Entries#live}).
+   */
+  private Optional<String> notThroughLinks(String path, Entries entries) {
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      String dir = path.substring(0, slash);
+      if (entries.exists(dir) && !entries.isDirectory(dir)) {
+        return Optional.of(dir);
       }
     }
     return Optional.empty();
@@ -217,8 +218,11 @@ public final class OutputDirectory {
    * Whether the committed file holds exactly these bytes; read as {@link RegularFiles} reads every file, so a link,
    * FIFO or device at a generated path fails the run (naming it) rather than being read through or hanging it.
    */
-  private boolean sameContent(String path, FileContent content) throws OutputException {
+  private boolean sameContent(String path, FileContent content, Entries entries) throws OutputException {
     Path file = root.resolve(path);
+    if (!entries.exists(path)) {
+      return false; // nothing there (as the listing saw it): different, without a failing probe
+    }
     try {
       return RegularFiles.requireRegular(file, InputKind.COMMITTED_OUTPUT).size() == content.raw().length
           && Arrays.equals(RegularFiles.read(file, InputKind.COMMITTED_OUTPUT), content.raw());
@@ -240,7 +244,7 @@ public final class OutputDirectory {
       return;
     }
     try {
-      if (notThroughLinks(path).isPresent() || !contained(file.getParent())) {
+      if (notThroughLinks(path, Entries.live(root)).isPresent() || !contained(file.getParent())) {
         throw new OutputException("refusing to delete the stale file " + path + " in " + root
             + ": a directory on its path is a symbolic link (it was replaced while kesgen ran)");
       }

@@ -3,7 +3,6 @@ package dev.kesgen.output;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -86,7 +85,9 @@ final class Staging {
 
   private void createParents(Path directory) throws IOException {
     List<Path> missing = new ArrayList<>();
-    for (Path d = directory; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+    // java.io.File: no exception for a directory not made yet (a link to nothing counts as missing here, and its
+    // creation then fails, as writing into it did before)
+    for (Path d = directory; d != null && !d.toFile().exists(); d = d.getParent()) {
       missing.add(0, d);
     }
     for (Path d : missing) {

@@ -84,7 +84,7 @@ final class CertificateIntegrity {
    */
   private static boolean signedByItsOwnKey(X509Certificate certificate) {
     try {
-      Signature signature = Signature.getInstance(certificate.getSigAlgName(), CertificateIssuer.SIGNER);
+      Signature signature = Signature.getInstance(certificate.getSigAlgName(), CertificateIssuer.signer());
       signature.initVerify(certificate.getPublicKey());
       signature.update(certificate.getTBSCertificate());
       return signature.verify(certificate.getSignature());

@@ -34,7 +34,16 @@ public final class DirectoryGuard {
 
   /** As {@link #requireOutside(Path, Path)}, with the output directory's links already resolved ({@link #real}). */
   static void requireOutside(Path file, Path outputDirectory, Path outputReal) {
-    if (lexical(file).startsWith(lexical(outputDirectory)) || real(file).startsWith(outputReal)) {
+    requireOutside(file, outputDirectory, outputReal, null);
+  }
+
+  /**
+   * As above, with {@code fileReal} the file's path with links resolved when the caller knows it (no link between
+   * a root whose real path it holds and the file, checked just before), or null to resolve it here.
+   */
+  static void requireOutside(Path file, Path outputDirectory, Path outputReal, Path fileReal) {
+    if (lexical(file).startsWith(lexical(outputDirectory))
+        || (fileReal != null ? fileReal : real(file)).startsWith(outputReal)) {
       throw new UnsafeKeyLocationException("refusing to write a private key under the output directory "
           + outputDirectory + ": " + file);
     }
@@ -48,6 +57,21 @@ public final class DirectoryGuard {
    */
   public static void requireNoLinkBelow(Path root, Path file) {
     Path base = lexical(root);
+    firstLinkBelow(root, file).ifPresent(current -> {
+      throw new UnsafeKeyLocationException(base.relativize(current) + " in the secrets directory " + base
+          + " is a symbolic link; kesgen never follows links below the secrets directory (they could send private"
+          + " keys elsewhere or overwrite the link's target): replace it with a real directory or file");
+    });
+  }
+
+  /**
+   * The first of {@code file} and the directories between {@code root} and it that is a symbolic link, as an
+   * absolute path; empty when there is none up to the first that does not exist.
+   *
+   * @throws UnsafeKeyLocationException if {@code file} is not below {@code root}
+   */
+  static java.util.Optional<Path> firstLinkBelow(Path root, Path file) {
+    Path base = lexical(root);
     Path target = lexical(file);
     if (!target.startsWith(base) || target.equals(base)) {
       throw new UnsafeKeyLocationException("refusing to use " + file + ": it is not below the secrets directory " + root);
@@ -55,15 +79,17 @@ public final class DirectoryGuard {
     Path current = base;
     for (Path name : base.relativize(target)) {
       current = current.resolve(name);
-      if (Files.isSymbolicLink(current)) {
-        throw new UnsafeKeyLocationException(base.relativize(current) + " in the secrets directory " + base
-            + " is a symbolic link; kesgen never follows links below the secrets directory (they could send private"
-            + " keys elsewhere or overwrite the link's target): replace it with a real directory or file");
-      }
-      if (!Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        return;
+      if (current.toFile().exists()) {
+        // java.io.File follows links and costs no exception; something is there, so this lstat does not fail
+        if (Files.isSymbolicLink(current)) {
+          return java.util.Optional.of(current);
+        }
+      } else {
+        // nothing there, or a link to nothing (which is refused too): only this probe tells them apart
+        return Files.isSymbolicLink(current) ? java.util.Optional.of(current) : java.util.Optional.empty();
       }
     }
+    return java.util.Optional.empty();
   }
 
   private static boolean overlap(Path a, Path b) {
@@ -78,7 +104,8 @@ public final class DirectoryGuard {
   static Path real(Path path) {
     Path absolute = lexical(path);
     Path existing = absolute;
-    while (existing != null && !Files.exists(existing)) {
+    // java.io.File: a path that does not exist yet costs no exception (Files.exists throws one inside)
+    while (existing != null && !existing.toFile().exists()) {
       existing = existing.getParent();
     }
     if (existing == null) {

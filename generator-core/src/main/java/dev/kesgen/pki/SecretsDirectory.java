@@ -32,6 +32,12 @@ public final class SecretsDirectory implements SecretSink {
    * resolved once rather than for every file written.
    */
   private final Path outputReal;
+  /**
+   * The root with links resolved when the run began: with no link below the root (checked for every file, each
+   * time), a file's real path is this plus its relative path, so that no file costs a {@code realpath} of its own
+   * (a system call per directory on its path).
+   */
+  private final Path rootReal;
   /** Directories {@link #prepare} probed in this run, and whether it prepared the root; a run prepares from one thread. */
   private final java.util.Set<Path> probed = new java.util.HashSet<>();
   private boolean rootPrepared;
@@ -46,6 +52,26 @@ public final class SecretsDirectory implements SecretSink {
     this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
     DirectoryGuard.requireSeparate(this.outputDirectory, this.root);
     this.outputReal = DirectoryGuard.real(this.outputDirectory);
+    this.rootReal = DirectoryGuard.real(this.root);
+  }
+
+  /**
+   * Refuses a file under the output directory, then one reached through a link below the root; in this order, so
+   * that a link into the output directory is named as that. The real path is resolved from the file system only
+   * when there is a link on the way.
+   */
+  private void requireSafe(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    boolean below = absolute.startsWith(root) && !absolute.equals(root);
+    java.util.Optional<Path> link = below ? DirectoryGuard.firstLinkBelow(root, absolute) : java.util.Optional.empty();
+    Path fileReal = below && link.isEmpty() ? rootReal.resolve(root.relativize(absolute)) : null;
+    DirectoryGuard.requireOutside(file, outputDirectory, outputReal, fileReal);
+    if (!file.normalize().startsWith(root)) {
+      throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
+    }
+    if (!below || link.isPresent()) {
+      DirectoryGuard.requireNoLinkBelow(root, file); // throws, naming the link
+    }
   }
 
   /** The keys already in this directory, for kept certificates. */
@@ -140,8 +166,7 @@ public final class SecretsDirectory implements SecretSink {
     }
     ensureRoot();
     for (Path file : List.of(root.resolve(outcome.target().keyPath()), root.resolve(outcome.target().secretPath()))) {
-      DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
-      DirectoryGuard.requireNoLinkBelow(root, file);
+      requireSafe(file);
       if (!outcome.hasNewKey() || probed.contains(file.getParent())) {
         // a kept key is already stored, so its certificate stays usable whatever happens to the manifest; or this
         // run already wrote and removed a probe there (a key and its manifest share a directory)
@@ -194,24 +219,30 @@ public final class SecretsDirectory implements SecretSink {
 
   // As above; with replace, also when the content is equal (a file this run must not keep as it is).
   private boolean writePrivate(Path file, String content, boolean replace) {
-    DirectoryGuard.requireOutside(file, outputDirectory, outputReal);
-    if (!file.normalize().startsWith(root)) {
-      throw new UnsafeKeyLocationException("refusing to write outside the secrets directory " + root + ": " + file);
-    }
-    DirectoryGuard.requireNoLinkBelow(root, file);
+    requireSafe(file);
     try {
       createDirectories(file.getParent());
       if (!replace && holds(file, content)) {
         return false;
       }
       Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.deleteIfExists(temporary);
-      Files.createFile(temporary, ownerOnly(file.getParent(), "rw-------"));
+      FileAttribute<?>[] attributes = ownerOnly(file.getParent(), "rw-------");
+      try {
+        Files.createFile(temporary, attributes);
+      } catch (FileAlreadyExistsException e) {
+        // left by an interrupted run (checked this way round: deleting first cost a failing call every time)
+        Files.delete(temporary);
+        Files.createFile(temporary, attributes);
+      }
+      boolean moved = false;
       try {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         move(temporary, file);
+        moved = true;
       } finally {
-        Files.deleteIfExists(temporary);
+        if (!moved) {
+          Files.deleteIfExists(temporary);
+        }
       }
       return true;
     } catch (FileAlreadyExistsException e) {
@@ -224,7 +255,8 @@ public final class SecretsDirectory implements SecretSink {
   /** Whether the file already holds this text; anything but a regular file of at most 1 MiB does not. */
   private static boolean holds(Path file, String content) throws IOException {
     try {
-      return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      // java.io.File first: a file not written yet costs no exception (a link to nothing was refused before)
+      return file.toFile().exists() && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
           && new String(RegularFiles.read(file, InputKind.SECRET), StandardCharsets.UTF_8).equals(content);
     } catch (UnsafeFileException e) {
       return false; // replaced below, by the atomic rename, without reading it
@@ -240,14 +272,14 @@ public final class SecretsDirectory implements SecretSink {
   }
 
   private static void createDirectories(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
+    if (!directory.toFile().isDirectory()) { // java.io.File: no exception for one that does not exist yet
       Files.createDirectories(directory, ownerOnly(directory, "rwx------"));
     }
   }
 
   private static FileAttribute<?>[] ownerOnly(Path near, String permissions) {
     Path existing = near.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
+    while (existing != null && !existing.toFile().exists()) {
       existing = existing.getParent();
     }
     boolean posix = existing != null

@@ -24,14 +24,22 @@ import java.util.stream.Collectors;
 public record KesVersion(String tag) implements Comparable<KesVersion> {
   private static final Pattern SEMVER = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
   /** Declared before the constants below, which are parsed while the class is initialised. */
-  private static final ReleaseDates DATES = new ReleaseDates("uuuu-MM-dd'T'HH-mm-ss'Z'");
+  private static final ReleaseDates DATES = new ReleaseDates("");
+  /**
+   * What each tag is, read once: its {@code v} numbers or its date ({@link ReleaseDates}, which never costs a
+   * {@code v} tag a parse exception); a large topology compares releases for every tenant. Failed reads are kept
+   * too. Bounded; beyond the bound a tag is read each time. Declared before the constants below.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, Parsed> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 4096;
 
   private static final Comparator<KesVersion> ORDER =
       Comparator.comparing((KesVersion v) -> v.date().isPresent())
           .thenComparing(v -> v.date().orElse(LocalDateTime.MIN))
-          .thenComparingInt(v -> v.semver()[0])
-          .thenComparingInt(v -> v.semver()[1])
-          .thenComparingInt(v -> v.semver()[2]);
+          .thenComparingInt(v -> v.parsed().semver(0))
+          .thenComparingInt(v -> v.parsed().semver(1))
+          .thenComparingInt(v -> v.parsed().semver(2));
 
   /** The oldest release kesgen generates configuration for (declared after the patterns it is checked with). */
   public static final KesVersion OLDEST = new KesVersion("v0.13.0");
@@ -102,14 +110,14 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
 
   public KesVersion {
     Objects.requireNonNull(tag, "tag");
-    if (!SEMVER.matcher(tag).matches() && parseDate(tag).isEmpty()) {
+    if (!parsed(tag).wellFormed()) {
       throw new IllegalArgumentException("not a KES release tag: " + tag);
     }
   }
 
   /** The release with this tag; empty if the tag has neither form. */
   public static Optional<KesVersion> parse(String tag) {
-    if (tag == null || (!SEMVER.matcher(tag).matches() && parseDate(tag).isEmpty())) {
+    if (tag == null || !parsed(tag).wellFormed()) {
       return Optional.empty();
     }
     return Optional.of(new KesVersion(tag));
@@ -120,21 +128,50 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
     return new KesVersion(tag);
   }
 
-  private static Optional<LocalDateTime> parseDate(String tag) {
-    return DATES.parse(tag);
-  }
-
   /** The release date of a date tag; empty for a {@code v} tag. */
   public Optional<LocalDateTime> date() {
-    return parseDate(tag);
+    return Optional.ofNullable(parsed().date());
   }
 
-  private int[] semver() {
-    Matcher m = SEMVER.matcher(tag);
-    if (!m.matches()) {
-      return new int[] {0, 0, 0};
+  private Parsed parsed() {
+    return parsed(tag);
+  }
+
+  private static Parsed parsed(String tag) {
+    Parsed known = PARSED.get(tag);
+    if (known != null) {
+      return known;
     }
-    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    Parsed parsed = Parsed.of(tag);
+    if (PARSED.size() < MAX_PARSED) {
+      PARSED.putIfAbsent(tag, parsed);
+    }
+    return parsed;
+  }
+
+  /**
+   * A tag read once: its {@code v} numbers or its date; neither for a malformed tag.
+   *
+   * @param semver the three numbers of a {@code v} tag, or null
+   * @param date the date of a date tag, or null
+   */
+  private record Parsed(int[] semver, LocalDateTime date) {
+    boolean wellFormed() {
+      return semver != null || date != null;
+    }
+
+    int semver(int i) {
+      return semver == null ? 0 : semver[i];
+    }
+
+    static Parsed of(String tag) {
+      Matcher m = SEMVER.matcher(tag);
+      if (m.matches()) {
+        return new Parsed(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))}, null);
+      }
+      return new Parsed(null, DATES.parse(tag).orElse(null));
+    }
   }
 
   /** Whether this release is {@code other} or newer. */

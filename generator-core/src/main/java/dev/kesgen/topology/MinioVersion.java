@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record MinioVersion(String tag) implements Comparable<MinioVersion> {
   /** Declared before any constant, which is parsed while the class is initialised. */
-  private static final ReleaseDates DATES = new ReleaseDates("'RELEASE.'uuuu-MM-dd'T'HH-mm-ss'Z'");
+  private static final ReleaseDates DATES = new ReleaseDates("RELEASE.");
 
   public MinioVersion {
     Objects.requireNonNull(tag, "tag");

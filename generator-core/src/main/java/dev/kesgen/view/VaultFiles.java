@@ -6,11 +6,15 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.Vault;
 import dev.kesgen.vault.AppRoleRole;
+import dev.kesgen.vault.PlanPolicy;
 import dev.kesgen.vault.VaultPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plans the Vault files: one policy and AppRole per instance, the apply script and a bootstrap script each. */
+/**
+ * Plans the Vault files: one policy and AppRole per instance, the apply script, a bootstrap script each, and the
+ * read-only policy of {@code kesgen vault plan}.
+ */
 public final class VaultFiles {
   private VaultFiles() {}
 
@@ -40,6 +44,9 @@ public final class VaultFiles {
     }
     files.add(new PlannedFile.Rendered(OutputLayout.VAULT_APPLY, "vault/apply.sh.hbs", new ApplyContext(header,
         vaultView, "sys/internal/ui/mounts/" + vault.kv().mount(), instances)));
+    files.add(new PlannedFile.Rendered(OutputLayout.VAULT_PLAN_POLICY, "vault/plan-policy.hcl.hbs",
+        new PlanPolicyContext(header, vaultView, PlanPolicy.NAME, PlanPolicy.rules(vault).stream()
+            .map(r -> new PlanPolicyContext.Rule(r.path(), r.capabilities(), r.why())).toList())));
     return files;
   }
 

@@ -96,7 +96,9 @@ class VaultAclTest {
     List<Path> files = new ArrayList<>();
     for (Path root : List.of(Path.of("../examples/molgenis/generated"), Path.of("src/test/resources/golden"))) {
       try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.toString().endsWith(".hcl")).forEach(files::add);
+        // the instance policies (kesgen-vault-plan.hcl reads roles one segment deep, with +)
+        walk.filter(p -> p.getFileName().toString().startsWith("kes-") && p.toString().endsWith(".hcl"))
+            .forEach(files::add);
       }
     }
     assertThat(files).hasSizeGreaterThan(10);
@@ -106,6 +108,17 @@ class VaultAclTest {
       assertThat(policy.rules()).as("%s", file).anySatisfy(r -> assertThat(r.kind()).isEqualTo(VaultAclRule.Kind.PREFIX))
           .allSatisfy(r -> assertThat(r.kind()).isNotEqualTo(VaultAclRule.Kind.SEGMENT_WILDCARD));
     }
+  }
+
+  @Test
+  void readsTheCommittedPlanPolicyWithItsOneSegmentRoleRule() throws Exception {
+    VaultAcl acl = VaultAcl.of(List.of(VaultAclPolicy.parse("kesgen-vault-plan",
+        Files.readString(Path.of("../examples/molgenis/generated/vault/policies/kesgen-vault-plan.hcl")))));
+
+    assertThat(acl.decide("auth/approle/role/kes-dev", "read").allowed()).isTrue();
+    assertThat(acl.decide("auth/approle/role/kes-dev/role-id", "read").allowed()).isFalse();
+    assertThat(acl.decide("auth/approle/role/kes-dev/secret-id", "update").allowed()).isFalse();
+    assertThat(acl.decide("secret/kes/dev/gecko", "read").allowed()).isFalse();
   }
 
   @Test

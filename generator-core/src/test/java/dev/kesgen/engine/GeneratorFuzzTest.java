@@ -60,7 +60,8 @@ class GeneratorFuzzTest {
       new Release("2025-03-12T09-35-18Z", 2, "minio", "RELEASE.2025-10-15T17-29-55Z"));
   static final List<String> TEMPLATES = List.of("kes/server-config.yaml.hbs", "kes/values.yaml.hbs",
       "minio/armadillo.yaml.hbs", "minio/minio-legacy.yaml.hbs", "minio/minio.yaml.hbs", "summary.md.hbs",
-      "vault/apply.sh.hbs", "vault/approle.json.hbs", "vault/bootstrap.sh.hbs", "vault/policy.hcl.hbs");
+      "vault/apply.sh.hbs", "vault/approle.json.hbs", "vault/bootstrap.sh.hbs", "vault/policy.hcl.hbs",
+      "vault/plan-policy.hcl.hbs");
   static final List<String> ENDPOINTS = List.of("https://vault.example.org:8200", "https://10.0.0.5:8200",
       "https://[fd00::1]", "http://vault.vault.svc:8200");
   static final List<String> NAMES = List.of("dev", "prod", "a", "kes-x", "gecko", "lizard", "t1", "archive");

@@ -50,6 +50,32 @@ class LeaksTest {
     assertThat(kinds(text)).containsExactly(Leaks.Kind.TOKEN);
   }
 
+  /** The token scan starts at each dot; a token is still found wherever it stands in a file. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\n", "\r\n", "\t", ":", "=", "\"", "'", ",", "(", "[", "{", "/", "@", "#"})
+  void aTokenIsFoundAtTheStartOfAFileAndAfterEverySeparator(String separator) {
+    String token = "s.Xq3MvK8pL2nR7tY4wZ6bC9dF";
+    assertThat(kinds(separator + token)).containsExactly(Leaks.Kind.TOKEN);
+    assertThat(kinds("line one. ends with a dot.\nkey" + (separator.isEmpty() ? " " : separator) + token + "\n"))
+        .containsExactly(Leaks.Kind.TOKEN);
+    assertThat(kinds(("host: a.b.svc" + separator).repeat(1000) + " hvs.CAESIJlWh0kVtQ1bqWcmzGyr8Hx5Hq3U"))
+        .containsExactly(Leaks.Kind.TOKEN);
+    assertThat(kinds("x" + token)).as("inside a word it is not a token").isEmpty();
+  }
+
+  /** The secret-id expression runs only where "secret" appears, in any case; every case is still found. */
+  @ParameterizedTest
+  @ValueSource(strings = {"secret_id: ", "SECRET_ID=", "SeCrEt-Id: ", "KES_APPROLE_SECRET=", "\"secret\": \"",
+      "x: 1\nsecret_id   "})
+  void secretIdsInAnyCaseAreFoundAlsoAtTheStartOfAFile(String prefix) {
+    String id = "5b2f6e4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+    assertThat(kinds(prefix + id)).containsExactly(Leaks.Kind.SECRET_ID);
+    assertThat(kinds("a: b\n" + prefix + id + "\n")).containsExactly(Leaks.Kind.SECRET_ID);
+    assertThat(Leaks.mentionsSecret(prefix)).isTrue();
+    assertThat(Leaks.mentionsSecret("secre")).isFalse();
+    assertThat(Leaks.mentionsSecret("xsecretx")).isTrue();
+  }
+
   @Test
   void aSecretsStringDataAndJsonSecretsAreSearchedToo() {
     assertThat(kinds("apiVersion: v1\nkind: Secret\nmetadata: {name: x}\nstringData:\n  token: s.Xq3MvK8pL2nR7tY4wZ6bC9dF\n"))

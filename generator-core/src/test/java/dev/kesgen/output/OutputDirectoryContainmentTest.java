@@ -38,6 +38,29 @@ class OutputDirectoryContainmentTest {
     assertThat(root().resolve("a.txt")).doesNotExist();
   }
 
+  /**
+   * Each write lists the directory anew ({@code Entries}): a directory replaced by a link after one write, even to a
+   * tree holding the very same files, blocks the next write instead of being written or read through.
+   */
+  @Test
+  void aDirectoryReplacedByALinkBetweenTwoWritesBlocksTheSecond() throws Exception {
+    OutputDirectory out = new OutputDirectory(root());
+    Map<String, FileContent> files = Map.of("kes/dev/values.yaml", FileContent.text("a: b\n"), "a.txt",
+        FileContent.text("a\n"));
+    out.write(files);
+    Path elsewhere = dir.resolve("elsewhere");
+    Files.move(root().resolve("kes"), elsewhere);
+    Files.createSymbolicLink(root().resolve("kes"), elsewhere);
+
+    assertThatThrownBy(() -> out.write(files)).isInstanceOf(OutputException.class)
+        .hasMessage("nothing was written, because: kes must be a directory (not a file or symbolic link) to hold"
+            + " kes/dev/values.yaml");
+    CompareResult compare = out.compare(files);
+    assertThat(compare.missing()).containsExactly("kes/dev/values.yaml");
+    assertThat(compare.unknown()).containsExactly("kes");
+    assertThat(elsewhere.resolve("dev/values.yaml")).hasContent("a: b\n");
+  }
+
   @Test
   void aStaleFileInARealDirectoryIsStillDeletedWithItsEmptiedDirectory() throws Exception {
     OutputDirectory out = new OutputDirectory(root());

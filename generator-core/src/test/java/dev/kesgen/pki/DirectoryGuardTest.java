@@ -79,4 +79,34 @@ class DirectoryGuardTest {
       assertThat(written).isEmpty();
     }
   }
+
+  /**
+   * The secrets directory resolves its root once; every file is still checked for links below the root each time,
+   * so a directory replaced by a link into the output after a first key was stored still stops the next write.
+   */
+  @Test
+  void aDirectoryReplacedByALinkIntoTheOutputAfterAFirstStoreIsRefused() throws IOException {
+    Path output = Files.createDirectories(root.resolve("out"));
+    Path secrets = Files.createDirectories(root.resolve("secrets"));
+    Instance instance = Fixtures.instance(KeyType.ED25519, KeyType.ED25519);
+    CertificateOutcome client = new CertificateLifecycle(Fixtures.clock(Fixtures.T0)).maintain(
+        CertificateTarget.client(instance, Fixtures.tenant(instance)), output, secrets, false);
+    SecretsDirectory directory = new SecretsDirectory(secrets, output);
+    directory.prepare(client);
+    directory.store(new SecretDelivery(client, Optional.empty()));
+    Path stored = secrets.resolve(client.target().keyPath());
+    assertThat(stored).exists();
+
+    Path first = secrets.resolve(secrets.relativize(stored).getName(0));
+    Files.move(first, root.resolve("moved"));
+    Files.createSymbolicLink(first, output);
+
+    assertThatThrownBy(() -> directory.store(new SecretDelivery(client, Optional.empty()))).isInstanceOf(UnsafeKeyLocationException.class)
+        .hasMessageContaining("under the output directory");
+    assertThatThrownBy(() -> directory.prepare(client)).isInstanceOf(UnsafeKeyLocationException.class)
+        .hasMessageContaining("under the output directory");
+    try (Stream<Path> written = Files.list(output)) {
+      assertThat(written).isEmpty();
+    }
+  }
 }

@@ -32,6 +32,44 @@ class VersionsTest {
     assertThatThrownBy(() -> MinioVersion.of("latest")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * The tags are parsed without exceptions (their shape and field ranges are checked first) and each once; what a
+   * tag is must stay what the formatter alone decides, checked here against it for every field out of range, every
+   * day of the year, and malformed shapes, twice (the second time from the cache of parsed tags).
+   */
+  @Test
+  void dateTagsAreReadAsTheFormatterReadsThemAlsoFromTheCache() {
+    java.time.format.DateTimeFormatter kes = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'");
+    java.time.format.DateTimeFormatter minio =
+        java.time.format.DateTimeFormatter.ofPattern("'RELEASE.'uuuu-MM-dd'T'HH-mm-ss'Z'");
+    List<String> tags = new java.util.ArrayList<>(List.of("2023-13-01T00-00-00Z", "2023-00-01T00-00-00Z",
+        "2023-01-00T00-00-00Z", "2023-01-32T00-00-00Z", "2023-01-01T24-00-00Z", "2023-01-01T23-60-00Z",
+        "2023-01-01T23-59-60Z", "2023-01-01T23-59-59Z", "2024-02-30T00-00-00Z", "2023-04-31T10-00-00Z",
+        "0000-01-01T00-00-00Z", "9999-12-31T23-59-59Z", "2023-1-01T00-00-00Z", "2023-01-01T00:00:00Z",
+        "2023-01-01T00-00-00", "2023-01-01t00-00-00Z", " 2023-01-01T00-00-00Z", "v0.13.4", "", "latest"));
+    for (int day = 0; day < 366; day++) {
+      tags.add(java.time.LocalDate.of(2024, 1, 1).plusDays(day) + "T12-34-56Z");
+      tags.add(String.format("2023-%02d-%02dT00-00-00Z", day / 28 % 14, day % 33));
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String tag : tags) {
+        assertThat(KesVersion.parse(tag).flatMap(KesVersion::date)).as(tag).isEqualTo(formatted(kes, tag));
+        assertThat(MinioVersion.parse("RELEASE." + tag).map(MinioVersion::date)).as(tag)
+            .isEqualTo(formatted(minio, "RELEASE." + tag));
+      }
+    }
+    assertThat(KesVersion.parse("v0.13.4").orElseThrow().date()).isEmpty();
+  }
+
+  private static java.util.Optional<java.time.LocalDateTime> formatted(java.time.format.DateTimeFormatter f,
+      String tag) {
+    try {
+      return java.util.Optional.of(java.time.LocalDateTime.parse(tag, f));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   @Test
   void onlyShippedReleasesAreSupported() {
     assertThat(KesVersion.releases()).hasSize(62).allMatch(KesVersion::isSupported);

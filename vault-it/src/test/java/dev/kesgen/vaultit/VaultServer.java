@@ -38,10 +38,14 @@ final class VaultServer implements AutoCloseable {
   final String address;
   final String rootToken;
   final Path home;
+  /** The CA of the server's certificate with {@link #startTls}, else null. */
+  final Path caFile;
   private final Process process;
   private final Thread reaper;
 
-  private VaultServer(Path binary, String flavour, String address, String rootToken, Path home, Process process) {
+  private VaultServer(Path binary, String flavour, String address, String rootToken, Path home, Path caFile,
+      Process process) {
+    this.caFile = caFile;
     this.binary = binary;
     this.flavour = flavour;
     this.address = address;
@@ -92,17 +96,36 @@ final class VaultServer implements AutoCloseable {
   }
 
   static VaultServer start(Path work) throws Exception {
+    return start(work, false);
+  }
+
+  /**
+   * The same over https: {@code -dev-tls} makes a CA and a certificate for 127.0.0.1 in {@code <work>/tls}
+   * ({@code vault-ca.pem}, the file {@code BAO_CACERT} names).
+   */
+  static VaultServer startTls(Path work) throws Exception {
+    return start(work, true);
+  }
+
+  private static VaultServer start(Path work, boolean tls) throws Exception {
     Path binary = binary();
     String flavour = binary.getFileName().toString().contains("bao") ? "bao" : "vault";
     Path home = Files.createDirectories(work.resolve("server-home"));
     String token = "root-" + UUID.randomUUID();
     int port = freePort();
-    String address = "http://127.0.0.1:" + port;
-    ProcessBuilder builder = new ProcessBuilder(binary.toString(), "server", "-dev", "-dev-no-store-token",
-        "-dev-listen-address=127.0.0.1:" + port, "-dev-root-token-id=" + token)
+    String address = (tls ? "https" : "http") + "://127.0.0.1:" + port;
+    List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "server", "-dev",
+        "-dev-no-store-token", "-dev-listen-address=127.0.0.1:" + port, "-dev-root-token-id=" + token));
+    Path ca = null;
+    if (tls) {
+      Path dir = Files.createDirectories(work.resolve("tls"));
+      command.addAll(List.of("-dev-tls", "-dev-tls-cert-dir=" + dir));
+      ca = dir.resolve("vault-ca.pem");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
     clean(builder.environment(), home);
-    VaultServer server = new VaultServer(binary, flavour, address, token, home, builder.start());
+    VaultServer server = new VaultServer(binary, flavour, address, token, home, ca, builder.start());
     try {
       server.awaitHealthy(work.resolve("server.log"));
     } catch (Throwable t) {
@@ -126,14 +149,24 @@ final class VaultServer implements AutoCloseable {
   }
 
   private void awaitHealthy(Path log) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http = caFile == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build() : null;
     Instant deadline = Instant.now().plus(READY_WITHIN);
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         fail(binary + " server -dev exited with " + process.exitValue() + ":\n" + Files.readString(log));
       }
+      if (http == null && Files.isRegularFile(caFile)) {
+        try {
+          http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(trusting(caFile)).build();
+        } catch (java.security.GeneralSecurityException | IOException stillBeingWritten) {
+          last = "CA file " + caFile + " not readable yet: " + stillBeingWritten;
+        }
+      }
       try {
+        if (http == null) {
+          throw new IOException("no " + caFile + " yet");
+        }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(address + "/v1/sys/health"))
             .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
@@ -147,6 +180,24 @@ final class VaultServer implements AutoCloseable {
     }
     fail(binary + " server -dev did not answer sys/health within " + READY_WITHIN + " (last: " + last + "):\n"
         + Files.readString(log));
+  }
+
+  /** A TLS context trusting only the certificates in this PEM file. */
+  static javax.net.ssl.SSLContext trusting(Path pem) throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    store.load(null, null);
+    try (var in = Files.newInputStream(pem)) {
+      int i = 0;
+      for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("ca" + i++, c);
+      }
+    }
+    javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   private void kill() {

@@ -1,0 +1,244 @@
+package dev.kesgen.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kesgen.live.LiveObject.Status;
+import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.TopologyLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan against a stand-in for Vault's API: which request each object makes and what each answer means. */
+class VaultPlannerTest {
+  static final String TOPOLOGY = """
+      version: 1
+      vault:
+        endpoint: http://vault.example.org:8200
+        allowPlaintextHttp: true
+        kv: { mount: kms, version: 2 }
+        pathPrefix: minio
+        approle: { tokenBoundCidrs: [10.0.0.0/8] }
+      defaults:
+        kes: { version: 2025-03-12T09-35-18Z }
+        tenant: { chart: minio, minioVersion: RELEASE.2025-10-15T17-29-55Z }
+      instances:
+        - name: alpha
+          namespace: kes-alpha
+          tenants: [{ name: gecko, namespace: minio-gecko }]
+        - name: beta
+          namespace: kes-beta
+          tenants: [{ name: lizard, namespace: minio-lizard }]
+      """;
+
+  final Topology topology = load();
+  final Desired desired = new Desired(topology, Map.of("kes-alpha", policy("alpha"), "kes-beta", policy("beta")),
+      Map.of("kes-alpha", role("kes-alpha"), "kes-beta", role("kes-beta")));
+  final FakeVault vault = new FakeVault();
+
+  static Topology load() {
+    try {
+      return TopologyLoader.parse(TOPOLOGY, Path.of("topology.yaml"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static String policy(String instance) {
+    return "path \"kms/data/minio/" + instance + "/*\" { capabilities = [\"create\", \"read\"] }\n"
+        + "path \"kms/metadata/minio/" + instance + "/*\" { capabilities = [\"list\"] }\n"
+        + "path \"auth/token/renew-self\" { capabilities = [\"update\"] }\n";
+  }
+
+  static Map<String, Object> role(String name) {
+    Map<String, Object> role = new LinkedHashMap<>();
+    role.put("token_policies", List.of(name));
+    role.put("token_no_default_policy", true);
+    role.put("token_period", 86400);
+    role.put("token_bound_cidrs", List.of("10.0.0.0/8"));
+    return role;
+  }
+
+  /** A Vault holding exactly what the topology generates, which a test then changes. */
+  static final class FakeVault implements VaultApi {
+    final Map<String, VaultApi.Answer> gets = new HashMap<>();
+    final Map<String, VaultApi.Answer> lists = new HashMap<>();
+    final List<String> requests = new ArrayList<>();
+
+    FakeVault() {
+      gets.put("auth/token/lookup-self", ok(Map.of("id", "x")));
+      gets.put("sys/mounts/kms", ok(Map.of("type", "kv", "options", Map.of("version", "2"))));
+      gets.put("sys/auth", ok(Map.of("approle/", Map.of("type", "approle"), "token/", Map.of("type", "token"))));
+      for (String i : List.of("alpha", "beta")) {
+        gets.put("sys/policies/acl/kes-" + i, ok(Map.of("name", "kes-" + i, "policy", policy(i))));
+        Map<String, Object> live = new HashMap<>(role("kes-" + i));
+        live.put("token_ttl", 0);
+        live.put("token_type", "default");
+        gets.put("auth/approle/role/kes-" + i, ok(live));
+      }
+      lists.put("sys/policies/acl", ok(Map.of("keys", List.of("default", "kes-alpha", "kes-beta", "root"))));
+      lists.put("auth/approle/role", ok(Map.of("keys", List.of("kes-alpha", "kes-beta", "other-app"))));
+    }
+
+    static VaultApi.Answer ok(Map<String, Object> data) {
+      return new VaultApi.Answer(200, Map.of("data", data));
+    }
+
+    static VaultApi.Answer error(int status, String message) {
+      return new VaultApi.Answer(status, Map.of("errors", List.of(message)));
+    }
+
+    @Override
+    public Answer get(String path) {
+      requests.add("GET " + path);
+      return gets.getOrDefault(path, new Answer(404, Map.of("errors", List.of())));
+    }
+
+    @Override
+    public Answer list(String path) {
+      requests.add("LIST " + path);
+      return lists.getOrDefault(path, new Answer(404, Map.of("errors", List.of())));
+    }
+  }
+
+  LivePlan plan() throws LiveVaultException {
+    return VaultPlanner.plan(desired, vault, "http://vault.example.org:8200");
+  }
+
+  static String line(LivePlan plan, String name) {
+    return plan.lines().stream().filter(l -> l.contains(" " + name + ": ")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aVaultHoldingWhatTheTopologyGeneratesIsInSyncObjectByObject() throws Exception {
+    LivePlan plan = plan();
+
+    assertThat(plan.inSync()).isTrue();
+    assertThat(plan.lines()).containsExactly(
+        "Vault http://vault.example.org:8200:",
+        "  = kv mount kms/: in sync",
+        "  = auth mount approle/: in sync",
+        "  = policy kes-alpha: in sync",
+        "  = AppRole role kes-alpha: in sync",
+        "  = policy kes-beta: in sync",
+        "  = AppRole role kes-beta: in sync",
+        "Vault plan: 6 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
+    // reads only, and only the paths of the generated read-only policy
+    assertThat(vault.requests).containsExactly("GET auth/token/lookup-self", "GET sys/mounts/kms", "GET sys/auth",
+        "GET sys/policies/acl/kes-alpha", "GET auth/approle/role/kes-alpha", "GET sys/policies/acl/kes-beta",
+        "GET auth/approle/role/kes-beta", "LIST sys/policies/acl", "LIST auth/approle/role");
+  }
+
+  @Test
+  void aWidenedPolicySaysWhatItReachesBeyondTheInstancesKeys() throws Exception {
+    vault.gets.put("sys/policies/acl/kes-alpha", FakeVault.ok(Map.of("policy",
+        policy("alpha").replace("kms/data/minio/alpha/*", "kms/*"))));
+
+    LivePlan plan = plan();
+
+    assertThat(plan.drifted()).isTrue();
+    LiveObject alpha = plan.objects().get(2);
+    assertThat(alpha.status()).isEqualTo(Status.WILL_CHANGE);
+    assertThat(alpha.changes()).containsExactly(
+        "- path \"kms/*\" { capabilities = [\"create\", \"read\"] }",
+        "+ path \"kms/data/minio/alpha/*\" { capabilities = [\"create\", \"read\"] }");
+    assertThat(alpha.notes()).containsExactly(
+        "beyond its own keys: rule \"kms/*\" grants [create, read] outside kms/data/minio/alpha/*,"
+            + " kms/metadata/minio/alpha/*",
+        "reaches instance beta's keys: kms/data/minio/beta/lizard [create, read]",
+        "reaches instance beta's keys: kms/metadata/minio/beta/lizard [create, read]");
+  }
+
+  @Test
+  void aLivePolicyTheAccessModelCannotReadIsComparedByLineWithOneNote() throws Exception {
+    vault.gets.put("sys/policies/acl/kes-alpha", FakeVault.ok(Map.of("policy",
+        policy("alpha") + "path \"kms/+/x\" { capabilities = [\"read\"] max_wrapping_ttl = \"1h\" }\n")));
+
+    LiveObject alpha = plan().objects().get(2);
+
+    assertThat(alpha.status()).isEqualTo(Status.WILL_CHANGE);
+    assertThat(alpha.changes()).containsExactly(
+        "- path \"kms/+/x\" { capabilities = [\"read\"] max_wrapping_ttl = \"1h\" }");
+    assertThat(alpha.notes()).singleElement().asString().startsWith("the live policy is not in the HCL subset");
+  }
+
+  @Test
+  void aNarrowedPolicySaysWhatKesLoses() throws Exception {
+    vault.gets.put("sys/policies/acl/kes-beta", FakeVault.ok(Map.of("policy",
+        policy("beta").replace("[\"create\", \"read\"]", "[\"read\"]"))));
+
+    LiveObject beta = plan().objects().get(4);
+
+    assertThat(beta.status()).isEqualTo(Status.WILL_CHANGE);
+    assertThat(beta.notes()).singleElement().asString()
+        .startsWith("KES loses create on kms/data/minio/beta/lizard (denied: create not granted by rule");
+  }
+
+  @Test
+  void missingObjectsAndKesNamesTheTopologyNoLongerHas() throws Exception {
+    vault.gets.remove("auth/approle/role/kes-beta");
+    vault.gets.put("sys/mounts/kms", FakeVault.error(400, "No secret engine mount at kms/"));
+    vault.gets.put("sys/auth", FakeVault.ok(Map.of("token/", Map.of("type", "token"))));
+    vault.lists.put("sys/policies/acl", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-old", "kesgen-vault-plan"))));
+
+    LivePlan plan = plan();
+
+    assertThat(plan.lines()).contains("  + kv mount kms/: missing", "  + auth mount approle/: missing",
+        "  + AppRole role kes-beta: missing", "  - policy kes-old: not managed");
+    assertThat(plan.objects()).extracting(LiveObject::name).doesNotContain("kesgen-vault-plan", "other-app");
+    assertThat(plan.summary()).isEqualTo("Vault plan: 3 in sync, 0 will change, 3 missing, 1 not managed, 0 unreadable.");
+  }
+
+  @Test
+  void anObjectTheTokenMayNotReadIsUnreadableNeverInSync() throws Exception {
+    vault.gets.put("auth/approle/role/kes-alpha", FakeVault.error(403, "1 error occurred:\n\t* permission denied\n\n"));
+    vault.lists.put("auth/approle/role", FakeVault.error(403, "permission denied"));
+
+    LivePlan plan = plan();
+
+    assertThat(plan.inSync()).isFalse();
+    assertThat(plan.drifted()).isFalse();
+    assertThat(plan.incomplete()).isTrue();
+    assertThat(line(plan, "kes-alpha").length()).isPositive();
+    LiveObject role = plan.objects().get(3);
+    assertThat(role.status()).isEqualTo(Status.UNREADABLE);
+    assertThat(role.notes()).containsExactly("the token may not read auth/approle/role/kes-alpha (HTTP 403"
+        + " (permission denied)); the policy kesgen-vault-plan allows it");
+    assertThat(plan.lines()).contains("  ? AppRole role kes-*: unreadable",
+        "      so AppRole roles the topology no longer has are not found");
+  }
+
+  @Test
+  void aTokenVaultRefusesStopsThePlan() {
+    vault.gets.put("auth/token/lookup-self", FakeVault.error(403, "permission denied"));
+
+    assertThatThrownBy(this::plan).isInstanceOf(LiveVaultException.class)
+        .hasMessage("Vault refused the token: auth/token/lookup-self answered HTTP 403 (permission denied); it is"
+            + " invalid or expired, or may not look itself up (Vault's default policy and kesgen-vault-plan allow that)");
+    assertThat(vault.requests).containsExactly("GET auth/token/lookup-self");
+  }
+
+  @Test
+  void aKvMountOfTheOtherVersionWillChangeAndSaysApplyRefusesIt() throws Exception {
+    vault.gets.put("sys/mounts/kms", FakeVault.ok(Map.of("type", "kv", "options", Map.of("version", "1"))));
+
+    LiveObject kv = plan().objects().get(0);
+
+    assertThat(kv.status()).isEqualTo(Status.WILL_CHANGE);
+    assertThat(kv.changes()).containsExactly("~ options.version: \"1\" -> \"2\"");
+    assertThat(kv.notes()).containsExactly("apply.sh refuses a KV mount of the other version: upgrade it (vault kv"
+        + " enable-versioning kms) or set vault.kv.version: 1");
+  }
+
+  @Test
+  void aKvMountWithoutAVersionIsVersionOne() throws Exception {
+    vault.gets.put("sys/mounts/kms", FakeVault.ok(Map.of("type", "kv")));
+
+    assertThat(plan().objects().get(0).changes()).containsExactly("~ options.version: \"1\" -> \"2\"");
+  }
+}
