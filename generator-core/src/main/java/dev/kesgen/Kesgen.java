@@ -184,8 +184,8 @@ public final class Kesgen {
     try {
       Events events = new Events(listener);
       List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(), events);
-      return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(
-          CheckResult.Kind.valueOf(f.kind().name()), f.subject(), f.message())).toList(), events.warnings);
+      return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(kind(f.kind()), f.subject(),
+          f.message())).toList(), events.warnings);
     } catch (RunException e) {
       throw typed(e);
     }
@@ -248,6 +248,19 @@ public final class Kesgen {
   private static RunSettings settings(GenerateRequest request) {
     return new RunSettings(request.outputDirectory(), request.secretsDirectory(), request.templateDirectory(),
         request.clock(), request.rotate(), request.projectDirectory());
+  }
+
+  /** The API's kind of an engine finding: a kind the engine adds is a compile error here until the API has it. */
+  static CheckResult.Kind kind(Finding.Kind kind) {
+    return switch (kind) {
+      case STALE -> CheckResult.Kind.STALE;
+      case MISSING -> CheckResult.Kind.MISSING;
+      case EXTRA -> CheckResult.Kind.EXTRA;
+      case UNKNOWN -> CheckResult.Kind.UNKNOWN;
+      case CERTIFICATE -> CheckResult.Kind.CERTIFICATE;
+      case SECRET_IN_OUTPUT -> CheckResult.Kind.SECRET_IN_OUTPUT;
+      case ACCESS -> CheckResult.Kind.ACCESS;
+    };
   }
 
   private static KesgenException typed(RunException e) {

@@ -1,12 +1,11 @@
 package dev.kesgen.cli;
 
 import dev.kesgen.CheckResult;
-import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenEvent;
 import dev.kesgen.KesgenListener;
-import dev.kesgen.topology.TopologyException;
+import dev.kesgen.report.Messages;
 import dev.kesgen.warning.Warning;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,26 +66,8 @@ final class CheckCommand extends Subcommand {
     CheckResult result;
     try {
       result = Kesgen.check(request, Optional.ofNullable(failOnExpiringWithin), listener);
-    } catch (TopologyException | ConfigurationException e) {
-      if (!json) {
-        throw e;
-      }
-      if (e instanceof TopologyException t && t.unreadable()) {
-        int code = failed(console, e);
-        Report.json(console, List.of(), warnings, e.getMessage());
-        return code;
-      }
-      List<Finding> findings = e instanceof TopologyException t
-          ? t.problems().stream().map(Finding::of).toList()
-          : List.of(Finding.configuration(e.getMessage()));
-      Report.json(console, findings, warnings, null);
-      return ExitCodes.FINDINGS;
     } catch (Exception e) {
-      int code = failed(console, e);
-      if (json) {
-        Report.json(console, List.of(), warnings, e.getMessage());
-      }
-      return code;
+      return failed(console, e, json, warnings);
     } finally {
       progress.clear();
     }
@@ -95,10 +76,10 @@ final class CheckCommand extends Subcommand {
     if (json) {
       Report.json(console, findings, warnings, refused.orElse(null));
     } else if (!findings.isEmpty()) {
-      console.error("kesgen check found " + findings.size()
-          + " problem(s); run kesgen generate (or kesgen rotate) and commit the result:" + Report.lines(findings));
+      console.error(Messages.checkFound(findings.stream().map(Finding::text).toList(),
+          "kesgen generate (or kesgen rotate)"));
     } else if (refused.isEmpty()) {
-      console.info("kesgen check passed");
+      console.info(Messages.CHECK_PASSED);
     }
     if (!json) {
       refused.ifPresent(console::error);

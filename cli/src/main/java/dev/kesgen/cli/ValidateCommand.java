@@ -1,12 +1,10 @@
 package dev.kesgen.cli;
 
-import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
 import dev.kesgen.Plan;
 import dev.kesgen.change.ChangeSet;
 import dev.kesgen.topology.Topology;
-import dev.kesgen.topology.TopologyException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,26 +41,8 @@ final class ValidateCommand extends Subcommand {
       } finally {
         progress.clear();
       }
-    } catch (TopologyException | ConfigurationException e) {
-      if (!json) {
-        throw e;
-      }
-      if (e instanceof TopologyException t && t.unreadable()) {
-        int code = failed(console, e);
-        Report.json(console, List.of(), List.of(), e.getMessage());
-        return code;
-      }
-      List<Finding> findings = e instanceof TopologyException t
-          ? t.problems().stream().map(Finding::of).toList()
-          : List.of(Finding.configuration(e.getMessage()));
-      Report.json(console, findings, List.of(), null);
-      return ExitCodes.FINDINGS;
     } catch (Exception e) {
-      int code = failed(console, e);
-      if (json) {
-        Report.json(console, List.of(), List.of(), e.getMessage());
-      }
-      return code;
+      return failed(console, e, json, List.of());
     }
     ChangeSet changes = Kesgen.changes(plan);
     java.util.Optional<String> refused = strict.refusal(plan.warnings());

@@ -348,7 +348,8 @@ public final class Engine {
 
   /**
    * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
-   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
+   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply (in the secrets directory of the
+   * run, as configured) and restart.
    */
   private static List<Warning> renewedServers(Topology topology, Certificates certificates, SecretSink sink) {
     List<Warning> warnings = new ArrayList<>();

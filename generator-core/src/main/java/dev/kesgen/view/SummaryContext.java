@@ -68,6 +68,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param replicas the replica count
    * @param vaultName {@code kes-<name>}
    * @param keyLocation where its keys are in Vault
+   * @param valuesFile its KES chart values, {@code kes/<name>/values.yaml}
    * @param server its server certificate
    * @param provisioner its provisioner, if any (null in the template otherwise)
    * @param tenants its tenants
@@ -76,7 +77,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    */
   public record Instance(String name, String namespace, String kesVersion, String image,
       String imageNote, String imageWarning, String dialect,
-      String serviceHost, int port, int replicas, String vaultName, String keyLocation, Certificate server,
+      String serviceHost, int port, int replicas, String vaultName, String keyLocation, String valuesFile, Certificate server,
       Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access) {}
 
   /**

@@ -59,6 +59,50 @@ class TopologySchemaTest {
   }
 
   @Test
+  void everyKeyTypeOfTheSchemaIsAJavaKeyType() throws Exception {
+    List<JsonNode> found = properties(root(), "keyType");
+    assertThat(found).as("server and client certificate profiles, in defaults and instances").hasSize(4);
+    List<String> spellings = java.util.Arrays.stream(KeyType.values()).map(KeyType::spelling).toList();
+    for (JsonNode keyType : found) {
+      assertThat(strings(keyType.path("enum"))).isEqualTo(spellings);
+    }
+  }
+
+  @Test
+  void everyChartOfTheSchemaIsAJavaChartLayout() throws Exception {
+    List<JsonNode> found = properties(root(), "chart");
+    assertThat(found).as("defaults.tenant.chart and instances[].tenants[].chart").hasSize(2);
+    List<String> spellings = java.util.Arrays.stream(ChartLayout.values()).map(ChartLayout::spelling).toList();
+    for (JsonNode chart : found) {
+      assertThat(strings(chart.path("enum"))).isEqualTo(spellings);
+      assertThat(chart.path("default").asText()).isEqualTo(ChartLayout.ARMADILLO.spelling());
+    }
+  }
+
+  private static JsonNode root() throws Exception {
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+
+  /** Every property of this name, anywhere in the schema. */
+  private static List<JsonNode> properties(JsonNode root, String name) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    root.findParents(name).forEach(parent -> {
+      if (parent.get(name).isObject() && parent.get(name).has("enum")) {
+        found.add(parent.get(name));
+      }
+    });
+    return found;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new java.util.ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  @Test
   void theSecretsEnumsOfTheSchemaAreTheJavaTypes() throws Exception {
     JsonNode root;
     try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {

@@ -3,7 +3,7 @@ package dev.kesgen.maven;
 import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.KesgenException;
-import dev.kesgen.topology.Problem;
+import dev.kesgen.report.Messages;
 import dev.kesgen.topology.TopologyException;
 import java.io.File;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -102,10 +101,8 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
 
   /** A build failure listing every problem of the topology, each as file:line:column. */
   static MojoFailureException failure(TopologyException e) {
-    String problems = e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
     // No cause: Maven appends a cause's message to the failure, which would print every problem twice.
-    return new MojoFailureException("The topology has " + e.problems().size() + " problem(s); fix them and run again:"
-        + problems);
+    return new MojoFailureException(Messages.topologyProblems(e));
   }
 
   /**
