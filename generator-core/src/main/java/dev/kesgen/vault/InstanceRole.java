@@ -20,7 +20,7 @@ public record InstanceRole(VaultAuth auth, String path, Map<String, Object> para
     return switch (instance.vaultAuth()) {
       case APPROLE -> {
         AppRoleRole role = AppRoleRole.of(vault, instance);
-        yield new InstanceRole(VaultAuth.APPROLE, role.path(), role.parameters());
+        yield new InstanceRole(VaultAuth.APPROLE, role.path(), role.parameters().body());
       }
       case KUBERNETES -> {
         KubernetesAuthRole role = KubernetesAuthRole.of(vault, instance);
