@@ -73,4 +73,26 @@ class KubernetesAuthCheckTest {
     assertThat(access()).anySatisfy(f -> assertThat(f).startsWith("kes/alpha/values.yaml: instance alpha, Vault login"
         + " of the KES chart: serviceAccount.name is \"kes-beta\", but must be \"kes-alpha-login\""));
   }
+
+  @Test
+  void aRoleWidenedToEveryServiceAccountIsReported() throws Exception {
+    Kesgen.generate(request());
+    Path role = dir.resolve("generated/vault/kubernetes/kes-alpha.json");
+    Files.writeString(role, Files.readString(role).replace("[\"kes-alpha-login\"]", "[\"*\"]"));
+
+    assertThat(access()).contains("vault/kubernetes/kes-alpha.json: instance alpha, kubernetes auth role kes-alpha:"
+        + " bound_service_account_names is [\"*\"], but must be [\"kes-alpha-login\"] (the instance's ServiceAccount"
+        + " only (kes.serviceAccount))");
+  }
+
+  @Test
+  void anApplyScriptWritingTheMethodsConfigurationFromAnotherFileIsReported() throws Exception {
+    Kesgen.generate(request());
+    Path apply = dir.resolve("generated/vault/apply.sh");
+    Files.writeString(apply, Files.readString(apply).replace("write 'auth/k8s/config' - < 'kubernetes/config.json'",
+        "write 'auth/k8s/config' - < 'elsewhere.json'"));
+
+    assertThat(access()).anySatisfy(f -> assertThat(f).startsWith("vault/apply.sh: line ").contains(
+        "writes auth/k8s/config from 'elsewhere.json'; it may write it only from kubernetes/config.json"));
+  }
 }
