@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Vault's kubernetes auth method as kesgen configures it, against a real OpenBao's own {@code kubernetes} method: the
- * generated {@code apply.sh} enables it and writes its configuration ({@code disable_local_ca_jwt=true},
+ * generated {@code apply.sh}, run with a token of the generated {@code kesgen-operator} policy only, enables it and
+ * writes its configuration ({@code disable_local_ca_jwt=true},
  * {@code kubernetes_ca_cert}, {@code kubernetes_host} pointing at a TokenReview stand-in on loopback) and each
  * instance's role; then KES's exact login with a signed ServiceAccount JWT. The right account of the right namespace
  * gets a token with exactly its instance's policy, which creates and reads that instance's keys and renews; another
@@ -66,8 +67,14 @@ class KubernetesAuthTest {
     root = new VaultHttp(server.address, server.rootToken);
     root.ok(root.delete("sys/mounts/secret")); // apply.sh enables the KV v2 mount itself
     Scripts scripts = new Scripts(server, work);
-    firstApply = scripts.sh(project, Map.of(), "generated/vault/apply.sh");
-    secondApply = scripts.sh(project, Map.of(), "generated/vault/apply.sh");
+    // apply.sh runs with a token of the generated kesgen-operator policy only, as a person or pipeline would
+    String policy = Files.readString(project.resolve("generated/vault/policies/kesgen-operator.hcl"));
+    root.ok(root.put("sys/policies/acl/kesgen-operator", Map.of("policy", policy)));
+    String operator = root.ok(root.post("auth/token/create", Map.of("policies", List.of("kesgen-operator"),
+        "no_default_policy", true, "ttl", "1h"))).body().path("auth").path("client_token").asText();
+    Map<String, String> env = Map.of("BAO_ADDR", server.address, "BAO_TOKEN", operator);
+    firstApply = scripts.sh(project, env, "generated/vault/apply.sh");
+    secondApply = scripts.sh(project, env, "generated/vault/apply.sh");
   }
 
   @AfterAll
