@@ -1,0 +1,88 @@
+package dev.kesgen.eso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kesgen.Kesgen;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The externalSecrets sink in the engine: the committed output holds the store, one ExternalSecret per Secret, the
+ * policies and the write script, and no private key; the keys wait in the secrets directory without Secret
+ * manifests; a second run changes no byte; rotation moves that Secret to a new KV key. That what the ExternalSecrets
+ * ask for is what the script writes into a real OpenBao is proven in vault-it ({@code ExternalSecretsVaultTest}).
+ */
+class ExternalSecretsSinkTest {
+  static final String SERVER = "kes/dev/secret.external-secret.yaml";
+  static final String ALPHA = "tenants/dev/alpha/secret.external-secret.yaml";
+
+  @TempDir Path dir;
+
+  static Map<String, String> files(Path root) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        files.put(root.relativize(p).toString(), Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void theOutputHoldsManifestsAndNoKeyAndTheKeysWaitWithoutManifests() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 2, "ClusterSecretStore", "appRole");
+    Kesgen.generate(f.request());
+    Map<String, String> output = files(f.output);
+    assertThat(output).containsKeys(SERVER, ALPHA, "tenants/dev/beta/secret.external-secret.yaml",
+        "kes/dev/provisioner-secret.external-secret.yaml", "external-secrets/cluster-secret-store.yaml",
+        "external-secrets/policies/kesgen-external-secrets.hcl",
+        "external-secrets/policies/kesgen-external-secrets-writer.hcl", "external-secrets/apply.sh");
+    assertThat(output.keySet()).noneMatch(p -> p.endsWith(".key")
+        || p.endsWith("secret.yaml") && !p.endsWith(".external-secret.yaml"));
+    for (Map.Entry<String, String> file : output.entrySet()) {
+      assertThat(file.getValue()).as(file.getKey()).doesNotContain("PRIVATE KEY", "UFJJVkFURSBLRVk");
+    }
+    assertThat(output.get(ALPHA)).contains("kind: ExternalSecret\n", "  namespace: minio-alpha\n",
+        "        key: kesgen/minio-alpha/", "        property: tls.key\n", "        version: \"1\"\n",
+        "      type: kubernetes.io/tls\n");
+    assertThat(output.get(SERVER)).doesNotContain("ca.crt");
+    assertThat(output.get("external-secrets/cluster-secret-store.yaml")).contains("kind: ClusterSecretStore\n",
+        "      path: secret\n", "      version: v2\n", "          path: approle\n", "        - minio-alpha\n");
+    assertThat(output.get("external-secrets/policies/kesgen-external-secrets.hcl"))
+        .contains("path \"secret/data/kesgen/*\" {\n  capabilities = [\"read\"]\n}\n").doesNotContain("kes/dev");
+    Set<String> secrets = files(f.secrets).keySet();
+    assertThat(secrets).contains("kes/dev/server.key", "tenants/dev/alpha/client.key");
+    assertThat(secrets).noneMatch(p -> p.endsWith("secret.yaml"));
+    assertThat(Kesgen.check(f.request(), Optional.empty()).findings()).isEmpty();
+  }
+
+  @Test
+  void aSecondRunChangesNoByteAndRotationMovesOnlyThatSecret() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 1, "SecretStore", "kubernetes");
+    Kesgen.generate(f.request());
+    Map<String, String> first = files(f.output);
+    Kesgen.generate(f.request());
+    assertThat(files(f.output)).isEqualTo(first);
+    assertThat(first.get(ALPHA)).doesNotContain("version:");
+    assertThat(first).containsKeys("external-secrets/minio-alpha/secret-store.yaml",
+        "external-secrets/minio-alpha/service-account.yaml", "external-secrets/policies/kesgen-external-secrets-minio-alpha.hcl");
+    assertThat(first.get("external-secrets/policies/kesgen-external-secrets-minio-alpha.hcl"))
+        .contains("path \"kv1/kesgen/minio-alpha/*\"");
+
+    Kesgen.generate(f.request().withRotate(Set.of("dev/alpha")));
+    Map<String, String> rotated = files(f.output);
+    assertThat(rotated.get(ALPHA)).isNotEqualTo(first.get(ALPHA));
+    assertThat(rotated.get("tenants/dev/beta/secret.external-secret.yaml"))
+        .isEqualTo(first.get("tenants/dev/beta/secret.external-secret.yaml"));
+    assertThat(rotated.get("external-secrets/apply.sh")).isNotEqualTo(first.get("external-secrets/apply.sh"));
+  }
+}
