@@ -73,7 +73,7 @@ public final class ExternalSecretsSink implements SecretSink {
   }
 
   @Override
-  public List<String> warnings() {
+  public List<dev.kesgen.warning.Warning> warnings() {
     return local.warnings();
   }
 

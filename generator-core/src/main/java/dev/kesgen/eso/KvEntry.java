@@ -56,10 +56,9 @@ record KvEntry(CertificateTarget target, String key, String certificateFile, Opt
     return key.substring(key.lastIndexOf('/') + 1);
   }
 
-  /** The output-relative path of its ExternalSecret: the Secret manifest's path with {@code .external-secret.yaml}. */
+  /** The output-relative path of its ExternalSecret ({@link CertificateId#externalSecretPath()}). */
   static String externalSecretPath(CertificateTarget target) {
-    String manifest = target.id().secretManifestPath();
-    return manifest.substring(0, manifest.length() - ".yaml".length()) + ".external-secret.yaml";
+    return target.id().externalSecretPath();
   }
 
   private static String sha256(String text) {
