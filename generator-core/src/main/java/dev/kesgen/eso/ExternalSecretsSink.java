@@ -33,33 +33,16 @@ public final class ExternalSecretsSink implements SecretSink {
   private final Secrets.ExternalSecrets eso;
   private final Vault vault;
   private final SecretsDirectory local;
-  private final String secretsFromOutput;
 
   /**
    * @param eso the topology's {@code secrets.externalSecrets}
    * @param vault the topology's Vault
    * @param local the secrets directory the keys wait in
-   * @param secretsFromOutput the secrets directory as the script names it from the output directory ({@code ../secrets})
    */
-  public ExternalSecretsSink(Secrets.ExternalSecrets eso, Vault vault, SecretsDirectory local, String secretsFromOutput) {
+  public ExternalSecretsSink(Secrets.ExternalSecrets eso, Vault vault, SecretsDirectory local) {
     this.eso = Objects.requireNonNull(eso, "eso");
     this.vault = Objects.requireNonNull(vault, "vault");
     this.local = Objects.requireNonNull(local, "local");
-    this.secretsFromOutput = Objects.requireNonNull(secretsFromOutput, "secretsFromOutput");
-  }
-
-  /** {@code ../<secrets>} where both directories are named relative to the project directory, else "" (the script then needs KESGEN_SECRETS_DIR). */
-  public static String secretsFromOutput(String outputName, String secretsName) {
-    if (outputName.startsWith("<") || secretsName.startsWith("<")) {
-      return "";
-    }
-    Path output = Path.of(outputName);
-    Path relative = output.relativize(Path.of(secretsName));
-    StringBuilder name = new StringBuilder();
-    for (Path part : relative) {
-      name.append(name.length() == 0 ? "" : "/").append(part);
-    }
-    return name.toString();
   }
 
   @Override
@@ -119,7 +102,7 @@ public final class ExternalSecretsSink implements SecretSink {
       reader.serviceAccountFile(eso).ifPresent(f -> files.put(f, Manifests.serviceAccount(reader.namespace().get())));
     }
     files.put("external-secrets/policies/" + Reader.NAME + "-writer.hcl", WriteScript.writerPolicy(eso, vault, readers));
-    files.put(WriteScript.PATH, WriteScript.render(eso, vault, readers, entries, secretsFromOutput));
+    files.put(WriteScript.PATH, WriteScript.render(eso, vault, readers, entries));
     return files;
   }
 }

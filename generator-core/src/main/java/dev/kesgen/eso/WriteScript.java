@@ -14,12 +14,11 @@ import java.util.stream.Collectors;
  * only"). Values travel as {@code @file} arguments, never on a command line, and nothing secret is printed.
  */
 final class WriteScript {
-  static final String PATH = "external-secrets/apply.sh";
+  static final String PATH = dev.kesgen.layout.OutputLayout.EXTERNAL_SECRETS_APPLY;
 
   private WriteScript() {}
 
-  static String render(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers, List<KvEntry> entries,
-      String secretsFromOutput) {
+  static String render(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers, List<KvEntry> entries) {
     String kv = vault.kv().mount();
     StringBuilder s = new StringBuilder("#!/bin/sh\n").append(Manifests.HEADER)
         .append("#\n")
@@ -30,13 +29,11 @@ final class WriteScript {
         .append("# every generate that issued a key, from the repository, with a token of the policy in\n")
         .append("# external-secrets/policies/").append(Reader.NAME).append("-writer.hcl. Idempotent, and it never overwrites: a KV entry that exists\n")
         .append("# is left alone (each entry's key path names its certificate, so a new certificate is a new entry).\n")
-        .append("# Reads each private key from the secrets directory generate wrote it to (KESGEN_SECRETS_DIR, default\n")
-        .append("# ").append(secretsFromOutput).append(" from the output directory); prints no secret.\n")
+        .append("# Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,\n")
+        .append("# default secrets), as the README's commands are; prints no secret.\n")
         .append("set -eu\n")
-        .append("cd \"$(dirname \"$0\")/..\"\n")
-        .append(secretsFromOutput.isEmpty()
-            ? "secrets_dir=${KESGEN_SECRETS_DIR:?set KESGEN_SECRETS_DIR to the secrets directory generate wrote}\n"
-            : "secrets_dir=${KESGEN_SECRETS_DIR:-" + secretsFromOutput + "}\n")
+        .append("out=$(cd \"$(dirname \"$0\")/..\" && pwd)\n")
+        .append("secrets_dir=${KESGEN_SECRETS_DIR:-secrets}\n")
         .append(CLI)
         .append(vault.namespace().isEmpty() ? "" : "VAULT_NAMESPACE=" + q(vault.namespace())
             + "\nBAO_NAMESPACE=$VAULT_NAMESPACE\nexport VAULT_NAMESPACE BAO_NAMESPACE\n")
@@ -60,7 +57,7 @@ final class WriteScript {
     for (Reader reader : readers) {
       s.append("\n# reader ").append(reader.name()).append(": written every run, reported only when Vault's copy differs afterwards\n")
           .append("kesgen_before=$(\"$vault_cli\" policy read ").append(q(reader.name())).append(" 2>/dev/null || true)\n")
-          .append("\"$vault_cli\" policy write ").append(q(reader.name())).append(' ').append(q(reader.policyFile())).append(" >/dev/null\n")
+          .append("\"$vault_cli\" policy write ").append(q(reader.name())).append(" \"$out\"/").append(q(reader.policyFile())).append(" >/dev/null\n")
           .append("kesgen_after=$(\"$vault_cli\" policy read ").append(q(reader.name())).append(")\n")
           .append("if [ \"$kesgen_before\" != \"$kesgen_after\" ]; then\n  echo \"policy ").append(reader.name())
           .append(": written\"\n  kesgen_changed=yes\nfi\n")
@@ -101,10 +98,10 @@ final class WriteScript {
         .append("      \"KESGEN_SECRETS_DIR (or rotate the certificate and run again)\" >&2\n    exit 1\n  fi\n")
         .append("  if [ -n \"${5:-}\" ]; then\n")
         .append("    \"$vault_cli\" kv put -mount=").append(kv).append(vault.kv().version() == 2 ? " -cas=0" : "")
-        .append(" \"$1\" ca.crt=@\"$5\" tls.crt=@\"$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
+        .append(" \"$1\" ca.crt=@\"$out/$5\" tls.crt=@\"$out/$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
         .append("  else\n")
         .append("    \"$vault_cli\" kv put -mount=").append(kv).append(vault.kv().version() == 2 ? " -cas=0" : "")
-        .append(" \"$1\" tls.crt=@\"$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
+        .append(" \"$1\" tls.crt=@\"$out/$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
         .append("  fi\n")
         .append("  echo \"").append(kv).append("/$1: written\"\n")
         .append("  kesgen_changed=yes\n}\n");

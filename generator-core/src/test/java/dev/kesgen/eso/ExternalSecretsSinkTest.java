@@ -78,11 +78,43 @@ class ExternalSecretsSinkTest {
     assertThat(first.get("external-secrets/policies/kesgen-external-secrets-minio-alpha.hcl"))
         .contains("path \"kv1/kesgen/minio-alpha/*\"");
 
+    dev.kesgen.Plan plan = Kesgen.plan(f.request().withRotate(Set.of("dev/alpha")), dev.kesgen.KesgenListener.NONE);
+    // the key goes into Vault first, then ESO makes the Secret from the new ExternalSecret
+    assertThat(Kesgen.nextSteps(plan, Kesgen.changes(plan))).containsSubsequence(
+        "sh generated/external-secrets/apply.sh",
+        "kubectl apply --server-side -f generated/tenants/dev/alpha/secret.external-secret.yaml");
     Kesgen.generate(f.request().withRotate(Set.of("dev/alpha")));
     Map<String, String> rotated = files(f.output);
     assertThat(rotated.get(ALPHA)).isNotEqualTo(first.get(ALPHA));
     assertThat(rotated.get("tenants/dev/beta/secret.external-secret.yaml"))
         .isEqualTo(first.get("tenants/dev/beta/secret.external-secret.yaml"));
     assertThat(rotated.get("external-secrets/apply.sh")).isNotEqualTo(first.get("external-secrets/apply.sh"));
+  }
+
+  @Test
+  void theSecretEsoMadeCopiedIntoTheOutputIsALeakThatCheckReports() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 2, "ClusterSecretStore", "appRole");
+    Kesgen.generate(f.request());
+    // what kubectl get secret -o yaml prints once ESO has made it, committed by mistake, alone and appended
+    String certificate = Files.readString(f.output.resolve("kes/dev/server.crt"));
+    String key = Files.readString(f.secrets.resolve("kes/dev/server.key"));
+    String made = new dev.kesgen.pki.KubernetesTlsSecret("kes-tls", "kes-dev", certificate, key, Optional.empty())
+        .toYaml();
+    Files.writeString(f.output.resolve("kes/dev/made.yaml"), made);
+    Files.writeString(f.output.resolve(SERVER), Files.readString(f.output.resolve(SERVER)) + "---\n"
+        + made.lines().filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n")));
+    java.util.List<dev.kesgen.CheckResult.Finding> findings = Kesgen.check(f.request(), Optional.empty()).findings();
+    assertThat(findings).filteredOn(x -> x.kind() == dev.kesgen.CheckResult.Kind.SECRET_IN_OUTPUT)
+        .extracting(dev.kesgen.CheckResult.Finding::subject)
+        .containsExactlyInAnyOrder("kes/dev/made.yaml", SERVER);
+  }
+
+  @Test
+  void checkInCiNeedsNoKeyAndNoVault() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 1, "SecretStore", "appRole");
+    Kesgen.generate(f.request());
+    // another checkout: no secrets directory at all, no Vault anywhere
+    assertThat(Kesgen.check(f.request().withSecretsDirectory(dir.resolve("ci")), Optional.empty()).findings())
+        .isEmpty();
   }
 }

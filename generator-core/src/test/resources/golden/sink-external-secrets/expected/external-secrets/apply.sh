@@ -6,11 +6,11 @@
 # every generate that issued a key, from the repository, with a token of the policy in
 # external-secrets/policies/kesgen-external-secrets-writer.hcl. Idempotent, and it never overwrites: a KV entry that exists
 # is left alone (each entry's key path names its certificate, so a new certificate is a new entry).
-# Reads each private key from the secrets directory generate wrote it to (KESGEN_SECRETS_DIR, default
-# ../secrets from the output directory); prints no secret.
+# Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,
+# default secrets), as the README's commands are; prints no secret.
 set -eu
-cd "$(dirname "$0")/.."
-secrets_dir=${KESGEN_SECRETS_DIR:-../secrets}
+out=$(cd "$(dirname "$0")/.." && pwd)
+secrets_dir=${KESGEN_SECRETS_DIR:-secrets}
 # The CLI: $KESGEN_VAULT_CLI if set, else vault where it is on the PATH, else OpenBao's bao (same commands).
 if [ -n "${KESGEN_VAULT_CLI:-}" ]; then
   vault_cli=$KESGEN_VAULT_CLI
@@ -54,7 +54,7 @@ fi
 
 # reader kesgen-external-secrets: written every run, reported only when Vault's copy differs afterwards
 kesgen_before=$("$vault_cli" policy read 'kesgen-external-secrets' 2>/dev/null || true)
-"$vault_cli" policy write 'kesgen-external-secrets' 'external-secrets/policies/kesgen-external-secrets.hcl' >/dev/null
+"$vault_cli" policy write 'kesgen-external-secrets' "$out"/'external-secrets/policies/kesgen-external-secrets.hcl' >/dev/null
 kesgen_after=$("$vault_cli" policy read 'kesgen-external-secrets')
 if [ "$kesgen_before" != "$kesgen_after" ]; then
   echo "policy kesgen-external-secrets: written"
@@ -101,9 +101,9 @@ kesgen_put() {
     exit 1
   fi
   if [ -n "${5:-}" ]; then
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" ca.crt=@"$5" tls.crt=@"$3" tls.key=@"$secrets_dir/$4" >/dev/null
+    "$vault_cli" kv put -mount=secret -cas=0 "$1" ca.crt=@"$out/$5" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
   else
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" tls.crt=@"$3" tls.key=@"$secrets_dir/$4" >/dev/null
+    "$vault_cli" kv put -mount=secret -cas=0 "$1" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
   fi
   echo "secret/$1: written"
   kesgen_changed=yes
