@@ -63,7 +63,9 @@ final class Manifests {
         y.append("        kubernetes:\n")
             .append("          mountPath: ").append(Reader.KUBERNETES_MOUNT).append('\n')
             .append("          role: ").append(reader.name()).append('\n');
-        // the cluster store logs in as the operator's own service account; a namespace's store as its own
+        // the cluster store logs in as the operator's own service account (without a serviceAccountRef ESO sends its
+        // pod's token: external-secrets/external-secrets@v0.16.2:pkg/provider/vault/auth_kubernetes.go:34, :71-110);
+        // a namespace's store as that namespace's own
         reader.namespace().ifPresent(n -> y.append("          serviceAccountRef:\n")
             .append("            name: ").append(Reader.CREDENTIALS).append('\n'));
       }
