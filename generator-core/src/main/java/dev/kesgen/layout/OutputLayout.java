@@ -21,6 +21,8 @@ public final class OutputLayout {
   public static final String VAULT_KUBERNETES_CONFIG = "vault/" + "kubernetes/config.json";
   /** {@link #VAULT_KUBERNETES_CONFIG} as {@code vault/apply.sh} names it, relative to {@code vault/}. */
   public static final String VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY = "kubernetes/config.json";
+  /** The script of the externalSecrets sink that writes the keys into Vault KV and the reader's login. */
+  public static final String EXTERNAL_SECRETS_APPLY = "external-secrets/apply.sh";
 
   private OutputLayout() {}
 
