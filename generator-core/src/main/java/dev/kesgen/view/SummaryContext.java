@@ -11,13 +11,15 @@ import java.util.Optional;
  * @param warnings the message of every warning about the output, in topology order (as {@code warningList}, text only)
  * @param warningList every warning about the output with its id and acknowledgement, in topology order
  * @param instances every instance
+ * @param directory where the private keys are when they stay in the local secrets directory; empty otherwise
  * @param sealed where the private keys are when they are sealed for a Sealed Secrets controller; empty otherwise
  *     (null in the template)
  * @param sops where the private keys are when they are SOPS-encrypted for age recipients; empty otherwise
  * @param external where the private keys are when External Secrets Operator reads them from Vault; empty otherwise
  */
 public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Warning> warningList,
-    List<Instance> instances, Optional<Sealed> sealed, Optional<Sops> sops, Optional<External> external) {
+    List<Instance> instances, Optional<Directory> directory, Optional<Sealed> sealed, Optional<Sops> sops,
+    Optional<External> external) {
   /**
    * A warning.
    *
@@ -26,6 +28,13 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param acknowledged the reason the topology acknowledges it with (null in the template when it does not)
    */
   public record Warning(String id, String message, Optional<String> acknowledged) {}
+
+  /**
+   * The directory sink.
+   *
+   * @param secrets each Secret, with its manifest's path in the secrets directory, in topology order
+   */
+  public record Directory(List<SealedSecret> secrets) {}
 
   /**
    * The sealedSecrets sink.

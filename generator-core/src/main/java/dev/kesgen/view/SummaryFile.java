@@ -86,7 +86,17 @@ public final class SummaryFile {
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), shown.stream().map(Warning::message).toList(),
             shown.stream().map(w -> new SummaryContext.Warning(w.id().id(), w.message(), w.acknowledged())).toList(),
-            instances, sealed(topology), sops(topology), external(topology)));
+            instances, directory(topology), sealed(topology), sops(topology), external(topology)));
+  }
+
+  private static Optional<SummaryContext.Directory> directory(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.Directory)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.secretPath())));
+    return Optional.of(new SummaryContext.Directory(secrets));
   }
 
   private static Optional<SummaryContext.Sops> sops(Topology topology) {
