@@ -39,8 +39,19 @@ class OutputFormatsTest {
       assertThat(config.has("admin") || config.has("root")).as(file.getKey()).isTrue();
       JsonNode backend = config.has("keystore") ? config.path("keystore") : config.path("keys");
       JsonNode approle = backend.path("vault").path("approle");
-      assertThat(approle.path("id").asText()).isEqualTo("${KES_APPROLE_ID}");
-      assertThat(approle.path("secret").asText()).isEqualTo("${KES_APPROLE_SECRET}");
+      JsonNode kubernetes = backend.path("vault").path("kubernetes");
+      // exactly one login block: from 2023-04-03 the one present selects the method, v0.13.x refuses both
+      assertThat(approle.isMissingNode()).as(file.getKey()).isNotEqualTo(kubernetes.isMissingNode());
+      if (kubernetes.isMissingNode()) {
+        assertThat(approle.path("id").asText()).isEqualTo("${KES_APPROLE_ID}");
+        assertThat(approle.path("secret").asText()).isEqualTo("${KES_APPROLE_SECRET}");
+        assertThat(values.path("vault").has("approleSecretName")).as(file.getKey()).isTrue();
+      } else {
+        assertThat(kubernetes.path("jwt").asText()).isEqualTo("/var/run/secrets/kes/vault/token");
+        assertThat(kubernetes.path("role").asText()).startsWith("kes-");
+        assertThat(values.path("vault").path("auth").asText()).isEqualTo("kubernetes");
+        assertThat(values.path("vault").has("approleSecretName")).as("no AppRole Secret").isFalse();
+      }
       assertThat(config.path("cache").path("expiry").has("any")).isTrue();
       assertThat(config.path("cache").path("expiry").has("unused")).isTrue();
       config.path("policy").properties().forEach(policy -> {
@@ -61,6 +72,19 @@ class OutputFormatsTest {
     for (var file : Golden.read(golden.expected()).entrySet()) {
       if (file.getKey().endsWith(".yaml")) {
         assertThat(YAML.readTree(file.getValue())).as(file.getKey()).isNotNull();
+      } else if (file.getKey().equals("vault/kubernetes/config.json")) {
+        JsonNode config = JSON.readTree(file.getValue());
+        assertThat(config.path("kubernetes_host").asText()).startsWith("https://");
+        assertThat(config.path("disable_local_ca_jwt").asBoolean())
+            .isEqualTo(!config.path("kubernetes_ca_cert").asText().isEmpty());
+      } else if (file.getKey().startsWith("vault/kubernetes/")) {
+        JsonNode role = JSON.readTree(file.getValue());
+        String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1).replace(".json", "");
+        assertThat(role.path("token_policies").toString()).as(file.getKey()).isEqualTo("[\"" + name + "\"]");
+        assertThat(role.path("token_no_default_policy").asBoolean(false)).as("no default policy").isTrue();
+        assertThat(role.path("bound_service_account_names")).as(file.getKey()).hasSize(1);
+        assertThat(role.path("bound_service_account_namespaces")).as(file.getKey()).hasSize(1);
+        assertThat(role.has("secret_id_ttl")).as("no secret id").isFalse();
       } else if (file.getKey().endsWith(".json")) {
         JsonNode role = JSON.readTree(file.getValue());
         String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1).replace(".json", "");

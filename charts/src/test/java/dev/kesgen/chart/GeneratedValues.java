@@ -92,6 +92,57 @@ final class GeneratedValues {
         }
     }
 
+    /**
+     * A Kubernetes login: no AppRole variables, the pods run as the ServiceAccount the chart creates, and its token (and
+     * no other) is mounted read-only where the KES configuration's {@code kubernetes.jwt} names it: projected with the
+     * values' audience, or the long-lived token Secret the chart creates for it; the auth-delegator binding exactly
+     * when the values ask for it.
+     */
+    static void assertLogsInWithItsServiceAccount(Manifests manifests, JsonNode values) {
+        JsonNode env = manifests.kesContainer().path("env");
+        for (JsonNode entry : env) {
+            assertThat(entry.path("name").asText()).doesNotStartWith("KES_APPROLE");
+        }
+        String account = values.at("/serviceAccount/name").asText();
+        assertThat(account).isNotEmpty();
+        assertThat(manifests.podSpec().path("serviceAccountName").asText()).isEqualTo(account);
+        assertThat(manifests.podSpec().path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(manifests.ofKind("ServiceAccount")).singleElement()
+                .satisfies(sa -> assertThat(sa.at("/metadata/name").asText()).isEqualTo(account));
+        JsonNode volume = byName(manifests.podSpec().path("volumes"), "vault-token");
+        JsonNode mount = byName(manifests.kesContainer().path("volumeMounts"), "vault-token");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        String config = values.at("/server/config").asText();
+        assertThat(config).contains("jwt: \"" + mount.path("mountPath").asText() + "/token\"");
+        List<JsonNode> secrets = manifests.ofKind("Secret");
+        if ("projected".equals(values.at("/serviceAccount/token").asText())) {
+            JsonNode token = volume.at("/projected/sources/0/serviceAccountToken");
+            assertThat(token.path("path").asText()).isEqualTo("token");
+            assertThat(token.path("audience").asText()).isEqualTo(values.at("/serviceAccount/audience").asText());
+            assertThat(token.path("expirationSeconds").asInt()).isGreaterThanOrEqualTo(600);
+            assertThat(secrets).isEmpty();
+        } else {
+            assertThat(volume.at("/secret/secretName").asText()).isEqualTo(account + "-token");
+            assertThat(byKey(volume.at("/secret/items"), "token").path("path").asText()).isEqualTo("token");
+            assertThat(secrets).singleElement().satisfies(secret -> {
+                assertThat(secret.path("type").asText()).isEqualTo("kubernetes.io/service-account-token");
+                assertThat(secret.at("/metadata/name").asText()).isEqualTo(account + "-token");
+                assertThat(secret.at("/metadata/annotations").path("kubernetes.io/service-account.name").asText())
+                        .isEqualTo(account);
+            });
+        }
+        List<JsonNode> bindings = manifests.ofKind("ClusterRoleBinding");
+        if (values.at("/serviceAccount/authDelegator").asBoolean()) {
+            assertThat(bindings).singleElement().satisfies(b -> {
+                assertThat(b.at("/roleRef/name").asText()).isEqualTo("system:auth-delegator");
+                assertThat(b.at("/subjects/0/name").asText()).isEqualTo(account);
+                assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo(KesChart.NAMESPACE);
+            });
+        } else {
+            assertThat(bindings).isEmpty();
+        }
+    }
+
     static void assertNamesTheServiceAfterValues(Manifests manifests, JsonNode values) {
         assertThat(manifests.one("Service").at("/metadata/name").asText()).isEqualTo(values.at("/service/name").asText());
     }

@@ -49,8 +49,22 @@ class GeneratedValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("generated")
-    void takesTheAppRoleFromItsSecret(String name, Path values) {
-        GeneratedValues.assertTakesTheAppRoleFromItsSecret(GeneratedValues.render(values), KesChart.values(values));
+    void logsInToVaultTheWayTheValuesSay(String name, Path values) {
+        JsonNode v = KesChart.values(values);
+        if ("kubernetes".equals(v.at("/vault/auth").asText())) {
+            GeneratedValues.assertLogsInWithItsServiceAccount(GeneratedValues.render(values), v);
+        } else {
+            GeneratedValues.assertTakesTheAppRoleFromItsSecret(GeneratedValues.render(values), v);
+        }
+    }
+
+    @Test
+    void findsAValuesFileOfEachKubernetesToken() {
+        List<String> tokens = GeneratedValues.all().stream().map(KesChart::values)
+                .filter(v -> "kubernetes".equals(v.at("/vault/auth").asText()))
+                .map(v -> v.at("/serviceAccount/token").asText()).distinct().sorted().toList();
+
+        assertThat(tokens).containsExactly("projected", "secret");
     }
 
     @ParameterizedTest(name = "{0}")

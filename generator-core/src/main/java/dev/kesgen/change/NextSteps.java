@@ -70,7 +70,9 @@ public final class NextSteps {
       boolean newInstance = added.contains(OutputLayout.kesValues(instance));
       if (newInstance) {
         namespaces.add(namespace(instance.namespace()));
-        vault.add("sh " + HelmCommands.path(outputName, OutputLayout.vaultBootstrap(instance)));
+        if (instance.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE) { // a Kubernetes login has no secret id
+          vault.add("sh " + HelmCommands.path(outputName, OutputLayout.vaultBootstrap(instance)));
+        }
       }
       CertificateId server = CertificateId.server(instance);
       boolean serverChanged = changed.contains(server.certificatePath());

@@ -217,6 +217,8 @@ public final class Engine {
         findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable),
             run.certificates()::previousIdentity).findings());
       }
+      // every committed login file, generated or left over: an instance's output holds one way of logging in
+      findings.addAll(LoginCheck.of(run.topology(), path -> committed(root, path, Set.of(path))));
     } catch (java.io.UncheckedIOException e) {
       throw RunException.environment(e.getCause() instanceof UnsafeFileException unsafe ? unsafe.getMessage()
           : "cannot read the committed output: " + dev.kesgen.files.Failures.describe(e.getCause()), e);

@@ -4,7 +4,8 @@ import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
-import dev.kesgen.vault.AppRoleRole;
+import dev.kesgen.topology.VaultAuth;
+import dev.kesgen.vault.InstanceRole;
 import dev.kesgen.view.KesFiles;
 import dev.kesgen.view.KesValuesContext;
 import java.math.BigInteger;
@@ -29,22 +30,28 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class GrantCheck {
   /** Why each AppRole parameter must be what kesgen writes, for the message. */
-  private static final Map<String, String> WHY = Map.of(
-      "token_policies", "the instance's policy only, the one file kesgen proves",
-      "token_no_default_policy", "else Vault attaches the default policy, which kesgen does not prove",
-      "token_period", "vault.approle.tokenPeriod, in seconds",
-      "token_bound_cidrs", "vault.approle.tokenBoundCidrs",
-      "secret_id_ttl", "vault.approle.secretIdTtl, in seconds",
-      "secret_id_num_uses", "KES logs in again whenever its token cannot be renewed",
-      "secret_id_bound_cidrs", "vault.approle.secretIdBoundCidrs",
-      "bind_secret_id", "else the role id alone logs in");
+  private static final Map<String, String> WHY = Map.ofEntries(
+      Map.entry("token_policies", "the instance's policy only, the one file kesgen proves"),
+      Map.entry("token_no_default_policy", "else Vault attaches the default policy, which kesgen does not prove"),
+      Map.entry("token_period", "vault.approle.tokenPeriod, in seconds"),
+      Map.entry("token_bound_cidrs", "vault.approle.tokenBoundCidrs"),
+      Map.entry("secret_id_ttl", "vault.approle.secretIdTtl, in seconds"),
+      Map.entry("secret_id_num_uses", "KES logs in again whenever its token cannot be renewed"),
+      Map.entry("secret_id_bound_cidrs", "vault.approle.secretIdBoundCidrs"),
+      Map.entry("bind_secret_id", "else the role id alone logs in"),
+      Map.entry("bound_service_account_names", "the instance's ServiceAccount only (kes.serviceAccount)"),
+      Map.entry("bound_service_account_namespaces", "the instance's namespace only"),
+      Map.entry("audience", "the aud of the projected token the chart mounts, \"\" for a token Secret, which has none"),
+      Map.entry("alias_name_source", "the ServiceAccount's uid, which a new account of the same name does not have"),
+      Map.entry("token_ttl", "0: the token is periodic (token_period)"),
+      Map.entry("token_max_ttl", "0: the token is periodic (token_period)"));
 
   private GrantCheck() {}
 
   /** What the AppRole and the NetworkPolicy values of an instance break; an absent file is skipped. */
   static List<Finding> of(Topology topology, Instance instance, Function<String, Optional<String>> texts) {
     List<Finding> findings = new ArrayList<>();
-    String approle = OutputLayout.vaultAppRole(instance);
+    String approle = OutputLayout.vaultRole(instance);
     texts.apply(approle).ifPresent(text -> appRole(topology, instance, text)
         .forEach(m -> findings.add(new Finding(Finding.Kind.ACCESS, approle, m))));
     String values = OutputLayout.kesValues(instance);
@@ -54,8 +61,9 @@ final class GrantCheck {
   }
 
   private static List<String> appRole(Topology topology, Instance instance, String text) {
-    AppRoleRole role = AppRoleRole.of(topology.vault(), instance);
-    String where = "instance " + instance.name() + ", AppRole " + role.name() + ": ";
+    InstanceRole role = InstanceRole.of(topology.vault(), instance);
+    String where = "instance " + instance.name() + (instance.vaultAuth() == VaultAuth.APPROLE ? ", AppRole "
+        : ", kubernetes auth role ") + instance.vaultName() + ": ";
     Object json;
     try {
       json = load(text);
@@ -64,7 +72,7 @@ final class GrantCheck {
           + "), so what Vault would make of it is not proven; it must be the object kesgen writes");
     }
     List<String> differences = new ArrayList<>();
-    exactly(json, role.parameters().body(), "", differences, WHY);
+    exactly(json, role.parameters(), "", differences, WHY);
     return differences.stream().map(d -> where + d).toList();
   }
 
@@ -103,12 +111,28 @@ final class GrantCheck {
     List<String> findings = new ArrayList<>(differences.stream().map(d -> where + d).toList());
     // the Secret the pods log in to Vault with: another instance's would give them that instance's keys
     Object vaultValues = map.get("vault");
-    Object secret = vaultValues instanceof Map<?, ?> v && v.containsKey("approleSecretName") ? v.get("approleSecretName")
-        : Absent.VALUE;
     List<String> login = new ArrayList<>();
-    exactly(secret, KubernetesNames.appRoleSecret(instance), "vault.approleSecretName", login, Map.of(
-        "vault.approleSecretName", "the Secret bootstrap-" + instance.name() + ".sh writes; another would log KES in"
-            + " with another AppRole"));
+    if (instance.vaultAuth() == VaultAuth.KUBERNETES) {
+      // the ServiceAccount the pods log in as: another would be another instance's role, or none
+      Object auth = vaultValues instanceof Map<?, ?> v && v.containsKey("auth") ? v.get("auth") : Absent.VALUE;
+      exactly(auth, "kubernetes", "vault.auth", login, Map.of("vault.auth", "the instance logs in with Kubernetes"));
+      Object account = map.containsKey("serviceAccount") ? map.get("serviceAccount") : Absent.VALUE;
+      KesValuesContext.ServiceAccount want = KesFiles.serviceAccount(instance, topology.vault());
+      Map<String, Object> expectedAccount = new LinkedHashMap<>();
+      expectedAccount.put("name", want.name());
+      expectedAccount.put("token", want.token());
+      expectedAccount.put("audience", want.audience());
+      expectedAccount.put("authDelegator", want.authDelegator());
+      exactly(account, expectedAccount, "serviceAccount", login, Map.of(
+          "serviceAccount.name", "the ServiceAccount the Vault role " + instance.vaultName() + " binds",
+          "serviceAccount.token", "projected where KES reads the token at every login, else a token Secret"));
+    } else {
+      Object secret = vaultValues instanceof Map<?, ?> v && v.containsKey("approleSecretName")
+          ? v.get("approleSecretName") : Absent.VALUE;
+      exactly(secret, KubernetesNames.appRoleSecret(instance), "vault.approleSecretName", login, Map.of(
+          "vault.approleSecretName", "the Secret bootstrap-" + instance.name() + ".sh writes; another would log KES"
+              + " in with another AppRole"));
+    }
     login.forEach(d -> findings.add("instance " + instance.name() + ", Vault login of the KES chart: " + d));
     return findings;
   }

@@ -38,7 +38,7 @@ final class PlanPolicyRules {
       return;
     }
     Map<String, Set<String>> reads = new LinkedHashMap<>();
-    PlanPolicy.rules(topology.vault()).forEach(r -> reads.put(r.path(), Set.copyOf(r.capabilities())));
+    PlanPolicy.rules(topology).forEach(r -> reads.put(r.path(), Set.copyOf(r.capabilities())));
     VaultAcl acl = VaultAcl.of(List.of(policy));
     for (Map.Entry<String, Set<String>> rule : acl.rules().entrySet()) {
       Set<String> extra = new TreeSet<>(rule.getValue());
@@ -54,7 +54,7 @@ final class PlanPolicyRules {
             + " (it might reach keys or secrets); the policy grants exactly what the plan reads");
       }
     }
-    for (PlanPolicy.Rule rule : PlanPolicy.rules(topology.vault())) {
+    for (PlanPolicy.Rule rule : PlanPolicy.rules(topology)) {
       String path = rule.path().replace("+", "kes-x").replace("*", "x");
       for (String capability : rule.capabilities()) {
         VaultDecision d = acl.decide(path, capability);

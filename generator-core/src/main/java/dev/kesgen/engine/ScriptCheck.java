@@ -4,7 +4,9 @@ import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.Vault;
 import dev.kesgen.vault.AppRoleRole;
+import dev.kesgen.vault.InstanceRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,12 +79,18 @@ final class ScriptCheck {
     Map<String, Instance> byRole = new HashMap<>();
     topology.instances().forEach(i -> {
       byPolicy.put(i.vaultName(), i);
-      byRole.put(AppRoleRole.of(topology.vault(), i).path(), i);
+      byRole.put(InstanceRole.of(topology.vault(), i).path(), i);
     });
     Map<String, Integer> policies = new HashMap<>();
     Map<String, Integer> roles = new HashMap<>();
     String mount = topology.vault().approle().mount();
     String kv = topology.vault().kv().mount();
+    // the kubernetes auth method and its configuration, where an instance logs in with it
+    Optional<String> kubernetes = topology.instances().stream()
+        .anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES)
+        ? topology.vault().kubernetes().map(Vault.Kubernetes::mount) : Optional.empty();
+    String kubernetesConfig = kubernetes.map(k -> "auth/" + k + "/config").orElse("");
+    boolean configWritten = false;
     for (ShellCommands.Command c : ShellCommands.of(text)) {
       environment(topology, c, out);
       List<ShellCommands.Word> w = words(c);
@@ -104,22 +112,35 @@ final class ScriptCheck {
         } else if (policies.put(instance.name(), c.line()) != null) {
           out.add(at + "writes the policy " + args.get(2) + " a second time");
         }
+      } else if (kubernetes.isPresent() && verb.equals("write") && args.size() == 3
+          && args.get(1).equals(kubernetesConfig) && args.get(2).equals("-") && c.stdin().isPresent()) {
+        if (!c.stdin().get().literal()
+            || !c.stdin().get().text().equals(OutputLayout.VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY)) {
+          out.add(at + "writes " + kubernetesConfig + " from " + c.stdin().get().raw() + "; it may write it only from "
+              + OutputLayout.VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY + ", which kesgen writes");
+        } else if (configWritten) {
+          out.add(at + "writes " + kubernetesConfig + " a second time");
+        }
+        configWritten = true;
       } else if (verb.equals("write") && args.size() == 3 && args.get(2).equals("-") && c.stdin().isPresent()) {
         Instance instance = byRole.get(args.get(1));
         String from = c.stdin().get().text();
         if (instance == null || !c.stdin().get().literal()
-            || !from.equals(OutputLayout.vaultAppRoleFromVaultDirectory(instance))) {
+            || !from.equals(OutputLayout.vaultRoleFromVaultDirectory(instance))) {
           out.add(at + "writes " + args.get(1) + " from " + c.stdin().get().raw() + "; it may write only an"
-              + " instance's role auth/" + mount + "/role/kes-<instance> from its file approles/kes-<instance>.json,"
-              + " which kesgen proves");
+              + " instance's role auth/" + mount + "/role/kes-<instance> from its file approles/kes-<instance>.json"
+              + " (kubernetes/kes-<instance>.json for one that logs in with Kubernetes), which kesgen proves");
         } else if (roles.put(instance.name(), c.line()) != null) {
           out.add(at + "writes the role " + args.get(1) + " a second time");
         }
       } else if (args.size() == 3 && args.subList(0, 2).equals(List.of("policy", "read"))
           && byPolicy.containsKey(args.get(2))
           || args.size() == 3 && args.subList(0, 2).equals(List.of("read", "-format=table"))
-          && byRole.containsKey(args.get(2))) {
+          && (byRole.containsKey(args.get(2)) || kubernetes.isPresent() && args.get(2).equals(kubernetesConfig))) {
         continue; // reads an instance's own policy or role back, to say whether it changed
+      } else if (kubernetes.isPresent() && args.equals(List.of("auth", "enable", "-path=" + kubernetes.get(),
+          "kubernetes"))) {
+        continue; // enables the kubernetes auth method where it is missing
       } else if (!List.of(List.of("token", "lookup"), List.of("auth", "list", "-format=json"),
           List.of("secrets", "list", "-format=json"),
           List.of("auth", "enable", "-path=" + mount, "approle"),
@@ -136,9 +157,13 @@ final class ScriptCheck {
             + OutputLayout.vaultPolicyFromVaultDirectory(instance) + " (instance " + instance.name() + ")");
       }
       if (!roles.containsKey(instance.name())) {
-        out.add("does not write the role " + AppRoleRole.of(topology.vault(), instance).path() + " from "
-            + OutputLayout.vaultAppRoleFromVaultDirectory(instance) + " (instance " + instance.name() + ")");
+        out.add("does not write the role " + InstanceRole.of(topology.vault(), instance).path() + " from "
+            + OutputLayout.vaultRoleFromVaultDirectory(instance) + " (instance " + instance.name() + ")");
       }
+    }
+    if (kubernetes.isPresent() && !configWritten) {
+      out.add("does not write " + kubernetesConfig + " from " + OutputLayout.VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY
+          + " (an instance logs in with Kubernetes)");
     }
     return out;
   }

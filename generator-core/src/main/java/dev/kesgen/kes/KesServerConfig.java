@@ -53,6 +53,13 @@ public record KesServerConfig(
   public static final String TLS_CERT_PATH = "/etc/kes/tls/tls.crt";
   /** Where the chart mounts the Vault CA certificate, when the topology names one. */
   public static final String VAULT_CA_PATH = "/etc/kes/vault/ca.crt";
+  /**
+   * Where the chart mounts the ServiceAccount token KES logs in to Vault's kubernetes auth method with (a projected
+   * token from 2024-11-25, a long-lived token Secret before). Outside the default
+   * {@code /var/run/secrets/kubernetes.io/serviceaccount/}, which the chart does not mount; no '.' in it, so no release
+   * takes the path for a token (docs/design/kubernetes-auth.md §2.3).
+   */
+  public static final String SERVICE_ACCOUNT_TOKEN_PATH = "/var/run/secrets/kes/vault/token";
   /** The environment variable holding the AppRole role id. */
   public static final String APPROLE_ID_VARIABLE = "KES_APPROLE_ID";
   /** The environment variable holding the AppRole secret id. */

@@ -1,6 +1,7 @@
 package dev.kesgen.kes;
 
 import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.KesKubernetesLogin;
 import dev.kesgen.topology.KesSettings;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Vault;
@@ -125,12 +126,30 @@ final class KesServerConfigBuilder {
         dialect.hasVaultVersion() ? Optional.of("v" + vault.kv().version()) : Optional.empty(),
         vault.namespace().isEmpty() ? Optional.empty() : Optional.of(vault.namespace()),
         vault.keyLocation(instance),
-        vault.approle().mount(),
-        "${" + KesServerConfig.APPROLE_ID_VARIABLE + "}",
-        "${" + KesServerConfig.APPROLE_SECRET_VARIABLE + "}",
-        dialect.hasAppRoleRetry() ? Optional.of(APPROLE_RETRY) : Optional.empty(),
+        login(dialect, vault, instance),
         STATUS_PING,
         vault.caCertificate().map(p -> KesServerConfig.VAULT_CA_PATH));
+  }
+
+  /**
+   * The login block. {@code retry} is in both blocks exactly where {@link KesDialect#hasAppRoleRetry()} says
+   * (K@2023-02-15T14-54-37Z:keserv/yml.go:97-102, gone at K@2023-04-03T16-41-28Z:edge/server-config-yml.go:98-102).
+   * The loader has refused a Kubernetes login with a release that cannot do it; one here is a bug.
+   */
+  private static VaultLogin login(KesDialect dialect, Vault vault, Instance instance) {
+    Optional<String> retry = dialect.hasAppRoleRetry() ? Optional.of(APPROLE_RETRY) : Optional.empty();
+    return switch (instance.vaultAuth()) {
+      case APPROLE -> new VaultLogin.AppRole(vault.approle().mount(), "${" + KesServerConfig.APPROLE_ID_VARIABLE + "}",
+          "${" + KesServerConfig.APPROLE_SECRET_VARIABLE + "}", retry);
+      case KUBERNETES -> {
+        if (!KesKubernetesLogin.of(instance.kes().version()).canLogIn() || vault.kubernetes().isEmpty()) {
+          throw new IllegalStateException("instance " + instance.name() + ": KES " + instance.kes().version()
+              + " cannot log in with Kubernetes here, which the topology loader refuses");
+        }
+        yield new VaultLogin.Kubernetes(vault.kubernetes().get().mount(), instance.vaultName(),
+            KesServerConfig.SERVICE_ACCOUNT_TOKEN_PATH, retry);
+      }
+    };
   }
 
   // an identity in two policies is fatal in every release (K@v0.13.4:cmd/kes/server.go:197-199; K@2023-10-24T20-26-51Z:state.go:258)

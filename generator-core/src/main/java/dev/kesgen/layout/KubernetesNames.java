@@ -12,6 +12,19 @@ public final class KubernetesNames {
     return "kes-" + instance.name();
   }
 
+  /** The ServiceAccount the instance's KES pods run as (and log in to Vault as, with vaultAuth kubernetes). */
+  public static String serviceAccount(Instance instance) {
+    return dev.kesgen.topology.KubernetesAccounts.name(instance);
+  }
+
+  /**
+   * The kubernetes.io/service-account-token Secret the chart creates for a KES release that reads its token once
+   * (before 2024-11-25): the token controller fills it with a token that does not expire.
+   */
+  public static String serviceAccountTokenSecret(Instance instance) {
+    return serviceAccount(instance) + "-token";
+  }
+
   /** The Secret the bootstrap script creates and the KES chart reads the AppRole credentials from. */
   public static String appRoleSecret(Instance instance) {
     return "kes-" + instance.name() + "-approle";

@@ -17,10 +17,37 @@ public final class OutputLayout {
   /** The read-only policy {@code kesgen vault plan} needs ({@code kesgen-vault-plan}); apply.sh does not write it. */
   public static final String VAULT_PLAN_POLICY = "vault/policies/" + dev.kesgen.vault.PlanPolicy.NAME + ".hcl";
 
+  /** The configuration of Vault's kubernetes auth method ({@code auth/<mount>/config}), when an instance uses it. */
+  public static final String VAULT_KUBERNETES_CONFIG = "vault/" + "kubernetes/config.json";
+  /** {@link #VAULT_KUBERNETES_CONFIG} as {@code vault/apply.sh} names it, relative to {@code vault/}. */
+  public static final String VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY = "kubernetes/config.json";
   /** The script of the externalSecrets sink that writes the keys into Vault KV and the reader's login. */
   public static final String EXTERNAL_SECRETS_APPLY = "external-secrets/apply.sh";
 
   private OutputLayout() {}
+
+  /** {@code vault/kubernetes/kes-<instance>.json}: the kubernetes auth role of an instance that logs in with it. */
+  public static String vaultKubernetesRole(Instance instance) {
+    return "vault/" + vaultKubernetesRoleFromVaultDirectory(instance);
+  }
+
+  /** The file of the role an instance logs in with: its AppRole, or its kubernetes auth role. */
+  public static String vaultRole(Instance instance) {
+    return "vault/" + vaultRoleFromVaultDirectory(instance);
+  }
+
+  /** {@link #vaultRole} as {@code vault/apply.sh} names it, relative to {@code vault/}. */
+  public static String vaultRoleFromVaultDirectory(Instance instance) {
+    return switch (instance.vaultAuth()) {
+      case APPROLE -> vaultAppRoleFromVaultDirectory(instance);
+      case KUBERNETES -> vaultKubernetesRoleFromVaultDirectory(instance);
+    };
+  }
+
+  /** The kubernetes auth role file as {@code vault/apply.sh} names it, relative to {@code vault/}. */
+  public static String vaultKubernetesRoleFromVaultDirectory(Instance instance) {
+    return "kubernetes/" + instance.vaultName() + ".json";
+  }
 
   /** {@code vault/policies/kes-<instance>.hcl}. */
   public static String vaultPolicy(Instance instance) {

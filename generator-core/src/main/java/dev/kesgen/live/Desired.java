@@ -29,7 +29,7 @@ public record Desired(Topology topology, Map<String, String> policies, Map<Strin
     Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
     for (Instance instance : topology.instances()) {
       policies.put(instance.vaultName(), files.getOrDefault(OutputLayout.vaultPolicy(instance), ""));
-      roles.put(instance.vaultName(), HttpVaultApi.json(files.getOrDefault(OutputLayout.vaultAppRole(instance), "")));
+      roles.put(instance.vaultName(), HttpVaultApi.json(files.getOrDefault(OutputLayout.vaultRole(instance), "")));
     }
     return new Desired(topology, policies, roles);
   }

@@ -141,11 +141,12 @@ public final class VaultPlanner {
 
   private LiveObject role(Instance instance) throws LiveVaultException {
     String name = instance.vaultName();
-    String path = AppRoleRole.of(vault, instance).path();
+    String path = dev.kesgen.vault.InstanceRole.of(vault, instance).path();
     Answer answer = api.get(path);
     if (answer.status() == 404) {
-      return object(Kind.APPROLE_ROLE, name, path, Status.MISSING, List.of(), List.of("apply.sh writes it; then run"
-          + " bootstrap-" + instance.name() + ".sh, since a new role has a new role id"));
+      return object(Kind.APPROLE_ROLE, name, path, Status.MISSING, List.of(),
+          List.of(instance.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES ? "apply.sh writes it"
+              : "apply.sh writes it; then run bootstrap-" + instance.name() + ".sh, since a new role has a new role id"));
     }
     if (answer.status() != 200) {
       return unreadable(Kind.APPROLE_ROLE, name, path, answer, "read");

@@ -11,13 +11,20 @@ import java.util.Optional;
  * @param namespace the Kubernetes namespace of the KES release
  * @param kes the KES settings, defaults applied
  * @param tenants the MinIO deployments this instance serves, in file order
+ * @param vaultAuth how it logs in to Vault ({@code vaultAuth}, default {@code vault.auth})
  */
-public record Instance(String name, String namespace, KesSettings kes, List<Tenant> tenants) {
+public record Instance(String name, String namespace, KesSettings kes, List<Tenant> tenants, VaultAuth vaultAuth) {
   public Instance {
+    Objects.requireNonNull(vaultAuth, "vaultAuth");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(kes, "kes");
     tenants = List.copyOf(tenants);
+  }
+
+  /** An instance that logs in with AppRole. */
+  public Instance(String name, String namespace, KesSettings kes, List<Tenant> tenants) {
+    this(name, namespace, kes, tenants, VaultAuth.APPROLE);
   }
 
   /** The Vault policy and AppRole name of this instance. */

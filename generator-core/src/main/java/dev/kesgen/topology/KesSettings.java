@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param certificate the profile of the server certificate
  * @param provisioning whether kesgen creates the keys that neither KES nor MinIO creates, with a provisioner
  *     identity and a Helm hook Job (default true; false leaves them to a person running {@code kes key create})
+ * @param serviceAccount the ServiceAccount the KES pods run as ({@code kes.serviceAccount}), when the topology names
+ *     one; otherwise the chart's, {@code kes-<instance>} (see {@code dev.kesgen.layout.KubernetesNames})
  */
 public record KesSettings(
     KesVersion version,
@@ -28,7 +30,8 @@ public record KesSettings(
     int replicas,
     String adminIdentity,
     CertificateSpec certificate,
-    boolean provisioning) {
+    boolean provisioning,
+    Optional<String> serviceAccount) {
   /** The admin identity value that turns the admin API off. */
   public static final String DISABLED = "disabled";
 
@@ -39,5 +42,13 @@ public record KesSettings(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(adminIdentity, "adminIdentity");
     Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(serviceAccount, "serviceAccount");
+  }
+
+  /** Settings with the chart's ServiceAccount. */
+  public KesSettings(KesVersion version, Optional<String> image, Optional<String> imageDigest, String service,
+      int port, int replicas, String adminIdentity, CertificateSpec certificate, boolean provisioning) {
+    this(version, image, imageDigest, service, port, replicas, adminIdentity, certificate, provisioning,
+        Optional.empty());
   }
 }

@@ -33,7 +33,8 @@ public final class SchemaEnums {
       "sealedSecretsScopes", Secrets.SealedSecrets.Scope::spellings,
       "externalSecretsStoreKinds", () -> Secrets.ExternalSecrets.STORE_KINDS,
       "externalSecretsAuths", () -> Secrets.ExternalSecrets.AUTHS,
-      "warningIds", WarningId::acknowledgeableIds);
+      "warningIds", WarningId::acknowledgeableIds,
+      "vaultAuths", () -> Arrays.stream(VaultAuth.values()).map(VaultAuth::toString).toList());
 
   private SchemaEnums() {}
 

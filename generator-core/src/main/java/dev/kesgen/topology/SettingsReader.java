@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class SettingsReader {
   static final List<String> KES_FIELDS =
-      Mapping.fields("version", "image", "imageDigest", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning");
+      Mapping.fields("version", "image", "imageDigest", "service", "port", "replicas", "adminIdentity", "certificate", "provisioning",
+          "serviceAccount");
   static final List<String> SERVER_CERT_FIELDS =
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
@@ -118,11 +119,21 @@ final class SettingsReader {
     Optional<Boolean> provisioning = layers.get("provisioning").map(l -> Nodes.bool(l.node(), l.path(), problems))
         .orElse(Optional.of(true));
     boolean serviceOk = layers.get("service").isEmpty() || service.isPresent();
-    if (version.isEmpty() || !serviceOk || !imageOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()) {
+    Optional<String> serviceAccount = layers.get("serviceAccount").flatMap(l -> values.text(l).flatMap(s -> {
+      if (NameRules.isDns1123Subdomain(s)) {
+        return Optional.of(s);
+      }
+      problems.at(l.node(), l.path(), "\"" + s + "\" is not a ServiceAccount name (a DNS-1123 subdomain: lower case"
+          + " letters, digits, '-' and '.', at most 253, starting and ending with a letter or digit)");
+      return Optional.empty();
+    }));
+    boolean accountOk = layers.get("serviceAccount").isEmpty() || serviceAccount.isPresent();
+    if (version.isEmpty() || !serviceOk || !imageOk || admin.isEmpty() || cert.isEmpty() || provisioning.isEmpty()
+        || !accountOk) {
       return Optional.empty();
     }
     return Optional.of(new KesSettings(version.get(), image, digest, service.orElse(KES_SERVICE), port, replicas, admin.get(),
-        cert.get(), provisioning.get()));
+        cert.get(), provisioning.get(), serviceAccount));
   }
 
   Optional<Tenant> tenant(Nodes.Located<Node> item, Mapping defaults) {

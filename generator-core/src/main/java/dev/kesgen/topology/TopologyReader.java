@@ -14,9 +14,9 @@ final class TopologyReader {
       "acknowledge");
   static final List<String> VAULT_FIELDS = Mapping.fields(
       "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
-      "allowPlaintextHttp");
+      "allowPlaintextHttp", "auth", "kubernetes");
   static final List<String> DEFAULTS_FIELDS = Mapping.fields("kes", "tenant");
-  static final List<String> INSTANCE_FIELDS = Mapping.fields("name", "namespace", "kes", "tenants");
+  static final List<String> INSTANCE_FIELDS = Mapping.fields("name", "namespace", "kes", "tenants", "vaultAuth");
 
   private final Path file;
   private final Problems problems;
@@ -36,9 +36,9 @@ final class TopologyReader {
     // a hidden character is refused before any field is read, so that it is one message, not one per rule it breaks
     HiddenCharacters.check(root, problems);
     Mapping top = Mapping.of(root, "", ROOT_FIELDS, problems);
-    Optional<Vault> vault = top.get("vault")
-        .map(n -> Mapping.of(n, "vault", VAULT_FIELDS, problems))
-        .flatMap(m -> new VaultReader(baseDirectory(), problems).read(m));
+    Mapping vaultMapping = top.get("vault").map(n -> Mapping.of(n, "vault", VAULT_FIELDS, problems))
+        .orElse(Mapping.absent(root, "vault"));
+    Optional<Vault> vault = top.get("vault").flatMap(n -> new VaultReader(baseDirectory(), problems).read(vaultMapping));
     if (top.get("vault").isEmpty()) {
       problems.at(root, "vault", "is required (the Vault that keeps the KES keys: at least vault.endpoint)");
     }
@@ -62,7 +62,8 @@ final class TopologyReader {
         problems.at(top.get("instances").get(), "instances", "is empty (list at least one KES instance)");
       }
       for (Nodes.Located<Node> item : items) {
-        readInstance(item, kesDefaults, tenantDefaults, settings).ifPresent(i -> instances.add(new Read(i, item)));
+        readInstance(item, kesDefaults, tenantDefaults, settings, vault, vaultMapping)
+            .ifPresent(i -> instances.add(new Read(i, item)));
       }
       checkUnique(items);
     }
@@ -71,6 +72,8 @@ final class TopologyReader {
         .map(m -> new SecretsReader(file, baseDirectory(), problems).read(m, vault))
         .orElse(Optional.of(Secrets.DIRECTORY));
     vault.ifPresent(v -> checkKvVersion(v, instances));
+    vault.ifPresent(v -> new KubernetesAuthReader(problems).check(v, vaultMapping, instances.stream()
+        .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
     checkServices(instances);
     List<Instance> read = instances.stream().map(Read::instance).toList();
     boolean complete = problems.isEmpty();
@@ -146,7 +149,8 @@ final class TopologyReader {
   }
 
   private Optional<Instance> readInstance(
-      Nodes.Located<Node> item, Mapping kesDefaults, Mapping tenantDefaults, SettingsReader settings) {
+      Nodes.Located<Node> item, Mapping kesDefaults, Mapping tenantDefaults, SettingsReader settings,
+      Optional<Vault> vault, Mapping vaultMapping) {
     Mapping m = Mapping.of(item.node(), item.path(), INSTANCE_FIELDS, problems);
     if (!(item.node() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
       return Optional.empty();
@@ -165,10 +169,15 @@ final class TopologyReader {
       settings.tenant(t, tenantDefaults).ifPresent(tenants::add);
     }
     checkTenants(tenants, tenantItems);
-    if (name.isEmpty() || namespace.isEmpty() || kes.isEmpty() || tenants.size() != tenantItems.size()) {
+    // an instance's own vaultAuth, else vault.auth (whose bad value VaultReader reported)
+    Optional<VaultAuth> vaultAuth = m.get("vaultAuth")
+        .map(n -> new KubernetesAuthReader(problems).auth(n, m.pathOf("vaultAuth")))
+        .orElse(vault.map(Vault::auth).or(() -> Optional.of(VaultAuth.APPROLE)));
+    if (name.isEmpty() || namespace.isEmpty() || kes.isEmpty() || tenants.size() != tenantItems.size()
+        || vaultAuth.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Instance(name.get(), namespace.get(), kes.get(), tenants));
+    return Optional.of(new Instance(name.get(), namespace.get(), kes.get(), tenants, vaultAuth.get()));
   }
 
   private Optional<String> required(Mapping m, String field, String what) {

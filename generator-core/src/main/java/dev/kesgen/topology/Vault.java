@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param allowKeyDeletion whether the Vault policy grants {@code delete} (for {@code kes key delete})
  * @param allowPlaintextHttp whether an {@code http://} endpoint was accepted on purpose ({@code vault.allowPlaintextHttp});
  *     over it KES sends its AppRole secret id and reads every key in the clear
+ * @param auth how the instances log in unless they say otherwise ({@code vault.auth}, default approle)
+ * @param kubernetes the Kubernetes auth method ({@code vault.kubernetes}), present when the topology configures one
  */
 public record Vault(
     URI endpoint,
@@ -27,14 +29,25 @@ public record Vault(
     AppRole approle,
     Optional<CaCertificate> caCertificate,
     boolean allowKeyDeletion,
-    boolean allowPlaintextHttp) {
+    boolean allowPlaintextHttp,
+    VaultAuth auth,
+    Optional<Kubernetes> kubernetes) {
   public Vault {
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(kubernetes, "kubernetes");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(kv, "kv");
     Objects.requireNonNull(pathPrefix, "pathPrefix");
     Objects.requireNonNull(approle, "approle");
     Objects.requireNonNull(caCertificate, "caCertificate");
+  }
+
+  /** A Vault every instance logs in to with AppRole. */
+  public Vault(URI endpoint, String namespace, Kv kv, String pathPrefix, AppRole approle,
+      Optional<CaCertificate> caCertificate, boolean allowKeyDeletion, boolean allowPlaintextHttp) {
+    this(endpoint, namespace, kv, pathPrefix, approle, caCertificate, allowKeyDeletion, allowPlaintextHttp,
+        VaultAuth.APPROLE, Optional.empty());
   }
 
   /**
@@ -101,6 +114,23 @@ public record Vault(
     /** Whether neither the tokens nor the secret ids are bound to a network. */
     public boolean isUnbound() {
       return tokenBoundCidrs.isEmpty() && secretIdBoundCidrs.isEmpty();
+    }
+  }
+
+  /**
+   * Vault's {@code kubernetes} auth method, which checks a KES pod's ServiceAccount token with a TokenReview.
+   *
+   * @param mount where the auth method is mounted ({@code vault.kubernetes.mount}, default {@code kubernetes})
+   * @param host the Kubernetes API server Vault sends the TokenReview to ({@code kubernetes_host})
+   * @param caCertificate the CA of the API server's certificate ({@code kubernetes_ca_cert}); given, Vault uses it and
+   *     reviews with the login's own token ({@code disable_local_ca_jwt=true}); absent, Vault runs in the cluster and
+   *     uses its own pod's CA and token
+   */
+  public record Kubernetes(String mount, URI host, Optional<CaCertificate> caCertificate) {
+    public Kubernetes {
+      Objects.requireNonNull(mount, "mount");
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(caCertificate, "caCertificate");
     }
   }
 }

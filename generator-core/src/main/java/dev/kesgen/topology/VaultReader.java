@@ -86,13 +86,17 @@ final class VaultReader {
       endpoint = null;
     }
 
+    KubernetesAuthReader kubernetesReader = new KubernetesAuthReader(problems);
+    Optional<VaultAuth> auth = kubernetesReader.auth(m);
+    Optional<Vault.Kubernetes> kubernetes = kubernetesReader.kubernetes(m, this::caCertificate);
+
     if (endpoint == null || mount == null || pathPrefix == null || approleMount == null || tokenPeriod == null
-        || secretIdTtl == null || tokenCidrs == null || secretIdCidrs == null) {
+        || secretIdTtl == null || tokenCidrs == null || secretIdCidrs == null || auth.isEmpty() || kubernetes == null) {
       return Optional.empty();
     }
     return Optional.of(new Vault(endpoint, namespace, new Vault.Kv(mount, kvVersion), pathPrefix,
         new Vault.AppRole(approleMount, tokenPeriod, secretIdTtl, tokenCidrs, secretIdCidrs), ca, allowDeletion,
-        allowPlaintext));
+        allowPlaintext, auth.get(), kubernetes));
   }
 
   /**
@@ -210,7 +214,7 @@ final class VaultReader {
    * The CA file, read once here as every file is ({@link RegularFiles}: a regular file of at most 1 MiB, no link,
    * FIFO or device) and re-encoded ({@link CaCertificateFile}), so that what is committed is exactly its certificates.
    */
-  private Optional<Vault.CaCertificate> caCertificate(String text, Node node, String path) {
+  Optional<Vault.CaCertificate> caCertificate(String text, Node node, String path) {
     Path file = baseDirectory.resolve(text).normalize();
     byte[] bytes;
     try {

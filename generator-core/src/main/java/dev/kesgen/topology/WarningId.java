@@ -25,6 +25,8 @@ public enum WarningId {
   MINIO_14716("minio-14716", Scope.TENANT),
   /** A key nobody creates: neither KES nor MinIO, and provisioning is off. */
   KEY_NOT_CREATED("key-not-created", Scope.TENANT),
+  /** A KES release that logs in with Kubernetes but reads its token once: a long-lived token Secret is used. */
+  KES_TOKEN_READ_ONCE("kes-token-read-once", Scope.INSTANCE),
   /** An entry of the topology's {@code acknowledge} list matches no warning. */
   ACKNOWLEDGEMENT_UNUSED("acknowledgement-unused", Scope.TOPOLOGY),
   /** The secrets directory, or a directory above it, is writable by others (this machine). */

@@ -41,14 +41,30 @@ public final class OperatorPolicy {
     rules.add(rule("auth/token/lookup-self", "apply.sh: vault token lookup, checking the token first", "read"));
     rules.add(rule("sys/auth", "apply.sh: vault auth list", "read"));
     rules.add(rule("sys/mounts", "apply.sh: vault secrets list", "read"));
-    rules.add(rule("sys/auth/" + approle, "apply.sh: vault auth enable, where the AppRole method is missing",
-        "update", "sudo"));
+    if (topology.instances().stream().anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE)) {
+      rules.add(rule("sys/auth/" + approle, "apply.sh: vault auth enable, where the AppRole method is missing",
+          "update", "sudo"));
+    }
     rules.add(rule(kvOptionsPath(topology), "apply.sh: vault secrets enable where the KV mount is missing, and"
         + " vault read of its version", "read", "update"));
+    boolean kubernetes = topology.instances().stream()
+        .anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES);
+    if (kubernetes) {
+      String mount = topology.vault().kubernetes().orElseThrow().mount();
+      rules.add(rule("sys/auth/" + mount, "apply.sh: vault auth enable, where the kubernetes method is missing",
+          "update", "sudo"));
+      rules.add(rule("auth/" + mount + "/config", "apply.sh: vault write and read of the kubernetes method's"
+          + " configuration", "create", "read", "update"));
+    }
     for (Instance instance : topology.instances()) {
-      AppRoleRole role = AppRoleRole.of(topology.vault(), instance);
       rules.add(rule("sys/policies/acl/" + instance.vaultName(), "apply.sh: vault policy write and read of "
           + instance.vaultName(), "read", "update"));
+      if (instance.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES) {
+        rules.add(rule(KubernetesAuthRole.of(topology.vault(), instance).path(), "apply.sh: vault write and read of the"
+            + " kubernetes auth role", "create", "read", "update"));
+        continue; // no AppRole: no role id, no secret id, no bootstrap script
+      }
+      AppRoleRole role = AppRoleRole.of(topology.vault(), instance);
       rules.add(rule(role.path(), "apply.sh: vault write and read of the AppRole role", "create", "read", "update"));
       rules.add(rule(role.roleIdPath(), "bootstrap-" + instance.name() + ".sh: the role id", "read"));
       rules.add(rule(role.secretIdPath(), "bootstrap-" + instance.name() + ".sh: a new secret id; with --rotate, the"

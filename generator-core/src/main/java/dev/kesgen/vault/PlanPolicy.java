@@ -56,6 +56,19 @@ public final class PlanPolicy {
             "each role's parameters; one segment only, so never a role id or secret id below it"));
   }
 
+  /**
+   * The rules for a topology: those of its Vault and, where an instance logs in with Kubernetes, a read of each
+   * kubernetes auth role (one segment, as for AppRole).
+   */
+  public static List<Rule> rules(dev.kesgen.topology.Topology topology) {
+    List<Rule> rules = new java.util.ArrayList<>(rules(topology.vault()));
+    if (topology.instances().stream().anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES)) {
+      rules.add(new Rule("auth/" + topology.vault().kubernetes().orElseThrow().mount() + "/role/+", List.of("read"),
+          "each kubernetes auth role's parameters, for the instances that log in with Kubernetes"));
+    }
+    return rules;
+  }
+
   /** {@code sys/policies/acl/<name>}. */
   public static String policy(String name) {
     return POLICIES + "/" + name;

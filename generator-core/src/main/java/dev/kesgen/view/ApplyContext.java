@@ -9,8 +9,15 @@ import java.util.List;
  * @param vault the Vault
  * @param kvOptionsPath {@code sys/mounts/<mount>}, to read the KV version (the operator policy grants read there)
  * @param instances every instance
+ * @param appRoleAuth whether some instance logs in with AppRole (the AppRole method is enabled where missing)
+ * @param kubernetesAuth whether some instance logs in with Kubernetes (that method is enabled and configured)
+ * @param kubernetesMount the kubernetes auth mount, or ""
+ * @param kubernetesConfigFile its configuration file relative to {@code vault/}
+ * @param kubernetesConfigPath {@code auth/<mount>/config}, or ""
  */
-public record ApplyContext(String header, VaultView vault, String kvOptionsPath, List<Instance> instances) {
+public record ApplyContext(String header, VaultView vault, String kvOptionsPath, List<Instance> instances,
+    boolean appRoleAuth, boolean kubernetesAuth, String kubernetesMount, String kubernetesConfigFile,
+    String kubernetesConfigPath) {
   /**
    * One instance's policy and AppRole.
    *
@@ -18,9 +25,11 @@ public record ApplyContext(String header, VaultView vault, String kvOptionsPath,
    * @param namespace its namespace
    * @param vaultName {@code kes-<name>}
    * @param policyFile the policy file relative to {@code vault/}
-   * @param approleFile the AppRole file relative to {@code vault/}
-   * @param approlePath {@code auth/<mount>/role/kes-<name>}
+   * @param approleFile the file of the role it logs in with (its AppRole or its kubernetes auth role), relative to
+   *     {@code vault/}
+   * @param approlePath {@code auth/<mount>/role/kes-<name>} of that role
+   * @param auth {@code approle} or {@code kubernetes}
    */
   public record Instance(String name, String namespace, String vaultName, String policyFile, String approleFile,
-      String approlePath) {}
+      String approlePath, String auth) {}
 }

@@ -7,6 +7,9 @@ import dev.kesgen.layout.CertificateId;
 import dev.kesgen.layout.KubernetesNames;
 import dev.kesgen.layout.OutputLayout;
 import dev.kesgen.topology.Instance;
+import dev.kesgen.topology.KesKubernetesLogin;
+import dev.kesgen.topology.VaultAuth;
+import dev.kesgen.vault.KubernetesAuthRole;
 import dev.kesgen.topology.NameRules;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Vault;
@@ -33,6 +36,18 @@ public final class KesFiles {
     return new KesValuesContext.NetworkPolicy(namespaces, port, cidrs);
   }
 
+  /**
+   * The ServiceAccount values of an instance that logs in with Kubernetes: its name, the token the chart mounts (a
+   * projected one only where KES reads it at every login, {@link KesKubernetesLogin#rereadsToken()}), its audience,
+   * and whether Vault reviews with that token (a Vault outside the cluster, {@code vault.kubernetes.caCertificate}).
+   */
+  public static KesValuesContext.ServiceAccount serviceAccount(Instance instance, Vault vault) {
+    boolean projected = KesKubernetesLogin.of(instance.kes().version()).rereadsToken();
+    return new KesValuesContext.ServiceAccount(KubernetesNames.serviceAccount(instance),
+        projected ? "projected" : "secret", projected ? KubernetesAuthRole.AUDIENCE : "",
+        vault.kubernetes().map(k -> k.caCertificate().isPresent()).orElse(false));
+  }
+
   /** The chart values and the server (and provisioner) certificate of one instance. */
   public static List<PlannedFile> plan(
       Instance instance,
@@ -44,6 +59,7 @@ public final class KesFiles {
       String header,
       String outputName) {
     boolean provisioning = provisioner.isPresent() && Provisioning.needed(instance);
+    boolean kubernetes = instance.vaultAuth() == VaultAuth.KUBERNETES;
     KesImage image = KesImage.of(instance.kes());
     KesValuesContext values = new KesValuesContext(
         header,
@@ -56,12 +72,13 @@ public final class KesFiles {
             .map(e -> new KesValuesContext.Env(e.getKey(), e.getValue())).toList(),
         ServerConfigContext.of(instance, config, header),
         new KesValuesContext.Tls(KubernetesNames.secret(instance, CertificateId.server(instance)), server.sha256()),
-        new KesValuesContext.Vault(KubernetesNames.appRoleSecret(instance), vaultCaPem),
+        new KesValuesContext.Vault(kubernetes ? "" : KubernetesNames.appRoleSecret(instance), vaultCaPem, kubernetes),
         new KesValuesContext.Provisioning(provisioning,
             provisioning ? KubernetesNames.secret(instance, CertificateId.provisioner(instance)) : "",
             provisioning ? config.keysNeedingProvisioning() : List.of()),
         networkPolicy(instance, vault),
-        dev.kesgen.layout.HelmCommands.kes(instance, outputName));
+        dev.kesgen.layout.HelmCommands.kes(instance, outputName),
+        kubernetes ? serviceAccount(instance, vault) : new KesValuesContext.ServiceAccount("", "", "", false));
     List<PlannedFile> files = new ArrayList<>(List.of(
         new PlannedFile.Rendered(OutputLayout.kesValues(instance), "kes/values.yaml.hbs", values),
         new PlannedFile.Verbatim(CertificateId.server(instance).certificatePath(), server.pem())));

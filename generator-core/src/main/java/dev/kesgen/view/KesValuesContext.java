@@ -14,14 +14,15 @@ import java.util.List;
  * @param env extra environment variables, sorted by name
  * @param kesConfig the context of {@code kes/server-config.yaml.hbs}, for including it as a partial
  * @param tls the server's TLS Secret and the checksum of its certificate
- * @param vault the AppRole Secret and the Vault CA (PEM or "")
+ * @param vault how KES logs in, the AppRole Secret and the Vault CA (PEM or "")
+ * @param serviceAccount the ServiceAccount and its token mount, for an instance that logs in with Kubernetes
  * @param provisioning the key provisioning Job
  * @param networkPolicy the chart's NetworkPolicy values
  * @param install the {@code helm upgrade --install} command, pasteable in the project directory
  */
 public record KesValuesContext(String header, InstanceView instance, Image image, int replicas, Service service,
     List<String> serverArgs, List<Env> env, ServerConfigContext kesConfig, Tls tls, Vault vault,
-    Provisioning provisioning, NetworkPolicy networkPolicy, String install) {
+    Provisioning provisioning, NetworkPolicy networkPolicy, String install, ServiceAccount serviceAccount) {
   /**
    * The chart's NetworkPolicy: on, with ingress from the tenants' namespaces and egress to Vault.
    *
@@ -67,10 +68,24 @@ public record KesValuesContext(String header, InstanceView instance, Image image
   /**
    * Vault access.
    *
-   * @param approleSecretName the Secret the bootstrap script creates
+   * @param approleSecretName the Secret the bootstrap script creates, "" for an instance that logs in with Kubernetes
    * @param caCertificate the Vault CA as PEM, or ""
+   * @param kubernetes whether KES logs in with its ServiceAccount token ({@code vault.auth: kubernetes})
    */
-  public record Vault(String approleSecretName, String caCertificate) {}
+  public record Vault(String approleSecretName, String caCertificate, boolean kubernetes) {}
+
+  /**
+   * The ServiceAccount of an instance that logs in with Kubernetes, and the token the chart mounts for it at
+   * {@code /var/run/secrets/kes/vault/token}; all "" and false for an AppRole instance.
+   *
+   * @param name the ServiceAccount the Vault role binds
+   * @param token {@code projected} where KES reads the token at every login (from 2024-11-25), else {@code secret}: a
+   *     long-lived kubernetes.io/service-account-token Secret, since an older KES reads its token once
+   * @param audience the projected token's {@code aud} and the role's {@code audience}; "" with a token Secret
+   * @param authDelegator whether the chart binds the ServiceAccount to {@code system:auth-delegator}: Vault outside the
+   *     cluster reviews each login with the login's own token
+   */
+  public record ServiceAccount(String name, String token, String audience, boolean authDelegator) {}
 
   /**
    * The provisioning Job.

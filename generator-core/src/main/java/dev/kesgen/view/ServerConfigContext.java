@@ -4,6 +4,7 @@ import dev.kesgen.kes.KesDialect;
 import dev.kesgen.kes.KesPolicy;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.VaultKeystore;
+import dev.kesgen.kes.VaultLogin;
 import dev.kesgen.topology.Instance;
 import java.util.List;
 
@@ -58,9 +59,18 @@ public record ServerConfigContext(String header, InstanceView instance, String k
         config.policies(),
         config.keys(),
         dialect.backendSection() == KesDialect.BackendSection.KEYS_MAP ? "keys" : "keystore",
-        new Keystore(v.endpoint(), v.engine(), v.version().orElse(""), v.namespace().orElse(""), v.prefix(),
-            v.appRoleEngine(), v.appRoleId(), v.appRoleSecret(), v.appRoleRetry().orElse(""), v.caPath().orElse(""),
-            v.statusPing()));
+        keystore(v));
+  }
+
+  private static Keystore keystore(VaultKeystore v) {
+    String retry = v.login().retry().orElse("");
+    if (v.login() instanceof VaultLogin.Kubernetes k) {
+      return new Keystore(v.endpoint(), v.engine(), v.version().orElse(""), v.namespace().orElse(""), v.prefix(), "",
+          "", "", "", v.caPath().orElse(""), v.statusPing(), true, k.engine(), k.role(), k.jwt(), retry);
+    }
+    VaultLogin.AppRole a = (VaultLogin.AppRole) v.login();
+    return new Keystore(v.endpoint(), v.engine(), v.version().orElse(""), v.namespace().orElse(""), v.prefix(),
+        a.engine(), a.id(), a.secret(), retry, v.caPath().orElse(""), v.statusPing(), false, "", "", "", "");
   }
 
   /**
@@ -95,8 +105,15 @@ public record ServerConfigContext(String header, InstanceView instance, String k
    * @param appRoleRetry the re-login delay or ""
    * @param caPath the Vault CA file in the pod or ""
    * @param statusPing the health check interval
+   * @param kubernetes true when KES logs in with the {@code kubernetes} block instead of {@code approle} (the
+   *     {@code appRole*} values are then "", the {@code kubernetes*} values otherwise)
+   * @param kubernetesEngine the kubernetes auth mount or ""
+   * @param kubernetesRole the Vault role {@code kes-<instance>} or ""
+   * @param kubernetesJwt the absolute path of the ServiceAccount token file or ""
+   * @param kubernetesRetry the re-login delay or ""
    */
   public record Keystore(String endpoint, String engine, String version, String namespace, String prefix,
       String appRoleEngine, String appRoleId, String appRoleSecret, String appRoleRetry, String caPath,
-      String statusPing) {}
+      String statusPing, boolean kubernetes, String kubernetesEngine, String kubernetesRole, String kubernetesJwt,
+      String kubernetesRetry) {}
 }

@@ -94,11 +94,12 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param tenants its tenants
    * @param access who may do what to which key, as kesgen's model of its KES release decides it on the rendered
    *     configuration: each tenant, the provisioner if any, then the admin
+   * @param kubernetesLogin how KES logs in with Kubernetes (its ServiceAccount, role and token), or "" for AppRole
    */
   public record Instance(String name, String namespace, String kesVersion, String image,
       String imageNote, String imageWarning, String dialect,
       String serviceHost, int port, int replicas, String vaultName, String keyLocation, String valuesFile, Certificate server,
-      Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access) {}
+      Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access, String kubernetesLogin) {}
 
   /**
    * One row of an instance's access matrix. Exactly one of {@code tenant}, {@code provisioner} and {@code admin}

@@ -78,7 +78,8 @@ public final class SummaryFile {
           new SummaryContext.Certificate(server.name(), server.identity(), server.expires()),
           provisioner,
           tenants,
-          access.getOrDefault(instance.name(), List.of())));
+          access.getOrDefault(instance.name(), List.of()),
+          dev.kesgen.vault.KubernetesLogin.summary(topology.vault(), instance).orElse("")));
     }
     // every warning about the output; those about this machine or run would make SUMMARY.md differ between machines
     List<Warning> shown = warnings.stream().filter(w -> w.id().inSummary()).toList();

@@ -43,6 +43,8 @@ public final class Warnings {
     KesImage image = KesImage.of(instance.kes());
     image.warning().ifPresent(w -> warnings.add(Warning.instance(KesImage.isDockerHubMinio(image.repository())
         ? WarningId.KES_IMAGE_DOCKER_HUB : WarningId.KES_IMAGE_NO_RELEASE, name, "instance " + name + ": " + w)));
+    dev.kesgen.vault.KubernetesLogin.tokenReadOnce(instance)
+        .ifPresent(m -> warnings.add(Warning.instance(WarningId.KES_TOKEN_READ_ONCE, name, m)));
     for (Tenant tenant : instance.tenants()) {
       tenant.image().filter(KesImage::isDockerHubMinio).ifPresent(r -> warnings.add(Warning.tenant(
           WarningId.MINIO_IMAGE_DOCKER_HUB, name, tenant.name(), "instance " + name + ", tenant " + tenant.name()

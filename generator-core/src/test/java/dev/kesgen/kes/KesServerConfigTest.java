@@ -112,11 +112,12 @@ class KesServerConfigTest {
   @Test
   void keystoreTakesCredentialsFromTheEnvironmentAndPrefixesTheInstance() {
     VaultKeystore k = config("v0.13.4", OLD_MINIO).keystore();
-    assertThat(k.appRoleId()).isEqualTo("${KES_APPROLE_ID}");
-    assertThat(k.appRoleSecret()).isEqualTo("${KES_APPROLE_SECRET}");
+    VaultLogin.AppRole login = (VaultLogin.AppRole) k.login();
+    assertThat(login.id()).isEqualTo("${KES_APPROLE_ID}");
+    assertThat(login.secret()).isEqualTo("${KES_APPROLE_SECRET}");
     assertThat(k.prefix()).isEqualTo("kes/dev");
     assertThat(k.engine()).isEqualTo("secret");
-    assertThat(k.appRoleEngine()).isEqualTo("approle");
+    assertThat(login.engine()).isEqualTo("approle");
     assertThat(k.namespace()).isEmpty();
     assertThat(k.caPath()).isEmpty();
   }
@@ -140,7 +141,7 @@ class KesServerConfigTest {
   @ParameterizedTest
   @CsvSource({"2023-02-15T14-54-37Z, true", "2023-04-03T16-41-28Z, false"})
   void retryOnlyWhereTheReleaseHasIt(String kes, boolean present) {
-    assertThat(config(kes, NEW_MINIO).keystore().appRoleRetry().isPresent()).isEqualTo(present);
+    assertThat(config(kes, NEW_MINIO).keystore().login().retry().isPresent()).isEqualTo(present);
   }
 
   @ParameterizedTest

@@ -59,6 +59,24 @@ class TopologySchemaTest {
   }
 
   @Test
+  void acceptsATopologyWithKubernetesAuth() throws Exception {
+    assertThat(validate(Path.of("src/test/resources/golden/kubernetes-auth/topology.yaml"))).isEmpty();
+  }
+
+  @Test
+  void theVaultAuthEnumsOfTheSchemaAreTheJavaType() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> spellings = java.util.Arrays.stream(VaultAuth.values()).map(VaultAuth::toString).toList();
+    assertThat(texts(root.path("properties").path("vault").path("properties").path("auth").path("enum")))
+        .isEqualTo(spellings);
+    assertThat(texts(root.path("properties").path("instances").path("items").path("properties").path("vaultAuth")
+        .path("enum"))).isEqualTo(spellings);
+  }
+
+  @Test
   void everyKeyTypeOfTheSchemaIsAJavaKeyType() throws Exception {
     List<JsonNode> found = properties(root(), "keyType");
     assertThat(found).as("server and client certificate profiles, in defaults and instances").hasSize(4);
@@ -172,7 +190,8 @@ class TopologySchemaTest {
       "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
       "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
       "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date",
-      "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
+      "121-vault-auth-unknown", "124-kubernetes-host-not-https", "125-kubernetes-host-missing",
+      "126-service-account-invalid", "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }

@@ -45,6 +45,16 @@ final class KesClient {
     return vault.withToken(null).put("auth/" + approleMount + "/login", Map.of("role_id", roleId, "secret_id", secretId));
   }
 
+  /**
+   * KES's Kubernetes login: {@code PUT auth/<engine>/login} with {@code {"role", "jwt"}}, the JWT being the content of
+   * the token file (K25:internal/keystore/vault/client.go:104,124-125; the same body at
+   * K13:internal/vault/client.go:109-114 and at every release between, docs/design/kubernetes-auth.md §2.1).
+   * {@code Logical().Write} is an HTTP PUT of the JSON body (B@v2.0.0:api/logical.go:246-247).
+   */
+  static Response kubernetesLogin(VaultHttp vault, String mount, String role, String jwt) {
+    return vault.withToken(null).put("auth/" + mount + "/login", Map.of("role", role, "jwt", jwt));
+  }
+
   Response renew(long increment) {
     return vault.put("auth/token/renew-self", Map.of("increment", increment));
   }
