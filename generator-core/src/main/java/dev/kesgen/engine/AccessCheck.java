@@ -74,6 +74,7 @@ final class AccessCheck {
       String policy = OutputLayout.vaultPolicy(instance);
       texts.apply(policy).ifPresent(text -> part.vault(topology, instance, policy, text));
       part.findings.addAll(GrantCheck.of(topology, instance, texts));
+      part.findings.addAll(ApiKeyCheck.of(instance, texts));
       return part;
     });
     AccessCheck check = new AccessCheck();
@@ -151,7 +152,7 @@ final class AccessCheck {
       for (String identity : policy.identities()) {
         if (!identity.isEmpty() && !known.contains(identity) && !identity.equals(admin)) {
           add(file, where + ": policy '" + policy.name() + "' names the identity " + shortId(identity)
-              + ", which is no certificate of this instance's tenants or provisioner");
+              + ", which is no certificate or API key of this instance's tenants or provisioner");
         }
       }
     }
