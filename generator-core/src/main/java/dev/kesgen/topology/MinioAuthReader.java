@@ -14,9 +14,10 @@ final class MinioAuthReader {
 
   /**
    * The tenant's way to authenticate, {@link MinioAuth#CERTIFICATE} when neither layer sets it; empty after a
-   * problem. {@code minio} is the tenant's release, empty when checking {@code defaults.tenant} on its own.
+   * problem. {@code minio} is the tenant's release, empty when checking {@code defaults.tenant} on its own;
+   * {@code tenant} is the tenant's path, named when the value comes from the defaults.
    */
-  static Optional<MinioAuth> read(Layers layers, Optional<MinioVersion> minio, Problems problems) {
+  static Optional<MinioAuth> read(Layers layers, Optional<MinioVersion> minio, String tenant, Problems problems) {
     Optional<Nodes.Located<Node>> located = layers.get("minioAuth");
     if (located.isEmpty()) {
       return Optional.of(MinioAuth.CERTIFICATE);
@@ -37,7 +38,8 @@ final class MinioAuthReader {
       // M@RELEASE.2023-02-17T17-52-43Z:internal/config/constants.go:75 adds EnvKESAPIKey; RELEASE.2023-02-10T18-48-39Z
       // has no such variable and would start without the key, so MinIO could not reach KES at all
       problems.at(l.node(), l.path(), "apiKey needs MinIO " + MinioAuth.FIRST_API_KEY_RELEASE + " or newer, the"
-          + " first release that reads MINIO_KMS_KES_API_KEY, but the tenant runs " + minio.get().tag()
+          + " first release that reads MINIO_KMS_KES_API_KEY, but "
+          + (l.path().startsWith(tenant + ".") ? "the tenant" : "tenant " + tenant) + " runs " + minio.get().tag()
           + " (set minioVersion to " + MinioAuth.FIRST_API_KEY_RELEASE + " or newer, or write minioAuth: certificate)");
       return Optional.empty();
     }

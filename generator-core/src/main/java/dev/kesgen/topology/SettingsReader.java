@@ -57,7 +57,7 @@ final class SettingsReader {
       }
     });
     certificate(layers, CLIENT_CERT_FIELDS, KeyType.ED25519);
-    MinioAuthReader.read(layers, Optional.empty(), problems);
+    MinioAuthReader.read(layers, Optional.empty(), "", problems);
   }
 
   private Optional<ChartLayout> chart(String s, Nodes.Located<Node> l) {
@@ -149,7 +149,7 @@ final class SettingsReader {
       problems.at(l.node(), l.path(), "is set although manageImage is false (remove image, or set manageImage: true)");
       image = Optional.empty();
     }
-    Optional<MinioAuth> minioAuth = MinioAuthReader.read(layers, minio, problems);
+    Optional<MinioAuth> minioAuth = MinioAuthReader.read(layers, minio, item.path(), problems);
     if (name.isEmpty() || namespace.isEmpty() || keys.isEmpty() || chart.isEmpty() || minio.isEmpty() || auto.isEmpty()
         || cert.isEmpty() || manageImage.isEmpty() || image.isEmpty() || minioAuth.isEmpty()) {
       return Optional.empty();
