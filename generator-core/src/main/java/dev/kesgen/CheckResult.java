@@ -4,13 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The findings of a check of committed output; it passes when there are none.
+ * The findings of a check of committed output; it passes when there are none. Warnings are not findings: a strict
+ * front end fails on those not acknowledged ({@link dev.kesgen.warning.Warnings#strictRefusal}).
  *
  * @param findings every problem found, in a stable order
+ * @param warnings the warnings of the run, as the log shows them
  */
-public record CheckResult(List<Finding> findings) {
+public record CheckResult(List<Finding> findings, List<dev.kesgen.warning.Warning> warnings) {
   public CheckResult {
     findings = List.copyOf(findings);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Findings without warnings. */
+  public CheckResult(List<Finding> findings) {
+    this(findings, List.of());
   }
 
   /** Whether nothing was found. */

@@ -1,5 +1,6 @@
 package dev.kesgen;
 
+import dev.kesgen.warning.Warning;
 import java.util.List;
 
 /**
@@ -17,13 +18,13 @@ public record GenerateResult(
     List<String> kept,
     List<String> deleted,
     List<CertificateReport> certificates,
-    List<String> warnings) {
+    List<Warning> warnings) {
   public GenerateResult {
     written = List.copyOf(written);
     kept = List.copyOf(kept);
     deleted = List.copyOf(deleted);
     certificates = List.copyOf(certificates);
-    warnings = warnings.stream().map(dev.kesgen.topology.Printable::escape).toList(); // may quote values
+    warnings = List.copyOf(warnings);
   }
 
   /** Whether the run changed nothing in the output directory. */

@@ -182,10 +182,10 @@ public final class Kesgen {
       KesgenListener listener) throws TopologyException, KesgenException {
     Topology topology = load(request.topology());
     try {
-      List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(),
-          new Events(listener));
-      return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(
-          CheckResult.Kind.valueOf(f.kind().name()), f.subject(), f.message())).toList());
+      Events events = new Events(listener);
+      List<Finding> findings = Engine.check(topology, settings(request), failOnExpiringWithin, contributors(), events);
+      return new CheckResult(findings.stream().map(f -> new CheckResult.Finding(kind(f.kind()), f.subject(),
+          f.message())).toList(), events.warnings);
     } catch (RunException e) {
       throw typed(e);
     }
@@ -250,6 +250,19 @@ public final class Kesgen {
         request.clock(), request.rotate(), request.projectDirectory());
   }
 
+  /** The API's kind of an engine finding: a kind the engine adds is a compile error here until the API has it. */
+  static CheckResult.Kind kind(Finding.Kind kind) {
+    return switch (kind) {
+      case STALE -> CheckResult.Kind.STALE;
+      case MISSING -> CheckResult.Kind.MISSING;
+      case EXTRA -> CheckResult.Kind.EXTRA;
+      case UNKNOWN -> CheckResult.Kind.UNKNOWN;
+      case CERTIFICATE -> CheckResult.Kind.CERTIFICATE;
+      case SECRET_IN_OUTPUT -> CheckResult.Kind.SECRET_IN_OUTPUT;
+      case ACCESS -> CheckResult.Kind.ACCESS;
+    };
+  }
+
   private static KesgenException typed(RunException e) {
     return switch (e.kind()) {
       case USER -> new ConfigurationException(e.getMessage(), e.getCause());
@@ -291,6 +304,7 @@ public final class Kesgen {
   private static final class Events implements EngineListener {
     private final KesgenListener listener;
     private final List<CertificateReport> certificates = new ArrayList<>();
+    private final List<dev.kesgen.warning.Warning> warnings = new ArrayList<>();
 
     Events(KesgenListener listener) {
       this.listener = listener;
@@ -311,8 +325,9 @@ public final class Kesgen {
     }
 
     @Override
-    public void warning(String message) {
-      listener.on(new KesgenEvent.Warning(message));
+    public void warning(dev.kesgen.warning.Warning warning) {
+      warnings.add(warning);
+      listener.on(new KesgenEvent.Warning(warning));
     }
   }
 }

@@ -56,12 +56,16 @@ public sealed interface KesgenEvent permits KesgenEvent.InstancePlanned, KesgenE
   /**
    * Something that is not an error but needs a person.
    *
-   * @param message what and what to do
+   * @param warning its id, what and what to do, and its acknowledgement if any
    */
-  record Warning(String message) implements KesgenEvent {
+  record Warning(dev.kesgen.warning.Warning warning) implements KesgenEvent {
     public Warning {
-      Objects.requireNonNull(message, "message");
-      message = dev.kesgen.topology.Printable.escape(message); // it may quote a value: no control character raw
+      Objects.requireNonNull(warning, "warning");
+    }
+
+    /** The line the log shows: {@code [id] message}, and {@code (acknowledged: reason)} where it is. */
+    public String message() {
+      return warning.text();
     }
   }
 }

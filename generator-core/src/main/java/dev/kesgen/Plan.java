@@ -2,6 +2,7 @@ package dev.kesgen;
 
 import dev.kesgen.engine.PlannedRun;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.warning.Warning;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -38,9 +39,9 @@ public final class Plan {
     return certificates;
   }
 
-  /** What a person should read. */
-  public List<String> warnings() {
-    return run.warnings().stream().map(dev.kesgen.topology.Printable::escape).toList(); // may quote values
+  /** What a person should read: the warnings about the secrets directory, then those about the output. */
+  public List<Warning> warnings() {
+    return run.warnings();
   }
 
   PlannedRun run() {

@@ -42,9 +42,22 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule nothingUsesThePublicApiFromBelow = noClasses()
-      .that().resideOutsideOfPackage("dev.kesgen")
+      .that().resideOutsideOfPackages("dev.kesgen", "dev.kesgen.report..")
       .should().dependOnClassesThat().resideInAPackage("dev.kesgen")
       .because("dev.kesgen composes the packages below it, so any use the other way round would be a cycle");
+
+  @ArchTest
+  static final ArchRule theReportLayerSitsAboveTheApi = noClasses()
+      .that().resideOutsideOfPackage("dev.kesgen.report..")
+      .should().dependOnClassesThat().resideInAPackage("dev.kesgen.report..")
+      .because("dev.kesgen.report words what the front ends print from the API's results; the core never prints");
+
+  @ArchTest
+  static final ArchRule theReportLayerUsesNoEngine = noClasses()
+      .that().resideInAPackage("dev.kesgen.report..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.kesgen.engine..", "dev.kesgen.output..",
+          "dev.kesgen.render..", "dev.kesgen.access..", "dev.kesgen.view..")
+      .because("the report layer words the results the API returns; it never does the work");
 
   @ArchTest
   static final ArchRule noCycles = slices().matching("dev.kesgen.(*)..").should().beFreeOfCycles();

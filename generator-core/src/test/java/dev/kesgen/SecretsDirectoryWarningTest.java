@@ -38,12 +38,14 @@ class SecretsDirectoryWarningTest {
     List<String> heard = new ArrayList<>();
     Kesgen.check(request(secrets), Optional.empty(), event -> {
       if (event instanceof KesgenEvent.Warning w) {
-        heard.add(w.message());
+        heard.add(w.warning().message());
       }
     });
 
-    assertThat(generated.warnings()).contains(warning);
+    assertThat(messages(generated)).contains(warning);
     assertThat(heard).contains(warning);
+    assertThat(generated.warnings()).filteredOn(w -> w.message().equals(warning))
+        .extracting(w -> w.id().id()).containsExactly("secrets-directory-writable");
   }
 
   @Test
@@ -55,7 +57,7 @@ class SecretsDirectoryWarningTest {
 
     GenerateResult generated = Kesgen.generate(request(secrets));
 
-    assertThat(generated.warnings()).contains(parent + ", above the secrets directory " + secrets
+    assertThat(messages(generated)).contains(parent + ", above the secrets directory " + secrets
         + ", is world-writable (rwxrwxrwx): any user can move the secrets directory away and put another in its"
         + " place; run chmod go-w " + parent + ", or choose a secrets directory elsewhere");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rwx------");
@@ -73,7 +75,11 @@ class SecretsDirectoryWarningTest {
     GenerateResult generated = Kesgen.generate(request(secrets));
     GenerateResult again = Kesgen.generate(request(secrets));
 
-    assertThat(generated.warnings()).noneMatch(w -> w.contains("writable"));
-    assertThat(again.warnings()).noneMatch(w -> w.contains("writable"));
+    assertThat(messages(generated)).noneMatch(w -> w.contains("writable"));
+    assertThat(messages(again)).noneMatch(w -> w.contains("writable"));
+  }
+
+  private static List<String> messages(GenerateResult result) {
+    return result.warnings().stream().map(dev.kesgen.warning.Warning::message).toList();
   }
 }

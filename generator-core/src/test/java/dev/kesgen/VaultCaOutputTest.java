@@ -36,7 +36,7 @@ class VaultCaOutputTest {
     GenerateResult result = Kesgen.generate(request(topology));
 
     assertThat(valuesCa()).isEqualTo(canonical);
-    assertThat(result.warnings()).noneMatch(w -> w.contains("caCertificate"));
+    assertThat(result.warnings()).noneMatch(w -> w.message().contains("caCertificate"));
   }
 
   @Test
@@ -48,9 +48,13 @@ class VaultCaOutputTest {
 
     GenerateResult result = Kesgen.generate(request(topology));
 
-    assertThat(result.warnings()).contains("vault.caCertificate " + ca + " lies outside the topology's directory "
-        + project + ": its certificates are committed into the KES values, but it may not be in the repository; copy"
-        + " it beside the topology file and name it there, so that every checkout generates the same output");
+    String warning = "vault.caCertificate lies outside the topology's directory: its certificates are committed into"
+        + " the KES values, but the file may not be in the repository; copy it beside the topology file and name it"
+        + " there, so that every checkout generates the same output";
+    assertThat(result.warnings()).extracting(w -> w.text()).contains("[vault-ca-outside] " + warning);
+    // SUMMARY.md says it as well, with no path of this machine in it
+    String summary = Files.readString(dir.resolve("generated/SUMMARY.md"));
+    assertThat(summary).contains("- `vault-ca-outside`: " + warning + ".").doesNotContain(dir.toString());
     assertThat(valuesCa()).isEqualTo(Files.readString(ca));
   }
 }

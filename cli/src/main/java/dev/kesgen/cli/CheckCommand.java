@@ -1,12 +1,12 @@
 package dev.kesgen.cli;
 
 import dev.kesgen.CheckResult;
-import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenEvent;
 import dev.kesgen.KesgenListener;
-import dev.kesgen.topology.TopologyException;
+import dev.kesgen.report.Messages;
+import dev.kesgen.warning.Warning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,57 +45,46 @@ final class CheckCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     boolean json = format == Format.JSON;
     GenerateRequest request = options.request(console);
-    List<String> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     Progress progress = json || console.quiet() || !Terminal.stderrIsTerminal()
         ? Progress.NONE
         : Progress.of(console, false, Kesgen.load(request.topology())); // totals for the line; loaded only on a tty
-    RunLog log = new RunLog(console, progress, false);
+    RunLog log = new RunLog(console, progress, false, !json);
     KesgenListener listener = event -> {
       if (event instanceof KesgenEvent.Warning w) {
-        warnings.add(w.message());
+        warnings.add(w.warning());
       }
       log.on(event);
     };
     CheckResult result;
     try {
       result = Kesgen.check(request, Optional.ofNullable(failOnExpiringWithin), listener);
-    } catch (TopologyException | ConfigurationException e) {
-      if (!json) {
-        throw e;
-      }
-      if (e instanceof TopologyException t && t.unreadable()) {
-        int code = failed(console, e);
-        Report.json(console, List.of(), warnings, e.getMessage());
-        return code;
-      }
-      List<Finding> findings = e instanceof TopologyException t
-          ? t.problems().stream().map(Finding::of).toList()
-          : List.of(Finding.configuration(e.getMessage()));
-      Report.json(console, findings, warnings, null);
-      return ExitCodes.FINDINGS;
     } catch (Exception e) {
-      int code = failed(console, e);
-      if (json) {
-        Report.json(console, List.of(), warnings, e.getMessage());
-      }
-      return code;
+      return failed(console, e, json, warnings);
     } finally {
       progress.clear();
     }
     List<Finding> findings = result.findings().stream().map(f -> Finding.of(f, request.outputDirectory())).toList();
+    Optional<String> refused = strict.refusal(result.warnings());
     if (json) {
-      Report.json(console, findings, warnings, null);
+      Report.json(console, findings, warnings, refused.orElse(null));
     } else if (!findings.isEmpty()) {
-      console.error("kesgen check found " + findings.size()
-          + " problem(s); run kesgen generate (or kesgen rotate) and commit the result:" + Report.lines(findings));
-    } else {
-      console.info("kesgen check passed");
+      console.error(Messages.checkFound(findings.stream().map(Finding::text).toList(),
+          "kesgen generate (or kesgen rotate)"));
+    } else if (refused.isEmpty()) {
+      console.info(Messages.CHECK_PASSED);
     }
-    return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    if (!json) {
+      refused.ifPresent(console::error);
+    }
+    return findings.isEmpty() && refused.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   /** Reads {@code <n>s}, {@code <n>m}, {@code <n>h} or {@code <n>d}, like {@code 30d}. */

@@ -1,5 +1,6 @@
 package dev.kesgen.cli;
 
+import dev.kesgen.CheckResult;
 import dev.kesgen.ContinuousIntegration;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.KesgenEvent;
@@ -42,6 +43,9 @@ final class GenerateCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     GenerateRequest request = options.request(console);
@@ -54,28 +58,34 @@ final class GenerateCommand extends Subcommand {
     } else if (ci) {
       console.info("kesgen: " + ContinuousIntegration.notice(WRITE_IN_CI));
       // only the warnings: a comparison issues nothing, so "issued" lines would mislead
-      ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
+      CheckResult compared = ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
         if (event instanceof KesgenEvent.Warning warning) {
           console.warn(warning.message());
         }
       });
+      java.util.Optional<String> refused = strict.refusal(compared.warnings());
+      if (refused.isPresent()) {
+        console.error(refused.get());
+        return ExitCodes.FINDINGS;
+      }
       console.info("kesgen: the committed output is up to date; nothing written");
       return ExitCodes.OK;
     }
-    return WriteRun.run(this, console, request, format == Format.JSON, failOnDestructive, false);
+    return WriteRun.run(this, console, request, format == Format.JSON, failOnDestructive, false, strict);
   }
 
   /** Generate in CI as JSON: the comparison's outcome as one document, like check's. */
   private int compareAsJson(Console console, GenerateRequest request) {
-    java.util.List<String> warnings = new java.util.ArrayList<>();
+    java.util.List<dev.kesgen.warning.Warning> warnings = new java.util.ArrayList<>();
     try {
-      ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
+      CheckResult compared = ContinuousIntegration.compare(request, WRITE_IN_CI, event -> {
         if (event instanceof KesgenEvent.Warning warning) {
-          warnings.add(warning.message());
+          warnings.add(warning.warning());
         }
       });
-      Report.json(console, java.util.List.of(), warnings, null);
-      return ExitCodes.OK;
+      java.util.Optional<String> refused = strict.refusal(compared.warnings());
+      Report.json(console, java.util.List.of(), warnings, refused.orElse(null));
+      return refused.isPresent() ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (dev.kesgen.topology.TopologyException e) {
       if (e.unreadable()) {
         int code = failed(console, e);

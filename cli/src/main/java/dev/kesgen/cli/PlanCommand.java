@@ -38,6 +38,9 @@ final class PlanCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     GenerateRequest request = options.request(console);
@@ -45,20 +48,24 @@ final class PlanCommand extends Subcommand {
     Progress progress = Progress.of(console, format == Format.JSON, topology);
     Plan plan;
     try {
-      plan = Kesgen.plan(topology, request, new RunLog(console, progress, false));
+      plan = Kesgen.plan(topology, request, new RunLog(console, progress, false, format != Format.JSON));
     } finally {
       progress.clear();
     }
     ChangeSet changes = against == null ? Kesgen.changes(plan) : Kesgen.changes(plan, against);
     boolean refused = failOnDestructive && !changes.destructive().isEmpty();
+    java.util.Optional<String> strictRefusal = strict.refusal(plan.warnings());
     if (format == Format.JSON) {
-      console.result("{\"ok\":" + !refused + ",\"plan\":" + PlanReport.json(changes) + "}");
+      console.result("{\"ok\":" + (!refused && strictRefusal.isEmpty())
+          + strictRefusal.map(m -> ",\"error\":" + Json.string(m)).orElse("")
+          + ",\"warnings\":" + Report.warnings(plan.warnings()) + ",\"plan\":" + PlanReport.json(changes) + "}");
     } else {
       PlanReport.text(console, changes, true);
       if (refused) {
         console.error(changes.refusal(false));
       }
+      strictRefusal.ifPresent(console::error);
     }
-    return refused ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return refused || strictRefusal.isPresent() ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

@@ -9,20 +9,12 @@ import java.util.stream.Collectors;
  * then {@code + ~ -} per file, then {@code N to add, M to change, K to delete.}; or as JSON.
  */
 final class PlanReport {
-  /** Beyond this many changed files, generate lists them only with --verbose (the plan command always does). */
-  static final int FILES_SHOWN = 50;
-
   private PlanReport() {}
 
-  /** The plan on standard output; every file with {@code allFiles}, else up to {@link #FILES_SHOWN}. */
+  /** The plan on standard output; every file with {@code allFiles}, else up to {@link dev.kesgen.report.RunLog#FILES_SHOWN}. */
   static void text(Console console, ChangeSet plan, boolean allFiles) {
-    for (ChangeSet.Line line : plan.lines(allFiles ? Integer.MAX_VALUE : FILES_SHOWN)) {
-      if (line.detail()) {
-        console.detail(line.text());
-      } else {
-        console.info(line.text());
-      }
-    }
+    dev.kesgen.report.RunLog.plan(RunLog.sink(console, true), plan,
+        allFiles ? Integer.MAX_VALUE : dev.kesgen.report.RunLog.FILES_SHOWN);
   }
 
   /** {@code {"summary":..,"add":N,"change":M,"delete":K,"files":[{"op":"+","path":..}],"changes":[..]}}. */

@@ -36,7 +36,7 @@ final class RotateCommand extends Subcommand {
   int run(Console console) throws Exception {
     Set<String> rotation = rotation();
     GenerateRequest request = options.request(console).withRotate(rotation);
-    return WriteRun.run(this, console, request, format == Format.JSON, false, true);
+    return WriteRun.run(this, console, request, format == Format.JSON, false, true, null);
   }
 
   /** The names from {@code --rotate} and after the command; whether each exists is the library's to say. */

@@ -3,12 +3,12 @@ package dev.kesgen.cli;
 import dev.kesgen.ConfigurationException;
 import dev.kesgen.EnvironmentException;
 import dev.kesgen.InternalException;
-import dev.kesgen.topology.Problem;
+import dev.kesgen.report.Messages;
 import dev.kesgen.topology.TopologyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,10 +40,31 @@ abstract class Subcommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The failure of a command that can answer in JSON ({@code --format json}): there, a topology problem or a mistake
+   * in the inputs becomes findings and any other failure the document's {@code "error"}, besides its message and exit
+   * code; in text, {@link #failed(Console, Exception)}. A topology file that cannot be read is the {@code "error"}.
+   */
+  final int failed(Console console, Exception e, boolean json, List<dev.kesgen.warning.Warning> warnings) {
+    boolean unreadable = e instanceof TopologyException t && t.unreadable(); // the environment's: exit 3
+    if (json && !unreadable && (e instanceof TopologyException || e instanceof ConfigurationException)) {
+      List<Finding> findings = e instanceof TopologyException t
+          ? t.problems().stream().map(Finding::of).toList()
+          : List.of(Finding.configuration(e.getMessage()));
+      Report.json(console, findings, warnings, null);
+      return ExitCodes.FINDINGS;
+    }
+    int code = failed(console, e);
+    if (json) {
+      Report.json(console, List.of(), warnings, e.getMessage());
+    }
+    return code;
+  }
+
   /** The message and exit code of a failure. */
   final int failed(Console console, Exception e) {
     if (e instanceof TopologyException t) {
-      console.error(topologyMessage(t));
+      console.error(Messages.topologyProblems(t)); // the plugin's wording
       // a file that cannot be read at all is the environment's (exit 3), as any other unreadable input
       return t.unreadable() ? ExitCodes.ENVIRONMENT : ExitCodes.FINDINGS;
     }
@@ -62,12 +83,6 @@ abstract class Subcommand implements Callable<Integer> {
         + dev.kesgen.files.Failures.describe(e));
     console.trace(e);
     return ExitCodes.INTERNAL;
-  }
-
-  /** The plugin's wording: a header and one {@code file:line:column: path: message} line per problem. */
-  static String topologyMessage(TopologyException e) {
-    return "The topology has " + e.problems().size() + " problem(s); fix them and run again:"
-        + e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 
   private static int report(Console console, Exception e, int code) {

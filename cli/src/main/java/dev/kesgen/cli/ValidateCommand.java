@@ -1,12 +1,10 @@
 package dev.kesgen.cli;
 
-import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
 import dev.kesgen.Plan;
 import dev.kesgen.change.ChangeSet;
 import dev.kesgen.topology.Topology;
-import dev.kesgen.topology.TopologyException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +25,9 @@ final class ValidateCommand extends Subcommand {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  Strict strict;
+
   @Override
   int run(Console console) throws Exception {
     boolean json = format == Format.JSON;
@@ -36,40 +37,25 @@ final class ValidateCommand extends Subcommand {
       Topology topology = Kesgen.load(request.topology());
       Progress progress = Progress.of(console, json, topology);
       try {
-        plan = Kesgen.plan(topology, request, new RunLog(console, progress, false));
+        plan = Kesgen.plan(topology, request, new RunLog(console, progress, false, !json));
       } finally {
         progress.clear();
       }
-    } catch (TopologyException | ConfigurationException e) {
-      if (!json) {
-        throw e;
-      }
-      if (e instanceof TopologyException t && t.unreadable()) {
-        int code = failed(console, e);
-        Report.json(console, List.of(), List.of(), e.getMessage());
-        return code;
-      }
-      List<Finding> findings = e instanceof TopologyException t
-          ? t.problems().stream().map(Finding::of).toList()
-          : List.of(Finding.configuration(e.getMessage()));
-      Report.json(console, findings, List.of(), null);
-      return ExitCodes.FINDINGS;
     } catch (Exception e) {
-      int code = failed(console, e);
-      if (json) {
-        Report.json(console, List.of(), List.of(), e.getMessage());
-      }
-      return code;
+      return failed(console, e, json, List.of());
     }
     ChangeSet changes = Kesgen.changes(plan);
+    java.util.Optional<String> refused = strict.refusal(plan.warnings());
     if (json) {
-      Report.json(console, List.of(), plan.warnings(), null, PlanReport.json(changes));
+      Report.json(console, List.of(), plan.warnings(), refused.orElse(null), PlanReport.json(changes));
+    } else if (refused.isPresent()) {
+      console.error(refused.get());
     } else {
       int tenants = plan.topology().instances().stream().mapToInt(i -> i.tenants().size()).sum();
       console.info(request.topology() + " is valid: " + plan.topology().instances().size() + " instance(s), "
           + tenants + " tenant(s), " + plan.files().size() + " file(s) planned; nothing written");
       PlanReport.text(console, changes, false);
     }
-    return ExitCodes.OK;
+    return refused.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 }

@@ -37,10 +37,10 @@ final class VaultPlanCommand extends Subcommand {
   int run(Console console) throws Exception {
     boolean json = format == Format.JSON;
     GenerateRequest request = options.request(console);
-    List<String> warnings = new ArrayList<>();
+    List<dev.kesgen.warning.Warning> warnings = new ArrayList<>();
     KesgenListener listener = event -> {
       if (event instanceof KesgenEvent.Warning w) {
-        warnings.add(w.message());
+        warnings.add(w.warning());
         if (!json) {
           console.warn(w.message());
         }
@@ -83,13 +83,13 @@ final class VaultPlanCommand extends Subcommand {
    * {@code {"ok":..,"vault":..,"summary":..,"counts":{"in_sync":N,..},"objects":[{"kind":..,"name":..,"path":..,
    * "status":..,"changes":[..],"notes":[..]}],"warnings":[..]}}.
    */
-  static String json(LivePlan plan, List<String> warnings) {
+  static String json(LivePlan plan, List<dev.kesgen.warning.Warning> warnings) {
     return "{\"ok\":" + plan.inSync() + ",\"vault\":" + Json.string(plan.vault())
         + ",\"summary\":" + Json.string(plan.summary())
         + ",\"counts\":{" + plan.counts().entrySet().stream()
             .map(e -> Json.string(e.getKey().json()) + ":" + e.getValue()).collect(Collectors.joining(",")) + "}"
         + ",\"objects\":[" + plan.objects().stream().map(VaultPlanCommand::json).collect(Collectors.joining(",")) + "]"
-        + ",\"warnings\":[" + warnings.stream().map(Json::string).collect(Collectors.joining(",")) + "]}";
+        + ",\"warnings\":" + Report.warnings(warnings) + "}";
   }
 
   private static String json(LiveObject o) {

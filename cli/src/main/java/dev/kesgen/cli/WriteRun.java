@@ -12,6 +12,7 @@ import dev.kesgen.change.ChangeSet;
 import dev.kesgen.change.NextSteps;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.topology.TopologyException;
+import dev.kesgen.warning.Warning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class WriteRun {
    * every identity that changed, as rotate does); returns the exit code.
    */
   static int run(Subcommand command, Console console, GenerateRequest request, boolean json,
-      boolean failOnDestructive, boolean identities) {
-    List<String> warnings = new ArrayList<>();
+      boolean failOnDestructive, boolean identities, Strict strict) {
+    List<Warning> warnings = new ArrayList<>();
     Console lines = json ? console.silent() : console;
     Progress progress = Progress.NONE;
     try {
@@ -41,7 +42,7 @@ final class WriteRun {
       RunLog log = new RunLog(lines, progress, true);
       KesgenListener listener = event -> {
         if (json && event instanceof KesgenEvent.Warning warning) {
-          warnings.add(warning.message()); // in the document only: once per format
+          warnings.add(warning.warning()); // in the document only: once per format
         } else {
           log.on(event);
         }
@@ -56,6 +57,16 @@ final class WriteRun {
               PlanReport.json(changes));
         } else {
           console.error(changes.refusal(true));
+        }
+        return ExitCodes.FINDINGS;
+      }
+      java.util.Optional<String> refused = strict == null ? java.util.Optional.empty()
+          : strict.refusal(plan.warnings());
+      if (refused.isPresent()) {
+        if (json) {
+          Report.json(console, List.of(), warnings, refused.get() + "\nNothing written.", PlanReport.json(changes));
+        } else {
+          console.error(refused.get() + "\nNothing written.");
         }
         return ExitCodes.FINDINGS;
       }
@@ -98,9 +109,9 @@ final class WriteRun {
     }
   }
 
-  private static String document(List<String> warnings, ChangeSet changes, GenerateResult result,
+  private static String document(List<Warning> warnings, ChangeSet changes, GenerateResult result,
       List<String> steps) {
-    return "{\"ok\":true,\"findings\":[],\"warnings\":" + strings(warnings)
+    return "{\"ok\":true,\"findings\":[],\"warnings\":" + Report.warnings(warnings)
         + ",\"plan\":" + PlanReport.json(changes)
         + ",\"written\":" + strings(result.written())
         + ",\"deleted\":" + strings(result.deleted())

@@ -146,7 +146,10 @@ class CheckIT {
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode report = JSON.readTree(run.stdout());
     assertThat(report.get("ok").asBoolean()).isTrue();
-    assertThat(report.get("warnings").get(0).asText()).contains("Docker Hub");
+    assertThat(report.get("warnings").findValuesAsText("id")).containsExactly("network-unbound",
+        "kes-image-docker-hub");
+    assertThat(report.get("warnings").get(1).get("message").asText()).contains("Docker Hub");
+    assertThat(run.stderr()).as("each warning once: in the document").doesNotContain("Docker Hub");
     assertThat(report.get("plan").get("add").asInt()).isEqualTo(14);
     assertThat(report.get("plan").get("changes").findValuesAsText("kind")).contains("instance_added", "tenant_added");
   }

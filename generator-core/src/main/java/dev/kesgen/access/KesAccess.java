@@ -1,5 +1,6 @@
 package dev.kesgen.access;
 
+import dev.kesgen.kes.KesApi;
 import dev.kesgen.kes.KesDialect;
 import dev.kesgen.topology.NameRules;
 import dev.kesgen.topology.KesVersion;
@@ -178,20 +179,13 @@ public final class KesAccess {
    */
   public boolean refusesKeyName(String path) {
     Objects.requireNonNull(path, "path");
-    if (!range.validatesNames || !path.startsWith(KEY_API)) {
+    if (!range.validatesNames) {
       return false;
     }
-    String rest = path.substring(KEY_API.length());
-    int slash = rest.indexOf('/');
-    if (slash < 0) {
-      return false;
-    }
-    String api = rest.substring(0, slash);
-    String name = rest.substring(slash + 1);
-    return api.equals("list") ? !validPattern(name) : !NameRules.isKesName(name);
+    return KesApi.keyRequest(path, false)
+        .map(r -> r.api().equals("list") ? !validPattern(r.name()) : !NameRules.isKesName(r.name()))
+        .orElse(false);
   }
-
-  private static final String KEY_API = "/v1/key/";
 
   /** K@2023-10-24T20-26-51Z:auth.go:147-171, character for character (the empty pattern is valid). */
   static boolean validPattern(String s) {

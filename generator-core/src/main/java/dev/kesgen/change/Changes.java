@@ -1,5 +1,6 @@
 package dev.kesgen.change;
 
+import dev.kesgen.kes.KesApi;
 import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.Pem;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 public final class Changes {
   private static final Pattern KES_VALUES = Pattern.compile("kes/([^/]+)/values\\.yaml");
   private static final Pattern TENANT_VALUES = Pattern.compile("tenants/([^/]+)/([^/]+)/values\\.yaml");
-  private static final String DECRYPT = "/v1/key/decrypt/";
-  private static final String CREATE = "/v1/key/create/";
 
   private Changes() {}
 
@@ -144,8 +143,9 @@ public final class Changes {
     added.removeAll(before.allowed(tenant));
     List<String> other = new ArrayList<>();
     for (String path : removed) {
-      if (path.startsWith(DECRYPT)) {
-        String key = path.substring(DECRYPT.length());
+      Optional<String> decrypted = KesApi.nameIn("decrypt", path);
+      if (decrypted.isPresent()) {
+        String key = decrypted.get();
         changes.add(new Change(Change.Kind.KEY_REMOVED, subject, "tenant " + subject + " loses decrypt on key " + key
             + ": objects it encrypted with " + key + " can no longer be read through KES (the key itself stays in"
             + " Vault" + after.vaultPrefix().or(before::vaultPrefix).map(p -> " at " + p + "/" + key).orElse("")
@@ -184,13 +184,13 @@ public final class Changes {
 
   private static SortedSet<String> created(java.util.Set<String> paths) {
     SortedSet<String> keys = new TreeSet<>();
-    paths.stream().filter(p -> p.startsWith(CREATE)).forEach(p -> keys.add(p.substring(CREATE.length())));
+    paths.forEach(p -> KesApi.nameIn("create", p).ifPresent(keys::add));
     return keys;
   }
 
   private static String keys(java.util.Set<String> allowed) {
     SortedSet<String> keys = new TreeSet<>();
-    allowed.stream().filter(p -> p.startsWith(DECRYPT)).forEach(p -> keys.add(p.substring(DECRYPT.length())));
+    allowed.forEach(p -> KesApi.nameIn("decrypt", p).ifPresent(keys::add));
     return keys.isEmpty() ? "" : ", keys " + String.join(", ", keys);
   }
 

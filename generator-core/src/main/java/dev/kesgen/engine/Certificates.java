@@ -9,6 +9,7 @@ import dev.kesgen.output.FileContent;
 import dev.kesgen.pki.CertificateLifecycle;
 import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
+import dev.kesgen.pki.Decision;
 import dev.kesgen.pki.Identity;
 import dev.kesgen.pki.KeySource;
 import dev.kesgen.pki.Pem;
@@ -22,6 +23,7 @@ import dev.kesgen.view.IssuedCertificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ import java.util.TreeSet;
 public final class Certificates {
   private final Map<CertificateId, CertificateOutcome> outcomes = new LinkedHashMap<>();
   private final Map<CertificateId, Optional<String>> previous = new LinkedHashMap<>();
+  /** The committed certificates this run replaces, by the certificate replacing them. */
+  private final Map<CertificateId, X509Certificate> replaced = new LinkedHashMap<>();
 
   private Certificates() {}
 
@@ -71,23 +75,26 @@ public final class Certificates {
       }
       CertificateTarget target = m.outcome().target();
       result.outcomes.put(target.id(), m.outcome());
-      result.previous.put(target.id(), m.before());
-      listener.certificate(m.outcome(), m.before());
+      // a kept certificate's identity is known already; only a replaced one's is computed
+      result.previous.put(target.id(), m.outcome().hasNewKey() ? m.before().map(c -> Identity.of(c).hex())
+          : Optional.of(m.outcome().identity().hex()));
+      m.before().filter(c -> m.outcome().hasNewKey()).ifPresent(c -> result.replaced.put(target.id(), c));
+      listener.certificate(m.outcome(), result.previous.get(target.id()));
     }
     return result;
   }
 
-  /** One certificate's outcome and the identity it replaced, or why it failed. */
-  private record Maintained(CertificateOutcome outcome, Optional<String> before, RunException failure) {}
+  /** One certificate's outcome and the committed certificate it keeps or replaced, or why it failed. */
+  private record Maintained(CertificateOutcome outcome, Optional<X509Certificate> before, RunException failure) {}
 
   private static Maintained maintain(CertificateLifecycle lifecycle, CertificateTarget target, Path outputDirectory,
       KeySource keys, VerifiedPairs verified, boolean rotate) {
     try {
       CertificateOutcome outcome = lifecycle.maintain(target, outputDirectory, keys, verified, rotate);
       // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
-      Optional<String> before = outcome.hasNewKey()
-          ? committedIdentity(outputDirectory.resolve(target.certificatePath()))
-          : Optional.of(outcome.identity().hex());
+      Optional<X509Certificate> before = outcome.hasNewKey()
+          ? committed(outputDirectory.resolve(target.certificatePath()))
+          : Optional.of(outcome.certificate());
       return new Maintained(outcome, before, null);
     } catch (PkiException e) {
       return new Maintained(null, Optional.empty(), RunException.of(e, e.getMessage()));
@@ -96,7 +103,7 @@ public final class Certificates {
     }
   }
 
-  private static Optional<String> committedIdentity(Path file) throws RunException {
+  private static Optional<X509Certificate> committed(Path file) throws RunException {
     String text;
     try {
       Optional<byte[]> bytes = RegularFiles.readIfPresent(file, InputKind.CERTIFICATE);
@@ -110,7 +117,7 @@ public final class Certificates {
       throw RunException.environment("cannot read the committed certificate " + file + ": " + dev.kesgen.files.Failures.describe(e), e);
     }
     try {
-      return Optional.of(Identity.of(Pem.decodeCertificate(text)).hex());
+      return Optional.of(Pem.decodeCertificate(text));
     } catch (RuntimeException e) {
       throw new RunException(RunException.Kind.USER, "cannot read the committed certificate " + file + ": "
           + e.getMessage() + " (restore it from version control, or delete it to have a new one issued)", e);
@@ -148,6 +155,48 @@ public final class Certificates {
   /** The committed identity the certificate replaced, or its own when kept; empty for a first issue. */
   public Optional<String> previousIdentity(CertificateId id) {
     return previous.getOrDefault(id, Optional.empty());
+  }
+
+  /**
+   * These certificates as they are committed: each one this run renews because it expires within renewBefore, is not
+   * valid yet or no longer matches the topology is replaced by the committed certificate it renews (kept, its key
+   * not at hand), so that rendering with them shows what the committed output would be without the renewals. A
+   * certificate that is missing or not one kesgen issues ({@link Decision.Reason#INVALID}) has no committed
+   * certificate worth keeping and stays as issued. Empty when no certificate is renewed.
+   */
+  Optional<Certificates> asCommitted() {
+    Certificates result = new Certificates();
+    boolean any = false;
+    for (Map.Entry<CertificateId, CertificateOutcome> e : outcomes.entrySet()) {
+      CertificateOutcome o = e.getValue();
+      X509Certificate before = replaced.get(e.getKey());
+      if (before != null && isRenewal(o)) {
+        o = new CertificateOutcome(o.target(), before, Pem.encodeCertificate(before), Identity.of(before),
+            before.getNotAfter().toInstant(), CertificateOutcome.Action.KEPT_KEY_ABSENT, new Decision.Keep(),
+            Optional.empty());
+        any = true;
+      }
+      result.outcomes.put(e.getKey(), o);
+      result.previous.put(e.getKey(), previous.get(e.getKey()));
+    }
+    return any ? Optional.of(result) : Optional.empty();
+  }
+
+  /** Whether the outcome renews a committed certificate that kesgen issued (for time or the topology's sake). */
+  static boolean isRenewal(CertificateOutcome o) {
+    return o.decision() instanceof Decision.Issue issue && switch (issue.reason()) {
+      case EXPIRING, NOT_YET_VALID, MISMATCH -> true;
+      case MISSING, INVALID, ROTATION_REQUESTED -> false;
+    };
+  }
+
+  /** When the committed certificate expires (the one kept, or the one this run replaces); empty when none is. */
+  Optional<java.time.Instant> committedNotAfter(CertificateId id) {
+    X509Certificate before = replaced.get(id);
+    if (before != null) {
+      return Optional.of(before.getNotAfter().toInstant());
+    }
+    return find(id).filter(o -> o.action().isKept()).map(CertificateOutcome::notAfter);
   }
 
   /** The public facts templates show, if this run maintained the certificate. */

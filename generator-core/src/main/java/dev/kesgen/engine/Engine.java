@@ -19,6 +19,8 @@ import dev.kesgen.render.Renderer;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.topology.WarningId;
+import dev.kesgen.warning.Warning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,18 +99,22 @@ public final class Engine {
     PlanStep.Rendered rendered = PlanStep.plan(topology, certificates, renderer, contributors, listener,
         settings.outputName());
     java.util.Map<String, String> sinkProblems = new java.util.TreeMap<>();
-    rendered = rendered.with(committedSecrets(secrets, certificates.deliveries(topology), sinkProblems));
-    List<String> warnings = new ArrayList<>(secrets.warnings());
+    rendered = withCommittedSecrets(topology, certificates, secrets, rendered, sinkProblems);
+    List<Warning> warnings = new ArrayList<>(secrets.warnings());
     warnings.addAll(rendered.warnings());
     warnings.forEach(listener::warning);
-    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings, sinkProblems);
+    return new PlannedRun(topology, settings, secrets, certificates, rendered, warnings, sinkProblems,
+        new PlannedRun.Rendering(renderer, contributors));
   }
 
-  /** The files the sink commits (sealed or encrypted Secrets), planned with the others. */
-  private static java.util.SortedMap<String, String> committedSecrets(SecretSink secrets,
-      List<SecretDelivery> deliveries, java.util.Map<String, String> problems) throws RunException {
+  /**
+   * The rendered files with those the sink commits (sealed or encrypted Secrets) for these certificates, planned
+   * with the others; why a Secret cannot be made into its file goes into {@code problems}.
+   */
+  private static PlanStep.Rendered withCommittedSecrets(Topology topology, Certificates certificates,
+      SecretSink secrets, PlanStep.Rendered rendered, java.util.Map<String, String> problems) throws RunException {
     try {
-      return secrets.committedFiles(deliveries, problems);
+      return rendered.with(secrets.committedFiles(certificates.deliveries(topology), problems));
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());
     }
@@ -128,9 +134,10 @@ public final class Engine {
     } catch (OutputException e) {
       throw RunException.of(e);
     }
-    List<String> warnings = new ArrayList<>(run.warnings());
-    List<String> late = new ArrayList<>();
-    written.notDeleted().forEach(f -> late.add(f + ": no longer generated but edited by hand, so not deleted"));
+    List<Warning> warnings = new ArrayList<>(run.warnings());
+    List<Warning> late = new ArrayList<>();
+    written.notDeleted().forEach(f -> late.add(Warning.of(WarningId.STALE_FILE_KEPT,
+        f + ": no longer generated but edited by hand, so not deleted")));
     storeSecrets(run.topology(), run.certificates(), secrets, late);
     late.addAll(renewedServers(run.topology(), run.certificates(), secrets));
     late.forEach(listener::warning);
@@ -142,15 +149,34 @@ public final class Engine {
    * Compares committed output with what write would make of it, checks certificate expiry and looks for secrets in
    * the output directory. Writes nothing and issues nothing that is kept: new keys of certificates that generate
    * would issue stay in memory.
+   *
+   * <p>A certificate generate would renew is one finding, not one per file it reaches: the committed files are
+   * compared with the output rendered with the committed certificates ({@link Certificates#asCommitted}), so a file
+   * whose only difference is a renewed certificate or identity is that renewal's, while a file that differs from
+   * that output as well (edited by hand, or the topology changed) is reported as ever. The access rules are proven
+   * on the committed files with the committed certificates' identities, so no finding names an identity that exists
+   * only in this check's memory.
    */
   public static List<Finding> check(Topology topology, RunSettings settings, Optional<Duration> failOnExpiringWithin,
       List<Contributor> contributors, EngineListener listener) throws RunException {
     PlannedRun run = plan(topology, settings, SecretSinks.of(topology, settings), Set.of(), contributors, listener);
-    List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates().outcomes(),
+    List<Finding> findings = new ArrayList<>(CertificateFindings.of(run.certificates(),
         settings.clock().instant(), failOnExpiringWithin));
+    // what generate would write but for the renewals: the renewal findings above stand for their difference
+    Optional<Certificates> committedCertificates = run.certificates().asCommitted();
+    // the sink keeps its committed files for them as generate does: their public inputs are the committed ones, so
+    // no key is needed, and a sink problem the renewals alone cause is theirs too
+    java.util.Map<String, String> committedSinkProblems = new java.util.TreeMap<>();
+    PlanStep.Rendered expected = committedCertificates.isEmpty() ? null : withCommittedSecrets(topology,
+        committedCertificates.get(), run.secrets(), PlanStep.plan(topology, committedCertificates.get(),
+            run.rendering().renderer(), run.rendering().contributors(), EngineListener.NONE,
+            settings.outputName()), committedSinkProblems);
+    java.util.SortedMap<String, FileContent> files = expected == null ? run.files() : expected.files();
+    List<Finding> plannedAccess = expected == null ? run.access() : expected.access();
+    java.util.Map<String, String> sinkProblems = expected == null ? run.sinkProblems() : committedSinkProblems;
     OutputDirectory output = new OutputDirectory(settings.outputDirectory());
     try {
-      CompareResult compare = output.compare(run.files());
+      CompareResult compare = output.compare(files);
       compare.differing().forEach(f -> findings.add(new Finding(Finding.Kind.STALE, f,
           "differs from what generate writes (edited by hand, or the topology changed); run generate")));
       compare.missing().forEach(f -> findings.add(new Finding(Finding.Kind.MISSING, f,
@@ -158,8 +184,9 @@ public final class Engine {
       compare.extra().forEach(f -> findings.add(new Finding(Finding.Kind.EXTRA, f,
           "is no longer generated; run generate to delete it")));
       compare.unknown().forEach(f -> findings.add(SecretScan.unknown(output, f)));
-      run.sinkProblems().forEach((path, why) -> findings.add(new Finding(Finding.Kind.STALE, path, why)));
-      findings.addAll(access(run, compare));
+      sinkProblems.forEach((path, why) -> findings.add(new Finding(Finding.Kind.STALE, path, why)));
+      findings.addAll(access(run, files, plannedAccess, expected == null ? run.proved() : expected.proved(),
+          committedCertificates.orElse(run.certificates()), compare));
       findings.addAll(SecretScan.of(output));
     } catch (OutputException e) {
       throw RunException.of(e);
@@ -168,24 +195,27 @@ public final class Engine {
   }
 
   /**
-   * The access rules on the committed files (what is deployed), then the access rules and the secret scan on the
-   * rendered files where they differ (what generate would refuse to write); a committed file that is missing or not
-   * kesgen's is reported by the comparison.
+   * The access rules on the committed files (what is deployed) with the committed identities, then the access rules
+   * and the secret scan on the expected files where they differ (what generate would refuse to write); a committed
+   * file that is missing or not kesgen's is reported by the comparison.
    */
-  private static List<Finding> access(PlannedRun run, CompareResult compare) throws RunException {
-    Set<String> readable = new java.util.HashSet<>(run.files().keySet());
+  private static List<Finding> access(PlannedRun run, java.util.SortedMap<String, FileContent> files,
+      List<Finding> plannedAccess, java.util.Map<String, Boolean> proved, Certificates proofCertificates,
+      CompareResult compare) throws RunException {
+    Set<String> readable = new java.util.HashSet<>(files.keySet());
     compare.missing().forEach(readable::remove);
     compare.unknown().forEach(readable::remove);
     Path root = run.settings().outputDirectory();
     List<Finding> findings = new ArrayList<>();
     try {
-      if (sameTextsAsProved(run, compare, readable)) {
-        // the committed files the rules read are byte for byte the rendered ones (the comparison read them), and
-        // the findings are a function of those texts: the plan's proof is this proof, so it is not run twice
-        findings.addAll(run.access());
+      if (sameTextsAsProved(proved, compare, readable) && sameIdentities(proofCertificates, run.certificates())) {
+        // the committed files the rules read are byte for byte the rendered ones (the comparison read them), the
+        // identities are the committed ones, and the findings are a function of those: the plan's proof is this
+        // proof, so it is not run twice
+        findings.addAll(plannedAccess);
       } else {
-        findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable), run.certificates())
-            .findings());
+        findings.addAll(AccessCheck.of(run.topology(), path -> committed(root, path, readable),
+            run.certificates()::previousIdentity).findings());
       }
     } catch (java.io.UncheckedIOException e) {
       throw RunException.environment(e.getCause() instanceof UnsafeFileException unsafe ? unsafe.getMessage()
@@ -193,9 +223,9 @@ public final class Engine {
     }
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
-    List<Finding> planned = new ArrayList<>(run.access());
+    List<Finding> planned = new ArrayList<>(plannedAccess);
     // a planned file equal to the committed one was scanned on disk already: scan only those that differ
-    java.util.Map<String, FileContent> changed = new java.util.TreeMap<>(run.files());
+    java.util.Map<String, FileContent> changed = new java.util.TreeMap<>(files);
     changed.keySet().retainAll(differing);
     planned.addAll(SecretScan.of(changed));
     for (Finding f : planned) {
@@ -211,14 +241,29 @@ public final class Engine {
    * Whether the access rules would read, from the committed output, exactly the texts they read from the rendered
    * files: each path they read is either committed and equal to its rendered text, or absent from both.
    */
-  static boolean sameTextsAsProved(PlannedRun run, CompareResult compare, Set<String> readable) {
+  static boolean sameTextsAsProved(java.util.Map<String, Boolean> proved, CompareResult compare,
+      Set<String> readable) {
     Set<String> differing = new java.util.HashSet<>(compare.differing());
     differing.addAll(compare.missing());
-    for (java.util.Map.Entry<String, Boolean> read : run.proved().entrySet()) {
+    for (java.util.Map.Entry<String, Boolean> read : proved.entrySet()) {
       String path = read.getKey();
       boolean committedThere = readable.contains(path) && !differing.contains(path);
       boolean same = read.getValue() ? committedThere : !readable.contains(path);
       if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the proof's certificates have the committed identities ({@link Certificates#previousIdentity}), which the
+   * proof on the committed files uses: a certificate issued in this run (new, or its committed one invalid) has none.
+   */
+  private static boolean sameIdentities(Certificates proof, Certificates run) {
+    for (CertificateOutcome o : proof.outcomes()) {
+      Optional<String> committed = run.previousIdentity(o.target().id());
+      if (committed.isEmpty() || !committed.get().equals(o.identity().hex())) {
         return false;
       }
     }
@@ -280,7 +325,7 @@ public final class Engine {
   }
 
   private static void storeSecrets(Topology topology, Certificates certificates, SecretSink secrets,
-      List<String> warnings) throws RunException {
+      List<Warning> warnings) throws RunException {
     try {
       for (SecretDelivery delivery : certificates.deliveries(topology)) {
         note(secrets.store(delivery), delivery.outcome(), warnings);
@@ -293,19 +338,21 @@ public final class Engine {
     }
   }
 
-  private static void note(StoredSecrets stored, CertificateOutcome outcome, List<String> warnings) {
+  private static void note(StoredSecrets stored, CertificateOutcome outcome, List<Warning> warnings) {
     if (stored.manifest() == StoredSecrets.Manifest.NOT_WRITTEN_KEY_ABSENT) {
-      warnings.add(outcome.target().name() + ": private key not present here, so its Secret manifest was not written"
-          + " (whoever holds " + outcome.target().keyPath() + " can write it, or rotate the certificate)");
+      warnings.add(Warning.of(WarningId.SECRET_MANIFEST_NOT_WRITTEN, outcome.target().name() + ": private key not"
+          + " present here, so its Secret manifest was not written (whoever holds " + outcome.target().keyPath()
+          + " can write it, or rotate the certificate)"));
     }
   }
 
   /**
    * A renewed KES server certificate is trusted by name nowhere but in each tenant's Secret ({@code ca.crt}), the
-   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply and restart.
+   * Armadillo values ({@code kesCert}) and the provisioner Secret: say what to apply (in the secrets directory of the
+   * run, as configured) and restart.
    */
-  private static List<String> renewedServers(Topology topology, Certificates certificates, SecretSink sink) {
-    List<String> warnings = new ArrayList<>();
+  private static List<Warning> renewedServers(Topology topology, Certificates certificates, SecretSink sink) {
+    List<Warning> warnings = new ArrayList<>();
     for (Instance instance : topology.instances()) {
       CertificateId id = CertificateId.server(instance);
       if (certificates.outcome(id).action() != CertificateOutcome.Action.RENEWED || instance.tenants().isEmpty()) {
@@ -314,9 +361,10 @@ public final class Engine {
       String tenants = instance.tenants().stream()
           .map(t -> sink.whereSecret(dev.kesgen.pki.CertificateTarget.client(instance, t)))
           .collect(Collectors.joining(", "));
-      warnings.add(id.name() + " has a new server certificate, which its tenants' MinIO must trust:"
+      warnings.add(Warning.instance(WarningId.SERVER_CERTIFICATE_RENEWED, instance.name(), id.name()
+          + " has a new server certificate, which its tenants' MinIO must trust:"
           + " apply " + tenants + " (their ca.crt changed; whoever holds a tenant's key regenerates it) and the"
-          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES");
+          + " provisioner Secret if any, deploy the tenants' new values, and restart their MinIO together with KES"));
     }
     return warnings;
   }

@@ -64,7 +64,7 @@ final class GrantCheck {
           + "), so what Vault would make of it is not proven; it must be the object kesgen writes");
     }
     List<String> differences = new ArrayList<>();
-    exactly(json, role.parameters(), "", differences, WHY);
+    exactly(json, role.parameters().body(), "", differences, WHY);
     return differences.stream().map(d -> where + d).toList();
   }
 

@@ -3,6 +3,7 @@ package dev.kesgen.engine;
 import dev.kesgen.output.FileContent;
 import dev.kesgen.pki.SecretSink;
 import dev.kesgen.topology.Topology;
+import dev.kesgen.warning.Warning;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -16,13 +17,19 @@ public final class PlannedRun {
   private final SecretSink secrets;
   private final Certificates certificates;
   private final SortedMap<String, FileContent> files;
-  private final List<String> warnings;
+  private final List<Warning> warnings;
   private final List<Finding> access;
   private final java.util.Map<String, Boolean> proved;
   private final java.util.SortedMap<String, String> sinkProblems;
+  private final Rendering rendering;
+
+  /** How the files were rendered, to render them again with other certificates (a check's committed ones). */
+  record Rendering(dev.kesgen.render.Renderer renderer, List<Contributor> contributors) {}
 
   PlannedRun(Topology topology, RunSettings settings, SecretSink secrets, Certificates certificates,
-      PlanStep.Rendered rendered, List<String> warnings, java.util.Map<String, String> sinkProblems) {
+      PlanStep.Rendered rendered, List<Warning> warnings, java.util.Map<String, String> sinkProblems,
+      Rendering rendering) {
+    this.rendering = rendering;
     this.topology = topology;
     this.settings = settings;
     this.secrets = secrets;
@@ -60,7 +67,7 @@ public final class PlannedRun {
   }
 
   /** The warnings of the plan step, those about the secrets directory first. */
-  public List<String> warnings() {
+  public List<Warning> warnings() {
     return warnings;
   }
 
@@ -72,6 +79,10 @@ public final class PlannedRun {
   /** The paths the access rules read of the rendered files, each with whether it was there ({@link PlanStep.Rendered}). */
   java.util.Map<String, Boolean> proved() {
     return proved;
+  }
+
+  Rendering rendering() {
+    return rendering;
   }
 
   SecretSink secrets() {

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The KES server configuration of one instance, with every release-dependent choice already made, for templates.
+ * The KES server configuration of one instance, with every release-dependent choice already made: the model
+ * (policies, key creation, provisioning, the key store); {@code view.ServerConfigContext} is the template's view of it.
  *
  * <p>Order: policies sorted by name (tenant names are unique per instance, so the order is total), paths and
  * identities inside a policy sorted, {@code keys} sorted, key creations by tenant name then the tenant's key order.

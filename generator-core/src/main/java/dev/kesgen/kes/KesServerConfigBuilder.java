@@ -62,7 +62,7 @@ final class KesServerConfigBuilder {
     }
     List<String> toProvision = creations.stream()
         .filter(c -> c.creator() == KeyCreator.PROVISIONER)
-        .map(c -> "/v1/key/create/" + c.key())
+        .map(c -> KesApi.create(c.key()))
         .sorted()
         .toList();
     if (provisionerIdentity.isPresent() && !toProvision.isEmpty()) {
@@ -119,13 +119,12 @@ final class KesServerConfigBuilder {
   }
 
   private static VaultKeystore keystore(KesDialect dialect, Vault vault, Instance instance) {
-    String prefix = vault.pathPrefix().isEmpty() ? instance.name() : vault.pathPrefix() + "/" + instance.name();
     return new VaultKeystore(
         vault.endpoint().toString(),
         vault.kv().mount(),
         dialect.hasVaultVersion() ? Optional.of("v" + vault.kv().version()) : Optional.empty(),
         vault.namespace().isEmpty() ? Optional.empty() : Optional.of(vault.namespace()),
-        prefix,
+        vault.keyLocation(instance),
         vault.approle().mount(),
         "${" + KesServerConfig.APPROLE_ID_VARIABLE + "}",
         "${" + KesServerConfig.APPROLE_SECRET_VARIABLE + "}",

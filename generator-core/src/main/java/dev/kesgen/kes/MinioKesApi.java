@@ -65,33 +65,33 @@ public final class MinioKesApi {
     List<KesApiCall> calls = new ArrayList<>();
     for (String key : keys) {
       // M@RELEASE.2020-10-03T02-19-42Z:cmd/crypto/kes.go:235,268,305; M@RELEASE.2025-10-15T17-29-55Z:internal/kms/kes.go:147,195,238
-      calls.add(new KesApiCall("/v1/key/create/" + key, KesApiCall.Use.ENCRYPTION, "M@RELEASE.2021-05-16T05-32-34Z:cmd/common-main.go:406"));
-      calls.add(new KesApiCall("/v1/key/generate/" + key, KesApiCall.Use.ENCRYPTION, "M@RELEASE.2020-10-03T02-19-42Z:cmd/crypto/kes.go:268"));
-      calls.add(new KesApiCall("/v1/key/decrypt/" + key, KesApiCall.Use.ENCRYPTION, "M@RELEASE.2020-10-03T02-19-42Z:cmd/crypto/kes.go:305"));
+      calls.add(new KesApiCall(KesApi.create(key), KesApiCall.Use.ENCRYPTION, "M@RELEASE.2021-05-16T05-32-34Z:cmd/common-main.go:406"));
+      calls.add(new KesApiCall(KesApi.generate(key), KesApiCall.Use.ENCRYPTION, "M@RELEASE.2020-10-03T02-19-42Z:cmd/crypto/kes.go:268"));
+      calls.add(new KesApiCall(KesApi.decrypt(key), KesApiCall.Use.ENCRYPTION, "M@RELEASE.2020-10-03T02-19-42Z:cmd/crypto/kes.go:305"));
     }
     // Prometheus scrapes call KES metrics until MinIO counts them itself (M@RELEASE.2024-05-10T01-41-38Z:internal/kms/kms.go:175-187)
     if (minio.isAtLeast(METRICS_SINCE) && !minio.isAtLeast(DESCRIBE_SINCE)) {
-      calls.add(new KesApiCall("/v1/metrics", KesApiCall.Use.HEALTH, "M@RELEASE.2022-07-13T23-29-44Z:cmd/metrics-v2.go:1966,1994"));
+      calls.add(new KesApiCall(KesApi.METRICS, KesApiCall.Use.HEALTH, "M@RELEASE.2022-07-13T23-29-44Z:cmd/metrics-v2.go:1966,1994"));
     }
     if (minio.isAtLeast(KEY_LIST_SINCE)) {
       // list takes a pattern; the exact key name is the least-privilege grant (K@2023-10-24T20-26-51Z:server.go:675)
       for (String key : keys) {
-        calls.add(new KesApiCall("/v1/key/list/" + key, KesApiCall.Use.ADMIN, "M@RELEASE.2022-10-05T14-58-27Z:cmd/kms-handlers.go:143"));
+        calls.add(new KesApiCall(KesApi.list(key), KesApiCall.Use.ADMIN, "M@RELEASE.2022-10-05T14-58-27Z:cmd/kms-handlers.go:143"));
       }
     }
     if (minio.isAtLeast(API_LIST_SINCE) && kes.isAtLeast("v0.19.0")) {
-      calls.add(new KesApiCall("/v1/api", KesApiCall.Use.ADMIN, "M@RELEASE.2022-10-15T19-57-03Z:cmd/kms-handlers.go:118"));
+      calls.add(new KesApiCall(KesApi.API, KesApiCall.Use.ADMIN, "M@RELEASE.2022-10-15T19-57-03Z:cmd/kms-handlers.go:118"));
     }
     // the health check and server info call Stat, which became GET /v1/status (first in K@v0.16.1:cmd/kes/server.go)
     if (minio.isAtLeast(STATUS_SINCE) && kes.isAtLeast("v0.16.1")) {
-      calls.add(new KesApiCall("/v1/status", KesApiCall.Use.HEALTH, "M@RELEASE.2023-02-17T17-52-43Z:internal/kms/kes.go:178; cmd/healthcheck-handler.go:114"));
+      calls.add(new KesApiCall(KesApi.STATUS, KesApiCall.Use.HEALTH, "M@RELEASE.2023-02-17T17-52-43Z:internal/kms/kes.go:178; cmd/healthcheck-handler.go:114"));
     }
     if (minio.isAtLeast(HMAC_SINCE) && kes.isAtLeast("2024-02-29T08-12-28Z")) {
-      calls.add(new KesApiCall("/v1/key/hmac/" + defaultKey, KesApiCall.Use.ROOT_CREDENTIALS, "M@RELEASE.2024-03-03T17-50-39Z:cmd/config-current.go:764"));
+      calls.add(new KesApiCall(KesApi.hmac(defaultKey), KesApiCall.Use.ROOT_CREDENTIALS, "M@RELEASE.2024-03-03T17-50-39Z:cmd/config-current.go:764"));
     }
     // every 10 s to keep the default key cached; errors ignored (first in K@v0.21.1:internal/http/gateway-key-api.go)
     if (minio.isAtLeast(DESCRIBE_SINCE) && kes.isAtLeast("v0.21.1")) {
-      calls.add(new KesApiCall("/v1/key/describe/" + defaultKey, KesApiCall.Use.HEALTH, "M@RELEASE.2025-10-15T17-29-55Z:internal/kms/config.go:253-265"));
+      calls.add(new KesApiCall(KesApi.describe(defaultKey), KesApiCall.Use.HEALTH, "M@RELEASE.2025-10-15T17-29-55Z:internal/kms/config.go:253-265"));
     }
     return List.copyOf(calls);
   }

@@ -1,5 +1,7 @@
 package dev.kesgen.pki;
 
+import dev.kesgen.topology.WarningId;
+import dev.kesgen.warning.Warning;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,12 @@ public interface SecretSink {
     return VerifiedPairs.NONE;
   }
 
-  /** What a person should know about this sink before keys are kept in it; reads only. */
-  default List<String> warnings() {
+  /**
+   * What a person should know about this sink before keys are kept in it, each with its stable id (a new kind of
+   * warning is a new {@link WarningId}); reads only. A warning about this machine or run has a
+   * {@link WarningId.Scope#RUN} id, so it is logged only.
+   */
+  default List<Warning> warnings() {
     return List.of();
   }
 

@@ -3,6 +3,8 @@ package dev.kesgen.pki;
 import dev.kesgen.files.InputKind;
 import dev.kesgen.files.RegularFiles;
 import dev.kesgen.files.UnsafeFileException;
+import dev.kesgen.topology.WarningId;
+import dev.kesgen.warning.Warning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -110,11 +112,11 @@ public final class SecretsDirectory implements SecretSink {
   /**
    * What a person should know about this directory before keys are kept in it: one warning for it, and for each
    * directory above it, that its group or others may write ({@link WritableByOthers}); empty when there is none.
-   * Reads permissions only.
+   * Reads permissions only. They are about this machine ({@link WarningId#SECRETS_DIRECTORY_WRITABLE}): logged only.
    */
   @Override
-  public List<String> warnings() {
-    return WritableByOthers.of(root);
+  public List<Warning> warnings() {
+    return WritableByOthers.of(root).stream().map(m -> Warning.of(WarningId.SECRETS_DIRECTORY_WRITABLE, m)).toList();
   }
 
   /** The absolute, normalised root. */

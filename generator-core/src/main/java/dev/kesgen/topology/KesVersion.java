@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,18 +23,12 @@ import java.util.stream.Collectors;
  */
 public record KesVersion(String tag) implements Comparable<KesVersion> {
   private static final Pattern SEMVER = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
-  private static final DateTimeFormatter DATE_TAG = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'");
+  /** Declared before the constants below, which are parsed while the class is initialised. */
+  private static final ReleaseDates DATES = new ReleaseDates("");
   /**
-   * The date tag's shape; only a tag of this shape is given to {@link #DATE_TAG}, so a {@code v} tag (compared, and
-   * so parsed, for every tenant of a large topology) never costs a parse exception.
-   */
-  private static final Pattern DATE_SHAPE =
-      Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2})-([0-9]{2})-([0-9]{2})Z");
-  /**
-   * What each tag is, parsed once: a topology names few releases, but a large one compares them for every tenant,
-   * and parsing with a {@link DateTimeFormatter} (and failing to, for every {@code v} tag) was a visible share of a
-   * 10,000-tenant run. Failed parses are kept too. Bounded; beyond the bound a tag is parsed each time.
-   * Declared before the constants below, which are parsed while the class is initialised.
+   * What each tag is, read once: its {@code v} numbers or its date ({@link ReleaseDates}, which never costs a
+   * {@code v} tag a parse exception); a large topology compares releases for every tenant. Failed reads are kept
+   * too. Bounded; beyond the bound a tag is read each time. Declared before the constants below.
    */
   private static final java.util.concurrent.ConcurrentMap<String, Parsed> PARSED =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -178,29 +170,7 @@ public record KesVersion(String tag) implements Comparable<KesVersion> {
         return new Parsed(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
             Integer.parseInt(m.group(3))}, null);
       }
-      return new Parsed(null, parseDate(tag));
-    }
-
-    /**
-     * The date, or null: a tag of the date shape whose fields are in range is parsed (the formatter's smart
-     * resolving reads 2024-02-30 as 2024-02-29, as before); any other tag is refused without calling it.
-     */
-    private static LocalDateTime parseDate(String tag) {
-      Matcher m = DATE_SHAPE.matcher(tag);
-      if (!m.matches() || !in(m.group(2), 1, 12) || !in(m.group(3), 1, 31) || !in(m.group(4), 0, 24)
-          || !in(m.group(5), 0, 59) || !in(m.group(6), 0, 59)) {
-        return null;
-      }
-      try {
-        return LocalDateTime.parse(tag, DATE_TAG);
-      } catch (DateTimeParseException e) {
-        return null; // hour 24 with minutes or seconds (24-00-00 is the next midnight): rare, and then cached
-      }
-    }
-
-    private static boolean in(String digits, int min, int max) {
-      int value = Integer.parseInt(digits);
-      return value >= min && value <= max;
+      return new Parsed(null, DATES.parse(tag).orElse(null));
     }
   }
 

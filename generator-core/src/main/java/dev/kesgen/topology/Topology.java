@@ -12,18 +12,21 @@ import java.util.Optional;
  * @param vault the Vault that keeps every instance's keys
  * @param instances the KES instances, in file order
  * @param secrets where private keys and Secrets are delivered ({@code secrets.sink})
+ * @param acknowledgements the warnings acknowledged ({@code acknowledge}), in file order
  */
-public record Topology(Path source, Vault vault, List<Instance> instances, Secrets secrets) {
+public record Topology(Path source, Vault vault, List<Instance> instances, Secrets secrets,
+    List<Acknowledgement> acknowledgements) {
   public Topology {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(vault, "vault");
     instances = List.copyOf(instances);
     Objects.requireNonNull(secrets, "secrets");
+    acknowledgements = List.copyOf(acknowledgements);
   }
 
-  /** A topology whose secrets go to the secrets directory. */
+  /** A topology whose secrets go to the secrets directory and that acknowledges no warning. */
   public Topology(Path source, Vault vault, List<Instance> instances) {
-    this(source, vault, instances, Secrets.DIRECTORY);
+    this(source, vault, instances, Secrets.DIRECTORY, List.of());
   }
 
   /** The instance with this name, if any. */

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Turns a composed YAML document into a {@link Topology}, collecting every problem on the way. */
 final class TopologyReader {
-  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "secrets");
+  static final List<String> ROOT_FIELDS = Mapping.fields("version", "vault", "defaults", "instances", "secrets",
+      "acknowledge");
   static final List<String> VAULT_FIELDS = Mapping.fields(
       "endpoint", "namespace", "kv", "pathPrefix", "approle", "caCertificate", "allowKeyDeletion",
       "allowPlaintextHttp");
@@ -71,11 +72,14 @@ final class TopologyReader {
         .orElse(Optional.of(Secrets.DIRECTORY));
     vault.ifPresent(v -> checkKvVersion(v, instances));
     checkServices(instances);
+    List<Instance> read = instances.stream().map(Read::instance).toList();
+    boolean complete = problems.isEmpty();
+    List<Acknowledgement> acknowledgements = top.get("acknowledge")
+        .map(n -> new AcknowledgementReader(problems).read(n, read, complete)).orElse(List.of());
     if (!problems.isEmpty() || vault.isEmpty() || secrets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Topology(file, vault.get(), instances.stream().map(Read::instance).toList(),
-        secrets.get()));
+    return Optional.of(new Topology(file, vault.get(), read, secrets.get(), acknowledgements));
   }
 
   /** An instance and the list item it was read from. */

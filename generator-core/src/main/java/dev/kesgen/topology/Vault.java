@@ -37,6 +37,14 @@ public record Vault(
     Objects.requireNonNull(caCertificate, "caCertificate");
   }
 
+  /**
+   * Where an instance keeps its keys under the KV mount: {@code <pathPrefix>/<instance>}, the instance name alone when
+   * the prefix is empty. The KES configuration's {@code prefix} and the Vault policy's paths are both this.
+   */
+  public String keyLocation(Instance instance) {
+    return pathPrefix.isEmpty() ? instance.name() : pathPrefix + "/" + instance.name();
+  }
+
   /** Whether KES talks to Vault without TLS. */
   public boolean isPlaintext() {
     return "http".equalsIgnoreCase(endpoint.getScheme());

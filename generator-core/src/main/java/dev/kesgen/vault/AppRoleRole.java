@@ -22,14 +22,50 @@ import java.util.Objects;
  * @param name {@code kes-<instance>}
  * @param mount the AppRole auth mount
  * @param namespace the Vault namespace ({@code VAULT_NAMESPACE}), "" for none
- * @param parameters the role parameters in the order they are written
+ * @param parameters the role parameters
  */
-public record AppRoleRole(String name, String mount, String namespace, Map<String, Object> parameters) {
+public record AppRoleRole(String name, String mount, String namespace, Parameters parameters) {
   public AppRoleRole {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mount, "mount");
     Objects.requireNonNull(namespace, "namespace");
-    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    Objects.requireNonNull(parameters, "parameters");
+  }
+
+  /**
+   * The parameters of the role, each named in {@link #body()} as the Vault API names it.
+   *
+   * @param tokenPolicies {@code token_policies}: {@code [kes-<instance>]}
+   * @param tokenNoDefaultPolicy {@code token_no_default_policy}: the {@code default} policy is not attached
+   * @param tokenPeriod {@code token_period}, in seconds
+   * @param tokenBoundCidrs {@code token_bound_cidrs}: where tokens may be used from, empty for anywhere
+   * @param secretIdTtl {@code secret_id_ttl}, in seconds
+   * @param secretIdNumUses {@code secret_id_num_uses}: 0, unlimited
+   * @param secretIdBoundCidrs {@code secret_id_bound_cidrs}: where secret ids may log in from, empty for anywhere
+   * @param bindSecretId {@code bind_secret_id}: a login needs the secret id
+   */
+  public record Parameters(List<String> tokenPolicies, boolean tokenNoDefaultPolicy, long tokenPeriod,
+      List<String> tokenBoundCidrs, long secretIdTtl, long secretIdNumUses, List<String> secretIdBoundCidrs,
+      boolean bindSecretId) {
+    public Parameters {
+      tokenPolicies = List.copyOf(tokenPolicies);
+      tokenBoundCidrs = List.copyOf(tokenBoundCidrs);
+      secretIdBoundCidrs = List.copyOf(secretIdBoundCidrs);
+    }
+
+    /** The body of {@code POST auth/<mount>/role/<name>}: every parameter by its API name, in the order written. */
+    public Map<String, Object> body() {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("token_policies", tokenPolicies);
+      p.put("token_no_default_policy", tokenNoDefaultPolicy);
+      p.put("token_period", tokenPeriod);
+      p.put("token_bound_cidrs", tokenBoundCidrs);
+      p.put("secret_id_ttl", secretIdTtl);
+      p.put("secret_id_num_uses", secretIdNumUses);
+      p.put("secret_id_bound_cidrs", secretIdBoundCidrs);
+      p.put("bind_secret_id", bindSecretId);
+      return java.util.Collections.unmodifiableMap(p);
+    }
   }
 
   /** {@code auth/<mount>/role/<name>}: where the role is written and its role id and secret ids live. */
@@ -54,16 +90,16 @@ public record AppRoleRole(String name, String mount, String namespace, Map<Strin
 
   /** The role of this instance. */
   public static AppRoleRole of(Vault vault, Instance instance) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("token_policies", List.of(instance.vaultName()));
-    // the policy has the one rule of default that KES uses (renew-self, see VaultPolicy), so default is not attached
-    p.put("token_no_default_policy", Boolean.TRUE);
-    p.put("token_period", vault.approle().tokenPeriod().seconds());
-    p.put("token_bound_cidrs", vault.approle().tokenBoundCidrs());
-    p.put("secret_id_ttl", vault.approle().secretIdTtl().seconds());
-    p.put("secret_id_num_uses", 0L);
-    p.put("secret_id_bound_cidrs", vault.approle().secretIdBoundCidrs());
-    p.put("bind_secret_id", Boolean.TRUE);
+    Parameters p = new Parameters(
+        List.of(instance.vaultName()),
+        // the policy has the one rule of default that KES uses (renew-self, see VaultPolicy), so default is not attached
+        true,
+        vault.approle().tokenPeriod().seconds(),
+        vault.approle().tokenBoundCidrs(),
+        vault.approle().secretIdTtl().seconds(),
+        0L,
+        vault.approle().secretIdBoundCidrs(),
+        true);
     return new AppRoleRole(instance.vaultName(), vault.approle().mount(), vault.namespace(), p);
   }
 }

@@ -38,7 +38,7 @@ public record VaultPolicy(String name, String namespace, List<PathRule> rules) {
   /** The policy for this instance's keys under {@code <mount>/<pathPrefix>/<instance>/}. */
   public static VaultPolicy of(Vault vault, Instance instance) {
     String mount = vault.kv().mount();
-    String location = keyLocation(vault, instance);
+    String location = vault.keyLocation(instance);
     List<PathRule> rules = new ArrayList<>();
     if (vault.kv().version() == 1) {
       List<String> caps = new ArrayList<>(List.of("create", "read", "list"));
@@ -56,10 +56,5 @@ public record VaultPolicy(String name, String namespace, List<PathRule> rules) {
     }
     rules.add(new PathRule(RENEW_SELF, List.of("update")));
     return new VaultPolicy(instance.vaultName(), vault.namespace(), rules);
-  }
-
-  /** {@code <pathPrefix>/<instance>}, the KES {@code prefix}; the instance name alone when the prefix is empty. */
-  public static String keyLocation(Vault vault, Instance instance) {
-    return vault.pathPrefix().isEmpty() ? instance.name() : vault.pathPrefix() + "/" + instance.name();
   }
 }

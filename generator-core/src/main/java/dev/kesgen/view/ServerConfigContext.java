@@ -1,6 +1,7 @@
 package dev.kesgen.view;
 
 import dev.kesgen.kes.KesDialect;
+import dev.kesgen.kes.KesPolicy;
 import dev.kesgen.kes.KesServerConfig;
 import dev.kesgen.kes.VaultKeystore;
 import dev.kesgen.topology.Instance;
@@ -8,7 +9,11 @@ import java.util.List;
 
 /**
  * The context of {@code kes/server-config.yaml.hbs}, every choice already made by the release's dialect; the values
- * template includes it as a partial with {@code kesConfig}.
+ * template includes it as a partial with {@code kesConfig}. It is the template's view of {@link KesServerConfig}: the
+ * model's own records where a template can read them as they are ({@code cache}: {@code any}, {@code unused};
+ * {@code policies}: {@code name}, {@code paths}, {@code identities}), flat records where the model says "absent" with
+ * an {@code Optional}, which a template reads as "" ({@code tls}, {@code vault}), or where the dialect decides a
+ * spelling ({@code log.auditInverted}, {@code rootStyle}, {@code policyRuleKey}, {@code backendSection}).
  *
  * @param header the "generated" line
  * @param instance the instance
@@ -29,8 +34,8 @@ import java.util.List;
  * @param vault the key store block, "" where a value is absent
  */
 public record ServerConfigContext(String header, InstanceView instance, String kesVersion, String dialect,
-    boolean writeVersion, String address, boolean rootStyle, String adminIdentity, Tls tls, Cache cache, Log log,
-    String policyRuleKey, String policyIdentitiesKey, List<Policy> policies, List<String> keys, String backendSection, Keystore vault) {
+    boolean writeVersion, String address, boolean rootStyle, String adminIdentity, Tls tls, KesServerConfig.Cache cache,
+    Log log, String policyRuleKey, String policyIdentitiesKey, List<KesPolicy> policies, List<String> keys, String backendSection, Keystore vault) {
 
   /** The context of this instance's configuration. */
   public static ServerConfigContext of(Instance instance, KesServerConfig config, String header) {
@@ -46,11 +51,11 @@ public record ServerConfigContext(String header, InstanceView instance, String k
         dialect.adminStyle() == KesDialect.AdminStyle.ROOT,
         config.adminIdentity(),
         new Tls(config.tls().key(), config.tls().cert(), config.tls().auth().orElse("")),
-        new Cache(config.cache().any(), config.cache().unused()),
+        config.cache(),
         new Log(config.log().error(), config.log().audit(), dialect.invertsAuditSwitch()),
         dialect.policyRuleKey(),
         dialect.policyIdentitiesKey(),
-        config.policies().stream().map(p -> new Policy(p.name(), p.paths(), p.identities())).toList(),
+        config.policies(),
         config.keys(),
         dialect.backendSection() == KesDialect.BackendSection.KEYS_MAP ? "keys" : "keystore",
         new Keystore(v.endpoint(), v.engine(), v.version().orElse(""), v.namespace().orElse(""), v.prefix(),
@@ -68,14 +73,6 @@ public record ServerConfigContext(String header, InstanceView instance, String k
   public record Tls(String key, String cert, String auth) {}
 
   /**
-   * The key cache.
-   *
-   * @param any evict every key after this
-   * @param unused evict an unused key after this
-   */
-  public record Cache(String any, String unused) {}
-
-  /**
    * The log switches.
    *
    * @param error the error log
@@ -83,15 +80,6 @@ public record ServerConfigContext(String header, InstanceView instance, String k
    * @param auditInverted true for 2023-04-03 – 2023-04-18, where that value is {@code on}
    */
   public record Log(String error, String audit, boolean auditInverted) {}
-
-  /**
-   * One policy.
-   *
-   * @param name its name
-   * @param paths exact API paths
-   * @param identities its identities
-   */
-  public record Policy(String name, List<String> paths, List<String> identities) {}
 
   /**
    * The Vault key store, "" where a value is absent.

@@ -8,14 +8,24 @@ import java.util.Optional;
  *
  * @param header the "generated" line
  * @param vault the Vault
- * @param warnings what the reviewer must know about how KES reaches and logs in to Vault (plain http, unbound AppRoles)
+ * @param warnings the message of every warning about the output, in topology order (as {@code warningList}, text only)
+ * @param warningList every warning about the output with its id and acknowledgement, in topology order
  * @param instances every instance
  * @param sealed where the private keys are when they are sealed for a Sealed Secrets controller; empty otherwise
  *     (null in the template)
  * @param sops where the private keys are when they are SOPS-encrypted for age recipients; empty otherwise
  */
-public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Instance> instances,
-    Optional<Sealed> sealed, Optional<Sops> sops) {
+public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Warning> warningList,
+    List<Instance> instances, Optional<Sealed> sealed, Optional<Sops> sops) {
+  /**
+   * A warning.
+   *
+   * @param id its stable id, such as {@code minio-14716}
+   * @param message what and what to do
+   * @param acknowledged the reason the topology acknowledges it with (null in the template when it does not)
+   */
+  public record Warning(String id, String message, Optional<String> acknowledged) {}
+
   /**
    * The sealedSecrets sink.
    *
@@ -58,6 +68,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param replicas the replica count
    * @param vaultName {@code kes-<name>}
    * @param keyLocation where its keys are in Vault
+   * @param valuesFile its KES chart values, {@code kes/<name>/values.yaml}
    * @param server its server certificate
    * @param provisioner its provisioner, if any (null in the template otherwise)
    * @param tenants its tenants
@@ -66,7 +77,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    */
   public record Instance(String name, String namespace, String kesVersion, String image,
       String imageNote, String imageWarning, String dialect,
-      String serviceHost, int port, int replicas, String vaultName, String keyLocation, Certificate server,
+      String serviceHost, int port, int replicas, String vaultName, String keyLocation, String valuesFile, Certificate server,
       Optional<Provisioner> provisioner, List<Tenant> tenants, List<Access> access) {}
 
   /**

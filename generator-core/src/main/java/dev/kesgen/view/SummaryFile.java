@@ -9,6 +9,7 @@ import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Tenant;
 import dev.kesgen.topology.Topology;
 import dev.kesgen.vault.VaultPolicy;
+import dev.kesgen.warning.Warning;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class SummaryFile {
       Map<String, KesServerConfig> configs,
       Function<CertificateId, Optional<IssuedCertificate>> certificates,
       Map<String, List<SummaryContext.Access>> access,
+      List<Warning> warnings,
       String header) {
     List<SummaryContext.Instance> instances = new ArrayList<>();
     for (Instance instance : topology.instances()) {
@@ -74,14 +76,18 @@ public final class SummaryFile {
           instance.kes().port(),
           instance.kes().replicas(),
           instance.vaultName(),
-          VaultPolicy.keyLocation(topology.vault(), instance),
+          topology.vault().keyLocation(instance),
+          OutputLayout.kesValues(instance),
           new SummaryContext.Certificate(server.name(), server.identity(), server.expires()),
           provisioner,
           tenants,
           access.getOrDefault(instance.name(), List.of())));
     }
+    // every warning about the output; those about this machine or run would make SUMMARY.md differ between machines
+    List<Warning> shown = warnings.stream().filter(w -> w.id().inSummary()).toList();
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
-        new SummaryContext(header, VaultView.of(topology.vault()), dev.kesgen.vault.VaultWarnings.all(topology.vault()),
+        new SummaryContext(header, VaultView.of(topology.vault()), shown.stream().map(Warning::message).toList(),
+            shown.stream().map(w -> new SummaryContext.Warning(w.id().id(), w.message(), w.acknowledged())).toList(),
             instances, sealed(topology), sops(topology)));
   }
 

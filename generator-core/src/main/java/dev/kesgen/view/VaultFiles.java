@@ -29,7 +29,7 @@ public final class VaultFiles {
       List<PolicyContext.Rule> rules = VaultPolicy.of(vault, instance).rules().stream()
           .map(r -> new PolicyContext.Rule(r.pattern(), r.capabilities())).toList();
       files.add(new PlannedFile.Rendered(OutputLayout.vaultPolicy(instance), "vault/policy.hcl.hbs",
-          new PolicyContext(header, vaultView, view, VaultPolicy.keyLocation(vault, instance), rules)));
+          new PolicyContext(header, vaultView, view, vault.keyLocation(instance), rules)));
       AppRoleRole role = AppRoleRole.of(vault, instance);
       files.add(new PlannedFile.Rendered(OutputLayout.vaultAppRole(instance), "vault/approle.json.hbs",
           new AppRoleContext(header, view, role(role))));
@@ -55,7 +55,6 @@ public final class VaultFiles {
     return files;
   }
 
-  @SuppressWarnings("unchecked")
   /**
    * The {@code metadata} of each secret id the bootstrap script creates: which instance it is for, so a secret id
    * (and, through it, the tokens it logs in to, whose metadata Vault copies from it) names its owner in audit logs.
@@ -66,10 +65,8 @@ public final class VaultFiles {
   }
 
   private static AppRoleContext.Role role(AppRoleRole role) {
-    java.util.Map<String, Object> p = role.parameters();
-    return new AppRoleContext.Role((List<String>) p.get("token_policies"), (Boolean) p.get("token_no_default_policy"),
-        (Long) p.get("token_period"), (List<String>) p.get("token_bound_cidrs"), (Long) p.get("secret_id_ttl"),
-        (Long) p.get("secret_id_num_uses"), (List<String>) p.get("secret_id_bound_cidrs"),
-        (Boolean) p.get("bind_secret_id"));
+    AppRoleRole.Parameters p = role.parameters();
+    return new AppRoleContext.Role(p.tokenPolicies(), p.tokenNoDefaultPolicy(), p.tokenPeriod(), p.tokenBoundCidrs(),
+        p.secretIdTtl(), p.secretIdNumUses(), p.secretIdBoundCidrs(), p.bindSecretId());
   }
 }

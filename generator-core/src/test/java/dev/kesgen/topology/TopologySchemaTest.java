@@ -59,6 +59,50 @@ class TopologySchemaTest {
   }
 
   @Test
+  void everyKeyTypeOfTheSchemaIsAJavaKeyType() throws Exception {
+    List<JsonNode> found = properties(root(), "keyType");
+    assertThat(found).as("server and client certificate profiles, in defaults and instances").hasSize(4);
+    List<String> spellings = java.util.Arrays.stream(KeyType.values()).map(KeyType::spelling).toList();
+    for (JsonNode keyType : found) {
+      assertThat(strings(keyType.path("enum"))).isEqualTo(spellings);
+    }
+  }
+
+  @Test
+  void everyChartOfTheSchemaIsAJavaChartLayout() throws Exception {
+    List<JsonNode> found = properties(root(), "chart");
+    assertThat(found).as("defaults.tenant.chart and instances[].tenants[].chart").hasSize(2);
+    List<String> spellings = java.util.Arrays.stream(ChartLayout.values()).map(ChartLayout::spelling).toList();
+    for (JsonNode chart : found) {
+      assertThat(strings(chart.path("enum"))).isEqualTo(spellings);
+      assertThat(chart.path("default").asText()).isEqualTo(ChartLayout.ARMADILLO.spelling());
+    }
+  }
+
+  private static JsonNode root() throws Exception {
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+
+  /** Every property of this name, anywhere in the schema. */
+  private static List<JsonNode> properties(JsonNode root, String name) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    root.findParents(name).forEach(parent -> {
+      if (parent.get(name).isObject() && parent.get(name).has("enum")) {
+        found.add(parent.get(name));
+      }
+    });
+    return found;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new java.util.ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  @Test
   void theSecretsEnumsOfTheSchemaAreTheJavaTypes() throws Exception {
     JsonNode root;
     try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
@@ -85,6 +129,29 @@ class TopologySchemaTest {
     return out;
   }
 
+  @Test
+  void theAcknowledgeableIdsOfTheSchemaAreThoseOfTheLoader() throws Exception {
+    JsonNode root;
+    try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(TopologyLoader.SCHEMA_RESOURCE)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    root.path("properties").path("acknowledge").path("items").path("properties").path("id").path("enum")
+        .forEach(id -> ids.add(id.asText()));
+
+    assertThat(ids).isEqualTo(WarningId.acknowledgeableIds());
+  }
+
+  @Test
+  void acceptsAnAcknowledgement() throws Exception {
+    JsonNode topology = YAML.readTree(TopologyLoaderTest.EXAMPLE.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) topology).set("acknowledge", YAML.readTree(
+        "[{id: minio-14716, instance: dev, tenant: gecko, reason: until the MinIO upgrade}, {id: network-unbound,"
+            + " reason: lab cluster}]"));
+
+    assertThat(schema.validate(topology)).isEmpty();
+  }
+
   /** Every {@code version} property beside an {@code image} property: the KES settings. */
   private static void kesVersions(JsonNode node, List<JsonNode> found) {
     JsonNode properties = node.path("properties");
@@ -104,7 +171,8 @@ class TopologySchemaTest {
       "34-key-type-unknown", "35-chart-unknown", "36-kv-version-3", "37-instances-empty", "40-admin-identity-invalid",
       "44-service-name", "45-replicas-zero", "48-defaults-error-once", "49-tenant-cert-has-no-sans",
       "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
-      "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date"})
+      "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date",
+      "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }

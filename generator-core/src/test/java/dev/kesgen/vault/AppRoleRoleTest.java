@@ -17,7 +17,7 @@ class AppRoleRoleTest {
     AppRoleRole role = AppRoleRole.of(vault(1, false), instance("v0.13.4", tenant("gecko", Fixtures.OLD_MINIO, "g")));
     assertThat(role.name()).isEqualTo("kes-dev");
     assertThat(role.mount()).isEqualTo("approle");
-    assertThat(role.parameters()).containsExactly(
+    assertThat(role.parameters().body()).containsExactly(
         Map.entry("token_policies", List.of("kes-dev")),
         Map.entry("token_no_default_policy", true),
         Map.entry("token_period", 86400L),

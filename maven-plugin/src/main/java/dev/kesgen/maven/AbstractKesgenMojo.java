@@ -3,7 +3,7 @@ package dev.kesgen.maven;
 import dev.kesgen.ConfigurationException;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.KesgenException;
-import dev.kesgen.topology.Problem;
+import dev.kesgen.report.Messages;
 import dev.kesgen.topology.TopologyException;
 import java.io.File;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,6 +42,13 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
   @Parameter(defaultValue = "${basedir}", readonly = true)
   File basedir;
 
+  /**
+   * Fails the build on every warning the topology does not acknowledge ({@code acknowledge: [{id, reason}]} in the
+   * topology); generate then writes nothing. Used by generate, check and plan.
+   */
+  @Parameter(property = "kesgen.strict", defaultValue = "false")
+  boolean strict;
+
   /** Skips the goal. */
   @Parameter(property = "kesgen.skip", defaultValue = "false")
   boolean skip;
@@ -60,6 +66,16 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
     return new GenerateRequest(topology.toPath(), outputDirectory.toPath(), secretsDirectory.toPath(),
         Optional.ofNullable(templateDirectory).map(File::toPath), clock(), Set.of(),
         (basedir == null ? new File("") : basedir).toPath().toAbsolutePath());
+  }
+
+  /** Fails the build when {@code strict} is set and a warning is not acknowledged; {@code after} ends the message. */
+  void strict(java.util.List<dev.kesgen.warning.Warning> warnings, String after) throws MojoFailureException {
+    if (strict) {
+      Optional<String> refusal = dev.kesgen.warning.Warnings.strictRefusal(warnings, "kesgen.strict");
+      if (refusal.isPresent()) {
+        throw new MojoFailureException(refusal.get() + after);
+      }
+    }
   }
 
   /** Whether to skip, saying so in the log. */
@@ -85,10 +101,8 @@ abstract class AbstractKesgenMojo extends AbstractMojo {
 
   /** A build failure listing every problem of the topology, each as file:line:column. */
   static MojoFailureException failure(TopologyException e) {
-    String problems = e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
     // No cause: Maven appends a cause's message to the failure, which would print every problem twice.
-    return new MojoFailureException("The topology has " + e.problems().size() + " problem(s); fix them and run again:"
-        + problems);
+    return new MojoFailureException(Messages.topologyProblems(e));
   }
 
   /**

@@ -3,10 +3,10 @@ package dev.kesgen.maven;
 import dev.kesgen.CheckResult;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenException;
+import dev.kesgen.report.Messages;
 import dev.kesgen.topology.TopologyException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,7 +34,7 @@ public final class CheckMojo extends AbstractKesgenMojo {
     Optional<Duration> limit = DurationParameter.parse("kesgen.failOnExpiringWithin", failOnExpiringWithin);
     CheckResult result = null;
     try {
-      result = Kesgen.check(request(), limit);
+      result = Kesgen.check(request(), limit, ResultLog.warningsOnly(getLog()));
     } catch (TopologyException e) {
       fail(e);
     } catch (KesgenException e) {
@@ -44,11 +44,11 @@ public final class CheckMojo extends AbstractKesgenMojo {
           + dev.kesgen.files.Failures.describe(e), e);
     }
     if (!result.passed()) {
-      throw new MojoFailureException("kesgen check found " + result.findings().size()
-          + " problem(s); run kesgen:generate (or kesgen:rotate) and commit the result:"
-          + result.findings().stream().map(this::located).collect(Collectors.joining("\n  ", "\n  ", "")));
+      throw new MojoFailureException(Messages.checkFound(
+          result.findings().stream().map(this::located).toList(), "kesgen:generate (or kesgen:rotate)"));
     }
-    getLog().info("kesgen check passed");
+    strict(result.warnings(), "");
+    getLog().info(Messages.CHECK_PASSED);
   }
 
   /** A finding named as the command line names it: the file with the output directory in front. */

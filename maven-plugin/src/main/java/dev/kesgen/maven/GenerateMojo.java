@@ -1,5 +1,6 @@
 package dev.kesgen.maven;
 
+import dev.kesgen.CheckResult;
 import dev.kesgen.ContinuousIntegration;
 import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenEvent;
@@ -50,11 +51,12 @@ public final class GenerateMojo extends AbstractKesgenMojo {
       } else if (ci) {
         getLog().info("kesgen: " + ContinuousIntegration.notice(WRITE_IN_CI));
         // only the warnings: a comparison issues nothing, so "issued" lines would mislead
-        ContinuousIntegration.compare(request(), WRITE_IN_CI, event -> {
+        CheckResult compared = ContinuousIntegration.compare(request(), WRITE_IN_CI, event -> {
           if (event instanceof KesgenEvent.Warning warning) {
             getLog().warn(warning.message());
           }
         });
+        strict(compared.warnings(), "");
         getLog().info("kesgen: the committed output is up to date; nothing written");
         return;
       }
@@ -64,6 +66,7 @@ public final class GenerateMojo extends AbstractKesgenMojo {
       if (failOnDestructive && !changes.destructive().isEmpty()) {
         throw new MojoFailureException(changes.refusal(true));
       }
+      strict(plan.warnings(), "\nNothing written.");
       java.util.List<String> steps = Kesgen.nextSteps(plan, changes);
       log.finished(Kesgen.write(plan, log));
       log.nextSteps(steps);

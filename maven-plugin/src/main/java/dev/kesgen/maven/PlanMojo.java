@@ -38,6 +38,7 @@ public final class PlanMojo extends AbstractKesgenMojo {
       if (failOnDestructive && !changes.destructive().isEmpty()) {
         throw new MojoFailureException(changes.refusal(false));
       }
+      strict(plan.warnings(), "");
     } catch (TopologyException e) {
       fail(e);
     } catch (KesgenException e) {

@@ -6,6 +6,7 @@ import dev.kesgen.Kesgen;
 import dev.kesgen.KesgenException;
 import dev.kesgen.Plan;
 import dev.kesgen.change.ChangeSet;
+import dev.kesgen.report.RunLog;
 import dev.kesgen.topology.TopologyException;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -38,8 +39,7 @@ public final class RotateMojo extends AbstractKesgenMojo {
       GenerateResult result = Kesgen.write(plan, log);
       log.finished(result);
       for (CertificateReport changed : result.changedIdentities()) {
-        String was = changed.previousIdentity().orElse("(none)");
-        getLog().info("Identity changed: " + changed.name() + ": " + was + " -> " + changed.identity());
+        getLog().info(RunLog.identityChanged(changed));
       }
       log.nextSteps(steps);
     } catch (TopologyException e) {
