@@ -135,7 +135,8 @@ class RenewalCheckTest {
 
     assertThat(check.findings()).isEmpty();
     assertThat(withinLimit.findings()).hasSize(11).allSatisfy(f -> assertThat(f.message())
-        .isEqualTo("expires 2036-05-29T00:00:00Z, within 20d (failOnExpiringWithin); run generate to renew it"));
+        .isEqualTo("expires 2036-05-29T00:00:00Z, within 20d (the check's expiry limit: --fail-on-expiring-within,"
+            + " kesgen.failOnExpiringWithin); run generate to renew it"));
   }
 
   @Test

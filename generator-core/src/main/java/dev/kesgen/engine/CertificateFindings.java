@@ -34,7 +34,8 @@ final class CertificateFindings {
         Instant notAfter = certificates.committedNotAfter(o.target().id()).orElse(o.notAfter());
         if (!notAfter.isAfter(now.plus(limit.get()))) {
           findings.add(new Finding(Finding.Kind.CERTIFICATE, subject, "expires " + notAfter
-              + ", within " + limit.get().toDays() + "d (failOnExpiringWithin); run generate to renew it"));
+              + ", within " + limit.get().toDays() + "d (the check's expiry limit: --fail-on-expiring-within,"
+              + " kesgen.failOnExpiringWithin); run generate to renew it"));
         }
       }
     }
