@@ -94,6 +94,21 @@ class OutputFormatsTest {
       Map<String, Object> parsed = new HCLParser().parse(file.getValue());
       Map<String, Object> paths = (Map<String, Object>) parsed.get("path");
       assertThat(paths).as(file.getKey()).isNotEmpty();
+      if (file.getKey().startsWith("external-secrets/policies/")) {
+        // the externalSecrets sink: the reader only reads (and ends its own token); the writer never reads the KV
+        boolean writer = file.getKey().endsWith("-writer.hcl");
+        paths.forEach((path, rule) -> {
+          List<String> capabilities = (List<String>) ((Map<String, Object>) rule).get("capabilities");
+          assertThat(capabilities).as(path).isNotEmpty().doesNotContain("sudo", "delete", "patch");
+          if (!writer && !path.equals("auth/token/revoke-self")) {
+            assertThat(capabilities).as(path).containsExactly("read");
+          }
+          if (writer && !path.startsWith("sys/") && !path.startsWith("auth/")) {
+            assertThat(capabilities).as(path).isSubsetOf("create", "list");
+          }
+        });
+        continue;
+      }
       if (file.getKey().equals("vault/policies/kesgen-operator.hcl")) {
         // the operator's policy: exact paths only (no prefix, no segment wildcard), nothing under the KV mount
         paths.keySet().forEach(path -> assertThat(path).as(file.getKey()).doesNotContain("*", "+")

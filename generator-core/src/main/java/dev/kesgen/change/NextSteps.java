@@ -149,18 +149,23 @@ public final class NextSteps {
   private static void secret(Set<String> differ, CertificateId id, Secrets.Kind sink, String outputName,
       String secretsName, Set<String> secrets) {
     if (differ.contains(id.certificatePath())) {
+      if (sink == Secrets.Kind.EXTERNAL_SECRETS) {
+        // the key goes into Vault first; ESO makes the Secret from the ExternalSecret that names it
+        secrets.add(("secrets".equals(secretsName) ? "" : "KESGEN_SECRETS_DIR=" + secretsName + " ") + "sh "
+            + HelmCommands.path(outputName, OutputLayout.EXTERNAL_SECRETS_APPLY));
+      }
       secrets.add(apply(sink, outputName, secretsName, id));
     }
   }
 
-  /** Applying the Secret where the topology's sink put it: the committed sealed or SOPS file, else the manifest. */
+  /** Applying the Secret where the topology's sink put it: the committed sealed or SOPS file or ExternalSecret, else the manifest. */
   private static String apply(Secrets.Kind sink, String outputName, String secretsName, CertificateId id) {
     return switch (sink) {
       case SEALED_SECRETS -> "kubectl apply --server-side -f " + HelmCommands.path(outputName, id.sealedSecretPath());
       case SOPS -> "sops --decrypt " + HelmCommands.path(outputName, id.sopsSecretPath())
           + " | kubectl apply --server-side -f -";
-      case DIRECTORY, EXTERNAL_SECRETS ->
-          "kubectl apply --server-side -f " + HelmCommands.path(secretsName, id.secretManifestPath());
+      case EXTERNAL_SECRETS -> "kubectl apply --server-side -f " + HelmCommands.path(outputName, id.externalSecretPath());
+      case DIRECTORY -> "kubectl apply --server-side -f " + HelmCommands.path(secretsName, id.secretManifestPath());
     };
   }
 

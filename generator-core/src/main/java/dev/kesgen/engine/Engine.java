@@ -78,7 +78,7 @@ public final class Engine {
     return message.toString();
   }
 
-  private static PlannedRun plan(Topology topology, RunSettings settings, SecretSink secrets, Set<String> rotate,
+  static PlannedRun plan(Topology topology, RunSettings settings, SecretSink secrets, Set<String> rotate,
       List<Contributor> contributors, EngineListener listener) throws RunException {
     // The templates compile on a thread of their own while the certificates are kept or issued: in a short run
     // compiling them (Handlebars' parser, cold) costs about as much as the certificates, and neither needs the

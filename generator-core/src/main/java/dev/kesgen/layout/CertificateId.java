@@ -62,6 +62,15 @@ public sealed interface CertificateId permits CertificateId.Server, CertificateI
     return manifest.substring(0, manifest.length() - ".yaml".length()) + ".sops.yaml";
   }
 
+  /**
+   * The output-relative path of the ExternalSecret that makes this Secret from Vault KV (the {@code externalSecrets}
+   * sink): the manifest's path with {@code .external-secret.yaml}.
+   */
+  default String externalSecretPath() {
+    String manifest = secretManifestPath();
+    return manifest.substring(0, manifest.length() - ".yaml".length()) + ".external-secret.yaml";
+  }
+
   /** The server certificate of an instance. */
   static Server server(Instance instance) {
     return new Server(instance.name());

@@ -17,6 +17,9 @@ public final class OutputLayout {
   /** The read-only policy {@code kesgen vault plan} needs ({@code kesgen-vault-plan}); apply.sh does not write it. */
   public static final String VAULT_PLAN_POLICY = "vault/policies/" + dev.kesgen.vault.PlanPolicy.NAME + ".hcl";
 
+  /** The script of the externalSecrets sink that writes the keys into Vault KV and the reader's login. */
+  public static final String EXTERNAL_SECRETS_APPLY = "external-secrets/apply.sh";
+
   private OutputLayout() {}
 
   /** {@code vault/policies/kes-<instance>.hcl}. */

@@ -147,6 +147,21 @@ public final class SecretsDirectory implements SecretSink {
         manifestWritten ? StoredSecrets.Manifest.WRITTEN : StoredSecrets.Manifest.UNCHANGED);
   }
 
+  /**
+   * Stores only a new private key, for a sink whose Secrets reach the cluster another way (External Secrets reads
+   * them from Vault): no Secret manifest is written here.
+   *
+   * @return whether a new key was written
+   */
+  public boolean storeKey(SecretDelivery delivery) {
+    CertificateOutcome outcome = delivery.outcome();
+    if (!outcome.hasNewKey() || outcome.privateKeyPem().isEmpty()) {
+      return false;
+    }
+    ensureRoot();
+    return writePrivate(root.resolve(outcome.target().keyPath()), outcome.privateKeyPem().get());
+  }
+
   /** Makes sure the root and its {@code .gitignore} exist, and records the pairs verified or issued. */
   @Override
   public void finish(java.util.Collection<CertificateOutcome> outcomes) {

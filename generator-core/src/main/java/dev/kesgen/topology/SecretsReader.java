@@ -27,8 +27,6 @@ final class SecretsReader {
   static final List<String> SEALED_FIELDS = Mapping.fields("certificate", "scope");
   static final List<String> EXTERNAL_FIELDS = Mapping.fields("path", "store", "auth");
   static final List<String> STORE_FIELDS = Mapping.fields("kind", "name");
-  /** The sinks this release writes; the others are read and checked, then refused with one message. */
-  static final List<String> AVAILABLE = List.of("directory", "sops", "sealedSecrets");
 
   private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
 
@@ -67,13 +65,6 @@ final class SecretsReader {
       case "externalSecrets" -> external(sub(m, "externalSecrets", EXTERNAL_FIELDS), vault);
       default -> throw new IllegalStateException(sink);
     };
-    if (secrets.isPresent() && !AVAILABLE.contains(sink)) {
-      problems.at(m.get("sink").get(), m.pathOf("sink"), "sink " + sink + " is not available in this kesgen"
-          + " release yet (its settings were read and are valid; use "
-          + String.join(", ", AVAILABLE.subList(0, AVAILABLE.size() - 1)) + " or " + AVAILABLE.get(AVAILABLE.size() - 1)
-          + ")");
-      return Optional.empty();
-    }
     return secrets;
   }
 
@@ -230,6 +221,15 @@ final class SecretsReader {
         return Optional.<String>empty();
       }
       if (vault.isPresent()) {
+        String mount = vault.get().kv().mount();
+        if (s.equals(mount) || s.startsWith(mount + "/")) {
+          // ESO cuts "<mount>/" off a remote key that starts with it and then reads another path:
+          // external-secrets/external-secrets@v0.16.2:pkg/provider/vault/client_get.go:278-282 (buildPath)
+          problems.at(n, m.pathOf("path"), "\"" + s + "\" begins with the name of its KV mount \"" + mount
+              + "\" (vault.kv.mount); External Secrets Operator would take that for the mount and read another path"
+              + " (choose a path that does not begin with " + mount + "/, for example kesgen)");
+          return Optional.<String>empty();
+        }
         String prefix = vault.get().pathPrefix();
         if (s.equals(prefix) || s.startsWith(prefix + "/") || prefix.startsWith(s + "/")) {
           problems.at(n, m.pathOf("path"), "\"" + s + "\" overlaps the KES key prefix \"" + prefix + "\" (vault.pathPrefix)"

@@ -72,6 +72,8 @@ final class TopologyReader {
         .orElse(Optional.of(Secrets.DIRECTORY));
     vault.ifPresent(v -> checkKvVersion(v, instances));
     checkServices(instances);
+    secrets.ifPresent(s -> MinioAuthReader.checkSink(s, top.get("secrets"),
+        instances.stream().map(Read::instance).toList(), problems));
     List<Instance> read = instances.stream().map(Read::instance).toList();
     boolean complete = problems.isEmpty();
     List<Acknowledgement> acknowledgements = top.get("acknowledge")

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param sealed where the private keys are when they are sealed for a Sealed Secrets controller; empty otherwise
  *     (null in the template)
  * @param sops where the private keys are when they are SOPS-encrypted for age recipients; empty otherwise
+ * @param external where the private keys are when External Secrets Operator reads them from Vault; empty otherwise
  */
 public record SummaryContext(String header, VaultView vault, List<String> warnings, List<Warning> warningList,
-    List<Instance> instances, Optional<Sealed> sealed, Optional<Sops> sops) {
+    List<Instance> instances, Optional<Sealed> sealed, Optional<Sops> sops, Optional<External> external) {
   /**
    * A warning.
    *
@@ -42,6 +43,16 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param secrets each encrypted Secret, in topology order
    */
   public record Sops(List<String> recipients, List<SealedSecret> secrets) {}
+
+  /**
+   * The externalSecrets sink.
+   *
+   * @param kvPath where the keys live: {@code <mount>/<path>}
+   * @param store the store's kind and name, for example {@code ClusterSecretStore kesgen}
+   * @param auth how External Secrets Operator logs in to Vault
+   * @param secrets each Secret, with its ExternalSecret's path and its KV directory ({@code <namespace>/<name>})
+   */
+  public record External(String kvPath, String store, String auth, List<SealedSecret> secrets) {}
 
   /**
    * One sealed or encrypted Secret.

@@ -88,7 +88,7 @@ public final class SummaryFile {
     return new PlannedFile.Rendered(OutputLayout.SUMMARY, "summary.md.hbs",
         new SummaryContext(header, VaultView.of(topology.vault()), shown.stream().map(Warning::message).toList(),
             shown.stream().map(w -> new SummaryContext.Warning(w.id().id(), w.message(), w.acknowledged())).toList(),
-            instances, sealed(topology), sops(topology)));
+            instances, sealed(topology), sops(topology), external(topology)));
   }
 
   private static Optional<SummaryContext.Sops> sops(Topology topology) {
@@ -99,6 +99,17 @@ public final class SummaryFile {
     targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
         t.secretName(), t.id().sopsSecretPath())));
     return Optional.of(new SummaryContext.Sops(sops.ageRecipients(), secrets));
+  }
+
+  private static Optional<SummaryContext.External> external(Topology topology) {
+    if (!(topology.secrets() instanceof dev.kesgen.topology.Secrets.ExternalSecrets eso)) {
+      return Optional.empty();
+    }
+    List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
+    targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
+        t.secretName(), t.id().externalSecretPath())));
+    return Optional.of(new SummaryContext.External(topology.vault().kv().mount() + "/" + eso.path(),
+        eso.storeKind() + " " + eso.storeName(), eso.auth(), secrets));
   }
 
   private static List<dev.kesgen.pki.CertificateTarget> targets(Topology topology) {

@@ -35,7 +35,7 @@ class SummaryTemplateTest {
         "", "", "V0_22", "kes.kes.svc", 7373, 1, "kes-eu.west-2", "kv/kes-eu.west-2", "kes/eu.west-2/values.yaml",
         new SummaryContext.Certificate("kes/eu.west-2", "ee", "2027-01-01"), Optional.empty(), List.of(gecko), access);
     SummaryContext context = new SummaryContext("generated", new VaultView("https://vault:8200", "", "kv", 1, "approle"),
-        List.of(), List.of(), List.of(instance), Optional.empty(), Optional.empty());
+        List.of(), List.of(), List.of(instance), Optional.empty(), Optional.empty(), Optional.empty());
     return Renderer.create(Renderer.EMBEDDED_TEMPLATES, Optional.empty()).render("summary.md.hbs", context);
   }
 

@@ -1,0 +1,190 @@
+package dev.kesgen.vaultit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kesgen.vaultit.Scripts.Run;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The externalSecrets sink against a real OpenBao: vault/apply.sh, then external-secrets/apply.sh with a token of
+ * only the generated writer policy (twice: the second run changes nothing); then every ExternalSecret's
+ * {@code remoteRef}, resolved as ESO's vault provider resolves it ({@link EsoRemoteRef}), read with the token the
+ * reader's AppRole gives for the role id and secret id the script stored in the cluster, is byte for byte the
+ * committed certificate, the key the run left in the secrets directory and the server certificate as ca.crt; pinned
+ * (KV v2) and latest. The reader cannot read KES keys, KES cannot read the reader's path, and the writer cannot read
+ * what it wrote.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExternalSecretsVaultTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  Path work;
+  VaultServer server;
+  VaultHttp root;
+
+  @BeforeAll
+  void start() throws Exception {
+    work = Files.createTempDirectory("kesgen-vault-it-eso-");
+    server = VaultServer.start(work);
+    root = new VaultHttp(server.address, server.rootToken);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+      assertThat(server.alive()).isFalse();
+    }
+    if (work != null) {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static String topology(int kv, String endpoint) {
+    return """
+        version: 1
+        vault:
+          endpoint: %s
+          allowPlaintextHttp: true
+          kv: { mount: %s, version: %d }
+          approle:
+            tokenBoundCidrs: [127.0.0.0/8]
+            secretIdBoundCidrs: [127.0.0.1/32]
+        secrets:
+          sink: externalSecrets
+          externalSecrets:
+            path: kesgen
+            store: { kind: ClusterSecretStore, name: kesgen }
+            auth: appRole
+        defaults:
+          kes: { version: 2025-03-12T09-35-18Z }
+          tenant: { minioVersion: RELEASE.2024-05-10T01-41-38Z }
+        instances:
+          - name: dev
+            namespace: kes-dev
+            tenants:
+              - name: alpha
+                namespace: minio-alpha
+                keys: [alpha-key, alpha-archive]
+              - name: beta
+                namespace: minio-beta
+                keys: [beta-key]
+        """.formatted(endpoint, kv == 2 ? "kv2-secrets" : "kv1-secrets", kv);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void whatEachExternalSecretAsksForIsWhatTheScriptWrote(int kv) throws Exception {
+    Path project = Files.createDirectories(work.resolve("kv" + kv + "/project"));
+    Files.writeString(project.resolve("topology.yaml"), topology(kv, server.address));
+    Deployment.generate(project, null);
+    Scripts scripts = new Scripts(server, work.resolve("kv" + kv));
+    String mount = kv == 2 ? "kv2-secrets" : "kv1-secrets";
+    Run apply = scripts.sh(project, Map.of(), "generated/vault/apply.sh");
+    assertThat(apply.exit()).as(apply.output()).isZero();
+
+    // the operator's token holds only the generated writer policy
+    root.ok(root.put("sys/policies/acl/eso-writer", Map.of("policy",
+        Files.readString(project.resolve("generated/external-secrets/policies/kesgen-external-secrets-writer.hcl")))));
+    String writer = root.ok(root.post("auth/token/create", Map.of("policies", List.of("eso-writer"),
+        "no_default_policy", true, "ttl", "10m"))).body().path("auth").path("client_token").asText();
+    Map<String, String> env = Map.of("BAO_ADDR", server.address, "BAO_TOKEN", writer);
+    Run first = scripts.sh(project, env, "generated/external-secrets/apply.sh");
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("policy kesgen-external-secrets: written",
+        "Secret kesgen-external-secrets written in namespace external-secrets", mount + "/kesgen/minio-alpha/");
+    Run second = scripts.sh(project, env, "generated/external-secrets/apply.sh");
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("no changes");
+
+    // the reader logs in with what the script stored in the cluster (the kubectl stand-in kept the Secret)
+    Map<String, String> credentials = new TreeMap<>();
+    for (String line : Files.readAllLines(scripts.state.resolve("applied.yaml"))) {
+      if (line.startsWith("  role-id: ") || line.startsWith("  secret-id: ")) {
+        String[] kvPair = line.trim().split(": ", 2);
+        credentials.put(kvPair[0], new String(Base64.getDecoder().decode(kvPair[1]), StandardCharsets.UTF_8));
+      }
+    }
+    JsonNode store = YAML.readTree(project.resolve("generated/external-secrets/cluster-secret-store.yaml").toFile());
+    String approle = store.path("spec").path("provider").path("vault").path("auth").path("appRole").path("path").asText();
+    String readerToken = root.ok(KesClient.login(root, approle, credentials.get("role-id"), credentials.get("secret-id")))
+        .body().path("auth").path("client_token").asText();
+    VaultHttp reader = root.withToken(readerToken);
+
+    List<Path> externalSecrets;
+    try (Stream<Path> walk = Files.walk(project.resolve("generated"))) {
+      externalSecrets = walk.filter(p -> p.toString().endsWith(".external-secret.yaml")).sorted().toList();
+    }
+    assertThat(externalSecrets).hasSize(4);
+    String serverCertificate = Files.readString(project.resolve("generated/kes/dev/server.crt"));
+    String firstKey = null;
+    for (Path file : externalSecrets) {
+      JsonNode es = YAML.readTree(file.toFile());
+      Path relative = project.resolve("generated").relativize(file);
+      // the layout the README documents: server.crt/.key, provisioner.crt/.key, client.crt/.key beside the manifest
+      String base = relative.getFileName().toString().startsWith("provisioner") ? "provisioner"
+          : relative.startsWith("kes") ? "server" : "client";
+      Map<String, String> expected = new TreeMap<>();
+      expected.put("tls.crt", Files.readString(project.resolve("generated").resolve(relative.resolveSibling(base + ".crt"))));
+      expected.put("tls.key", Files.readString(project.resolve("secrets").resolve(relative.resolveSibling(base + ".key"))));
+      if (!base.equals("server")) {
+        expected.put("ca.crt", serverCertificate);
+      }
+      Map<String, String> resolved = new TreeMap<>();
+      for (JsonNode data : es.path("spec").path("data")) {
+        JsonNode ref = data.path("remoteRef");
+        assertThat(ref.path("property").asText()).isEqualTo(data.path("secretKey").asText());
+        assertThat(ref.has("version")).as("pinned on KV v2 only").isEqualTo(kv == 2);
+        resolved.put(data.path("secretKey").asText(), EsoRemoteRef.resolve(reader, store, ref).orElse(null));
+        if (kv == 2) {
+          com.fasterxml.jackson.databind.node.ObjectNode latest = ((com.fasterxml.jackson.databind.node.ObjectNode) ref.deepCopy());
+          latest.remove("version");
+          assertThat(EsoRemoteRef.resolve(reader, store, latest)).as("latest").contains(resolved.get(data.path("secretKey").asText()));
+        }
+        firstKey = firstKey == null ? ref.path("key").asText() : firstKey;
+      }
+      assertThat(resolved).as(relative.toString()).isEqualTo(expected);
+      assertThat(es.path("spec").path("target").path("template").path("type").asText()).isEqualTo("kubernetes.io/tls");
+    }
+
+    String kesKey = kv == 2 ? mount + "/data/kes/dev/alpha-key" : mount + "/kes/dev/alpha-key";
+    root.ok(root.put(kesKey, kv == 2 ? Map.of("data", Map.of("bytes", "x")) : Map.of("bytes", "x")));
+    String entry = EsoRemoteRef.buildPath(Optional.of(mount), "v" + kv, firstKey);
+    if (kv == 2) {
+      // pinned means pinned: a later version at the same key does not change what the ExternalSecret reads
+      String before = reader.ok(reader.get(entry + "?version=1")).body().path("data").path("data").path("tls.crt").asText();
+      root.ok(root.put(entry, Map.of("data", Map.of("tls.crt", "later"))));
+      assertThat(reader.ok(reader.get(entry + "?version=1")).body().path("data").path("data").path("tls.crt").asText())
+          .isEqualTo(before);
+      assertThat(reader.ok(reader.get(entry)).body().path("data").path("data").path("tls.crt").asText()).isEqualTo("later");
+    }
+    // the reader cannot read KES keys; KES cannot read the reader's path; the writer cannot read what it wrote
+    String kes = root.ok(root.post("auth/token/create", Map.of("policies", List.of("kes-dev"),
+        "no_default_policy", true, "ttl", "10m"))).body().path("auth").path("client_token").asText();
+    assertThat(reader.get(kesKey).status()).isEqualTo(403);
+    assertThat(root.withToken(kes).get(entry).status()).isEqualTo(403);
+    assertThat(root.withToken(kes).get(kesKey).status()).as("KES itself may").isEqualTo(200);
+    assertThat(root.withToken(writer).get(entry).status()).isEqualTo(403);
+    Map<String, TreeSet<String>> readerCaps = root.capabilitiesOf(reader, List.of(kesKey, entry));
+    assertThat(readerCaps.get(kesKey)).containsExactly("deny");
+    assertThat(readerCaps.get(entry)).containsExactly("read");
+  }
+}
