@@ -5,6 +5,7 @@
 //	kespeer yaml --file F [--file G ...]
 //	kespeer yamldecode --file F [--file G ...]   (each file decoded by yaml.v2, yaml.v3 and sigs.k8s.io/yaml)
 //	kespeer pathmatch --file F   (F: a JSON list of [pattern, name] pairs; answers path.Match for each)
+//	kespeer apikey --env-file F   (F: a config.env as MinIO reads it; the KES identity of its MINIO_KMS_KES_API_KEY)
 //
 // Exit status 0 means the answer is on stdout (a refused handshake or a YAML decode error included); 2 is a usage
 // or I/O error, reported on stderr.
@@ -19,7 +20,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		usage("a subcommand is required: handshake, yaml, yamldecode or pathmatch")
+		usage("a subcommand is required: handshake, yaml, yamldecode, pathmatch or apikey")
 	}
 	var result any
 	var err error
@@ -32,8 +33,10 @@ func main() {
 		result, err = runYAMLDecode(os.Args[2:])
 	case "pathmatch":
 		result, err = runPathMatch(os.Args[2:])
+	case "apikey":
+		result, err = runAPIKey(os.Args[2:])
 	default:
-		usage("unknown subcommand " + os.Args[1] + ": use handshake, yaml, yamldecode or pathmatch")
+		usage("unknown subcommand " + os.Args[1] + ": use handshake, yaml, yamldecode, pathmatch or apikey")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kespeer:", err)
@@ -57,6 +60,7 @@ func usage(message string) {
 	fmt.Fprintln(os.Stderr, "       kespeer yaml --file F [--file G ...]")
 	fmt.Fprintln(os.Stderr, "       kespeer yamldecode --file F [--file G ...]")
 	fmt.Fprintln(os.Stderr, "       kespeer pathmatch --file F")
+	fmt.Fprintln(os.Stderr, "       kespeer apikey --env-file F")
 	os.Exit(2)
 }
 

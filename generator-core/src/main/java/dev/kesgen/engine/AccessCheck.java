@@ -62,6 +62,7 @@ final class AccessCheck {
       String policy = OutputLayout.vaultPolicy(instance);
       texts.apply(policy).ifPresent(text -> new VaultRules(part.findings).check(topology, instance, policy, text));
       part.findings.addAll(GrantCheck.of(topology, instance, texts));
+      part.findings.addAll(ApiKeyCheck.of(instance, texts));
       return part;
     });
     AccessCheck check = new AccessCheck();

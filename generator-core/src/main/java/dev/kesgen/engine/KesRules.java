@@ -97,7 +97,7 @@ final class KesRules {
       for (String identity : policy.identities()) {
         if (!identity.isEmpty() && !known.contains(identity) && !identity.equals(admin)) {
           add(file, where + ": policy '" + policy.name() + "' names the identity " + AccessCheck.shortId(identity)
-              + ", which is no certificate of this instance's tenants or provisioner");
+              + ", which is no certificate or API key of this instance's tenants or provisioner");
         }
       }
     }

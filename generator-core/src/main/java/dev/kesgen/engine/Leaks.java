@@ -30,7 +30,9 @@ final class Leaks {
     SECRET_ID("holds what looks like an AppRole secret id",
         "remove it and create a new secret id (bootstrap --rotate)"),
     TOKEN("holds what looks like a Vault or OpenBao token",
-        "remove it (and from version control history) and revoke the token");
+        "remove it (and from version control history) and revoke the token"),
+    API_KEY("holds a KES API key",
+        "remove it (and from version control history) and rotate the tenant (generate --rotate <instance>/<tenant>)");
 
     final String what;
     final String fix;
@@ -50,6 +52,8 @@ final class Leaks {
       "(?i)(secret[\\w.-]*)[\"']?(?:\\s*[:=]\\s*[\"']?|[ \\t]+)" + UUID + "(?![\\w-])");
   private static final Pattern ONLY_UUID = Pattern.compile("\\s*[\"']?" + UUID + "[\"']?\\s*");
   private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+  /** A KES API key's text form ({@link dev.kesgen.pki.KesApiKey}): {@code kes:v1:} and base64. */
+  private static final Pattern API_KEY = Pattern.compile("kes:v1:[A-Za-z0-9+/]{40}");
   /**
    * {@code kind: Secret} as YAML or JSON writes it, also inside a quoted string where a line break is {@code \n}
    * and quotes are escaped: whatever matches is parsed as YAML, which decides.
@@ -86,6 +90,9 @@ final class Leaks {
     }
     if (SecretForms.containsToken(text)) {
       found.putIfAbsent(Kind.TOKEN, where);
+    }
+    if (text.contains("kes:v1:") && API_KEY.matcher(text).find()) {
+      found.putIfAbsent(Kind.API_KEY, where);
     }
     if (depth >= MAX_DEPTH || found.size() == Kind.values().length) {
       return;

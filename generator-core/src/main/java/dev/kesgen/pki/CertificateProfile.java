@@ -82,6 +82,24 @@ public record CertificateProfile(
   }
 
   /**
+   * The record of a tenant's KES API key: an Ed25519 self-signed client certificate, CN
+   * {@code apikey.<tenant>.<tenant namespace>}, valid for the longest validity kesgen issues (100 years) and renewed
+   * only when it has expired. It carries the public key, so the identity is known before deploy and kept across
+   * runs; MinIO never sees it. An API key does not expire (MinIO makes a new 90-day certificate from it at every
+   * start, minio/kms-go@kes/v0.3.1:kes/apikey.go:100-143, which KES does not check with client verification off), so
+   * only {@code --rotate} replaces it. Its own CN makes a switch between {@code certificate} and {@code apiKey} issue
+   * a new key, as a rotation does; the tenant's {@code certificate} profile does not apply.
+   */
+  public static CertificateProfile apiKey(Tenant tenant) {
+    return new CertificateProfile(Kind.CLIENT, "apikey." + tenant.name() + "." + tenant.namespace(), List.of(),
+        List.of(), KeyType.ED25519, API_KEY_VALIDITY, API_KEY_RENEW_BEFORE);
+  }
+
+  private static final GoDuration API_KEY_VALIDITY =
+      new GoDuration(CertificateSpec.MAX_VALIDITY_SECONDS / (24 * 60 * 60), 'd');
+  private static final GoDuration API_KEY_RENEW_BEFORE = new GoDuration(0, 's');
+
+  /**
    * A client certificate with this CN and profile; client certificates carry no subject alternative names, since
    * KES identifies a client by its public key alone.
    */

@@ -17,13 +17,25 @@ import java.util.Objects;
  * @param profile what the certificate must look like
  * @param secretName the Secret's {@code metadata.name}
  * @param secretNamespace the Secret's {@code metadata.namespace}: where the certificate's owner runs
+ * @param apiKey whether the key pair is a tenant's KES API key ({@link KesApiKey}): its Secret also holds
+ *     {@code config.env} with {@code MINIO_KMS_KES_API_KEY}, and the certificate is only kesgen's public record of
+ *     the key, which MinIO never reads (it makes its own from the key at start-up)
  */
-public record CertificateTarget(CertificateId id, CertificateProfile profile, String secretName, String secretNamespace) {
+public record CertificateTarget(CertificateId id, CertificateProfile profile, String secretName, String secretNamespace,
+    boolean apiKey) {
   public CertificateTarget {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(secretName, "secretName");
     Objects.requireNonNull(secretNamespace, "secretNamespace");
+    if (apiKey && profile.keyType() != KeyType.ED25519) {
+      throw new IllegalArgumentException("a KES API key is an Ed25519 key: " + profile.keyType());
+    }
+  }
+
+  /** A certificate that is not an API key's record. */
+  public CertificateTarget(CertificateId id, CertificateProfile profile, String secretName, String secretNamespace) {
+    this(id, profile, secretName, secretNamespace, false);
   }
 
   /** A KES instance's server certificate, Secret {@code <service>-tls} in the instance namespace. */
@@ -31,12 +43,19 @@ public record CertificateTarget(CertificateId id, CertificateProfile profile, St
     return of(instance, CertificateId.server(instance), CertificateProfile.server(instance));
   }
 
-  /** A tenant's client certificate, Secret {@code kes-<instance>-<tenant>-client} in the tenant namespace. */
+  /**
+   * A tenant's client certificate, Secret {@code kes-<instance>-<tenant>-client} in the tenant namespace; for a
+   * tenant with {@code minioAuth: apiKey} the record of its API key ({@link CertificateProfile#apiKey}), in the same
+   * Secret.
+   */
   public static CertificateTarget client(Instance instance, Tenant tenant) {
     CertificateId id = CertificateId.client(instance, tenant);
     // the tenant's namespace, as KubernetesNames.secretNamespace finds it, without searching the instance's tenants
-    return new CertificateTarget(id, CertificateProfile.client(instance, tenant), KubernetesNames.secret(instance, id),
-        tenant.namespace());
+    return tenant.usesApiKey()
+        ? new CertificateTarget(id, CertificateProfile.apiKey(tenant), KubernetesNames.secret(instance, id),
+            tenant.namespace(), true)
+        : new CertificateTarget(id, CertificateProfile.client(instance, tenant), KubernetesNames.secret(instance, id),
+            tenant.namespace());
   }
 
   /**

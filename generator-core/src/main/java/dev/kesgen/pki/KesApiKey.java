@@ -66,6 +66,48 @@ public final class KesApiKey {
   }
 
   /**
+   * The API key of an Ed25519 private key: its 32-byte seed, as Go's {@code ed25519.PrivateKey.Seed()} and the
+   * PKCS#8 {@code CurvePrivateKey} (RFC 8410 section 7) hold it. kesgen keeps an API key as the private key of its
+   * record certificate, so every secret sink stores it as it stores any private key.
+   *
+   * @throws IllegalArgumentException if the PEM is not an Ed25519 private key; the message never contains it
+   */
+  public static KesApiKey fromPrivateKeyPem(String pem) {
+    Objects.requireNonNull(pem, "pem");
+    byte[] encoded = Pem.decodePrivateKey(pem).getEncoded();
+    byte[] seed = null;
+    try {
+      org.bouncycastle.asn1.pkcs.PrivateKeyInfo info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(encoded);
+      if (!info.getPrivateKeyAlgorithm().getAlgorithm().equals(EdECObjectIdentifiers.id_Ed25519)) {
+        throw new IllegalArgumentException("a KES API key is an Ed25519 key, and this private key is not one");
+      }
+      seed = org.bouncycastle.asn1.ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+      if (seed.length != SEED_LENGTH) {
+        throw new IllegalArgumentException("the Ed25519 private key has a seed of " + seed.length + " bytes, not 32");
+      }
+      return new KesApiKey(seed.clone());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the Ed25519 private key cannot be read: " + e.getClass().getSimpleName(), e);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+      if (seed != null) {
+        Arrays.fill(seed, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * The {@code config.env} file MinIO reads through {@code MINIO_CONFIG_ENV_FILE}: one line
+   * {@code export MINIO_KMS_KES_API_KEY=<key>}. MinIO's parser trims the line, drops {@code export}, splits at the
+   * first {@code =} and strips one pair of quotes (minio/minio@RELEASE.2023-02-17T17-52-43Z:cmd/common-main.go:478-512,
+   * the same at RELEASE.2025-10-15T17-29-55Z:cmd/common-main.go:568-602); the key has no quote, space or {@code =}.
+   * A secret.
+   */
+  public String configEnv() {
+    return "export MINIO_KMS_KES_API_KEY=" + encoded() + "\n";
+  }
+
+  /**
    * Reads the text form.
    *
    * @throws IllegalArgumentException if {@code text} is not {@code kes:v1:} and 44 base64 characters of a 0 byte

@@ -15,15 +15,28 @@ import java.util.Optional;
  * @param certificatePem {@code tls.crt}
  * @param privateKeyPem {@code tls.key}
  * @param caCertificatePem {@code ca.crt}: the peer's certificate, where the consumer must trust it
+ * @param configEnv {@code config.env}: a tenant's KES API key as MinIO reads it ({@link KesApiKey#configEnv()});
+ *     empty for a certificate
  */
 public record KubernetesTlsSecret(
-    String name, String namespace, String certificatePem, String privateKeyPem, Optional<String> caCertificatePem) {
+    String name, String namespace, String certificatePem, String privateKeyPem, Optional<String> caCertificatePem,
+    Optional<String> configEnv) {
+  /** The data key of a tenant's API key, the file {@code MINIO_CONFIG_ENV_FILE} names. */
+  public static final String CONFIG_ENV = "config.env";
+
+  /** A Secret without an API key. */
+  public KubernetesTlsSecret(
+      String name, String namespace, String certificatePem, String privateKeyPem, Optional<String> caCertificatePem) {
+    this(name, namespace, certificatePem, privateKeyPem, caCertificatePem, Optional.empty());
+  }
+
   public KubernetesTlsSecret {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(certificatePem, "certificatePem");
     Objects.requireNonNull(privateKeyPem, "privateKeyPem");
     Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    Objects.requireNonNull(configEnv, "configEnv");
     // DNS-1123 names: also what keeps these values safe as plain YAML scalars
     if (!NameRules.isDns1123Subdomain(name)) {
       throw new IllegalArgumentException("not a valid Kubernetes Secret name: " + name);
@@ -47,6 +60,7 @@ public record KubernetesTlsSecret(
         .append("type: kubernetes.io/tls\n")
         .append("data:\n");
     caCertificatePem.ifPresent(ca -> yaml.append("  ca.crt: ").append(base64(ca)).append('\n'));
+    configEnv.ifPresent(env -> yaml.append("  ").append(CONFIG_ENV).append(": ").append(base64(env)).append('\n'));
     yaml.append("  tls.crt: ").append(base64(certificatePem)).append('\n');
     yaml.append("  tls.key: ").append(base64(privateKeyPem)).append('\n');
     return yaml.toString();

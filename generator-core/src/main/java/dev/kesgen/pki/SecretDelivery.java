@@ -27,7 +27,23 @@ public record SecretDelivery(CertificateOutcome outcome, Optional<X509Certificat
   public Optional<KubernetesTlsSecret> secret() {
     CertificateTarget target = outcome.target();
     return outcome.privateKeyPem().map(key -> new KubernetesTlsSecret(target.secretName(), target.secretNamespace(),
-        outcome.certificatePem(), key, peerCertificate.map(Pem::encodeCertificate)));
+        outcome.certificatePem(), key, peerCertificate.map(Pem::encodeCertificate), configEnv(key)));
+  }
+
+  /**
+   * The {@code config.env} of an API-key target made from its private key, checked against the certificate's
+   * identity; empty for a certificate.
+   */
+  public Optional<String> configEnv(String privateKeyPem) {
+    if (!outcome.target().apiKey()) {
+      return Optional.empty();
+    }
+    KesApiKey key = KesApiKey.fromPrivateKeyPem(privateKeyPem);
+    if (!key.identity().equals(outcome.identity())) {
+      throw new PkiException("the API key of " + outcome.target().name() + " does not belong to its committed record "
+          + outcome.target().certificatePath() + "; rotate " + outcome.target().id().rotationName());
+    }
+    return Optional.of(key.configEnv());
   }
 
   /** Never shows the key. */

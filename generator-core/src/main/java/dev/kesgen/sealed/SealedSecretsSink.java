@@ -4,6 +4,7 @@ import dev.kesgen.pki.CertificateOutcome;
 import dev.kesgen.pki.CertificateTarget;
 import dev.kesgen.pki.CommittedSecretSink;
 import dev.kesgen.pki.KeySource;
+import dev.kesgen.pki.KubernetesTlsSecret;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.SecretDelivery;
 import dev.kesgen.pki.SecretSink;
@@ -109,15 +110,21 @@ public final class SealedSecretsSink extends CommittedSecretSink {
       encrypted.put(value.getKey(), committed.reusable(value.getKey(), fingerprint)
           .orElseGet(() -> sealed(value.getValue(), label)));
     }
-    String keyFingerprint = fingerprint(label, KEY, outcome.certificatePem());
-    fingerprints.put(KEY, keyFingerprint);
-    Optional<String> kept = outcome.hasNewKey() ? Optional.empty() : committed.reusable(KEY, keyFingerprint);
-    if (kept.isPresent()) {
-      encrypted.put(KEY, kept.get());
-    } else if (outcome.privateKeyPem().isPresent()) {
-      encrypted.put(KEY, sealed(outcome.privateKeyPem().get(), label));
-    } else {
-      return Optional.empty();
+    // tls.key, and for an API key config.env made from it: both change exactly when the certificate does
+    List<String> secretKeys = target.apiKey() ? List.of(KubernetesTlsSecret.CONFIG_ENV, KEY) : List.of(KEY);
+    for (String secretKey : secretKeys) {
+      String keyFingerprint = fingerprint(label, secretKey, outcome.certificatePem());
+      fingerprints.put(secretKey, keyFingerprint);
+      Optional<String> kept = outcome.hasNewKey() ? Optional.empty() : committed.reusable(secretKey, keyFingerprint);
+      if (kept.isPresent()) {
+        encrypted.put(secretKey, kept.get());
+      } else if (outcome.privateKeyPem().isPresent()) {
+        String privateKey = outcome.privateKeyPem().get();
+        String value = secretKey.equals(KEY) ? privateKey : delivery.configEnv(privateKey).orElseThrow();
+        encrypted.put(secretKey, sealed(value, label));
+      } else {
+        return Optional.empty();
+      }
     }
     return Optional.of(new SealedSecretFile(target.secretName(), target.secretNamespace(), controller.scope(),
         String.valueOf(controller.certificateFile().getFileName()), encrypted, fingerprints));

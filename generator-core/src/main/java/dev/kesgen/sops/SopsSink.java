@@ -3,6 +3,7 @@ package dev.kesgen.sops;
 import dev.kesgen.pki.CertificateTarget;
 import dev.kesgen.pki.CommittedSecretSink;
 import dev.kesgen.pki.KeySource;
+import dev.kesgen.pki.KubernetesTlsSecret;
 import dev.kesgen.pki.Pem;
 import dev.kesgen.pki.SecretDelivery;
 import dev.kesgen.pki.SecretSink;
@@ -71,6 +72,7 @@ public final class SopsSink extends CommittedSecretSink {
       Map<String, String> values = new LinkedHashMap<>();
       publicValues.forEach((k, v) -> values.put(k, base64(v)));
       values.put("tls.key", base64(key.get()));
+      delivery.configEnv(key.get()).ifPresent(env -> values.put(KubernetesTlsSecret.CONFIG_ENV, base64(env)));
       files.put(path, SopsSecretFile.encrypt(random, target.secretName(), target.secretNamespace(), fingerprint,
           values, sops.ageRecipients(), sops.publicKeys(), clock.instant()));
     }
@@ -88,6 +90,10 @@ public final class SopsSink extends CommittedSecretSink {
     input.append(target.secretNamespace()).append('/').append(target.secretName()).append('\n');
     publicValues.forEach((k, v) -> input.append(k).append(' ').append(sha256(v)).append('\n'));
     input.append("tls.key ").append(sha256(publicValues.get("tls.crt"))).append('\n');
+    if (target.apiKey()) {
+      // config.env is made from tls.key: a switch to an API key must encrypt the file again
+      input.append(KubernetesTlsSecret.CONFIG_ENV).append(' ').append(sha256(publicValues.get("tls.crt"))).append('\n');
+    }
     return sha256(input.toString());
   }
 

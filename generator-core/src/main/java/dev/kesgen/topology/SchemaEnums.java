@@ -29,6 +29,7 @@ public final class SchemaEnums {
       "kesVersions", () -> KesVersion.releases().stream().map(KesVersion::tag).toList(),
       "keyTypes", () -> Arrays.stream(KeyType.values()).map(KeyType::spelling).toList(),
       "chartLayouts", () -> Arrays.stream(ChartLayout.values()).map(ChartLayout::spelling).toList(),
+      "minioAuths", () -> Arrays.stream(MinioAuth.values()).map(MinioAuth::spelling).toList(),
       "secretSinks", () -> Secrets.SINKS,
       "sealedSecretsScopes", Secrets.SealedSecrets.Scope::spellings,
       "externalSecretsStoreKinds", () -> Secrets.ExternalSecrets.STORE_KINDS,

@@ -22,10 +22,10 @@ final class SettingsReader {
       Mapping.fields("keyType", "validity", "renewBefore", "dnsNames", "ipAddresses");
   static final List<String> CLIENT_CERT_FIELDS = Mapping.fields("keyType", "validity", "renewBefore");
   static final List<String> TENANT_DEFAULT_FIELDS =
-      Mapping.fields("chart", "minioVersion", "autoEncryption", "certificate", "image", "manageImage");
+      Mapping.fields("chart", "minioVersion", "autoEncryption", "certificate", "image", "manageImage", "minioAuth");
   static final List<String> TENANT_FIELDS =
       Mapping.fields("name", "namespace", "keys", "chart", "minioVersion", "autoEncryption", "certificate", "image",
-          "manageImage");
+          "manageImage", "minioAuth");
 
   // the defaults of every setting a topology may leave out (the schema's "default"s say the same)
   static final int KES_PORT = 7373;
@@ -73,6 +73,7 @@ final class SettingsReader {
       }
     });
     certificates.certificate(layers, CLIENT_CERT_FIELDS, CLIENT_KEY_TYPE);
+    MinioAuthReader.read(layers, Optional.empty(), "", problems);
   }
 
 
@@ -164,12 +165,13 @@ final class SettingsReader {
       problems.at(l.node(), l.path(), "is set although manageImage is false (remove image, or set manageImage: true)");
       image = Optional.empty();
     }
+    Optional<MinioAuth> minioAuth = MinioAuthReader.read(layers, minio, item.path(), problems);
     if (name.isEmpty() || namespace.isEmpty() || keys.isEmpty() || chart.isEmpty() || minio.isEmpty() || auto.isEmpty()
-        || cert.isEmpty() || manageImage.isEmpty() || image.isEmpty()) {
+        || cert.isEmpty() || manageImage.isEmpty() || image.isEmpty() || minioAuth.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Tenant(name.get(), namespace.get(), keys.get(), chart.get(), minio.get(), auto.get(), cert.get(),
-        manageImage.get() ? image : Optional.empty()));
+        manageImage.get() ? image : Optional.empty(), minioAuth.get()));
   }
 
   private Optional<List<String>> keys(Nodes.Located<Node> item, Mapping m, Optional<String> name) {

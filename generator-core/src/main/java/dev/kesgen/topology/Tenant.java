@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param certificate the profile of the tenant's client certificate
  * @param image the MinIO image repository written into the values with tag {@code minioVersion}; empty when the
  *     topology leaves the image to the chart ({@code manageImage: false})
+ * @param minioAuth how MinIO authenticates to KES: a client certificate (the default) or a KES API key
  */
 public record Tenant(
     String name,
@@ -25,7 +26,8 @@ public record Tenant(
     MinioVersion minioVersion,
     boolean autoEncryption,
     CertificateSpec certificate,
-    Optional<String> image) {
+    Optional<String> image,
+    MinioAuth minioAuth) {
   public Tenant {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
@@ -37,6 +39,18 @@ public record Tenant(
     Objects.requireNonNull(minioVersion, "minioVersion");
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(minioAuth, "minioAuth");
+  }
+
+  /** A tenant that authenticates with a client certificate. */
+  public Tenant(String name, String namespace, List<String> keys, ChartLayout chart, MinioVersion minioVersion,
+      boolean autoEncryption, CertificateSpec certificate, Optional<String> image) {
+    this(name, namespace, keys, chart, minioVersion, autoEncryption, certificate, image, MinioAuth.CERTIFICATE);
+  }
+
+  /** Whether MinIO authenticates with a KES API key instead of a client certificate. */
+  public boolean usesApiKey() {
+    return minioAuth == MinioAuth.API_KEY;
   }
 
   /** The MinIO image repository written by default: it serves every MinIO release tag (Docker Hub no longer does). */

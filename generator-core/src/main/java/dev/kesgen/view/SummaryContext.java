@@ -154,12 +154,20 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    *     template when the tenant's chart chooses the image ({@code manageImage: false})
    * @param keyNames its keys, the default key first
    * @param keyCreators who creates each key
-   * @param identity its client certificate's identity
-   * @param expires {@code YYYY-MM-DD}
+   * @param identity its client certificate's identity, or its KES API key's
+   * @param expires {@code YYYY-MM-DD}; for an API key, when kesgen's record of it expires (100 years after issue)
+   * @param apiKey whether MinIO authenticates with a KES API key rather than a client certificate
+   * @param secret the Secret MinIO reads its certificate and key, or its API key, from: {@code namespace/name}
    */
   public record Tenant(String name, String namespace, String chart, String minioVersion,
       Optional<String> imageRepository, List<String> keyNames, List<KeyCreator> keyCreators, String identity,
-      String expires) {}
+      String expires, boolean apiKey, String secret) {
+    /** A tenant with a client certificate, whose Secret is not shown. */
+    public Tenant(String name, String namespace, String chart, String minioVersion, Optional<String> imageRepository,
+        List<String> keyNames, List<KeyCreator> keyCreators, String identity, String expires) {
+      this(name, namespace, chart, minioVersion, imageRepository, keyNames, keyCreators, identity, expires, false, "");
+    }
+  }
 
   /**
    * Who creates one key: exactly one of the four flags is true.

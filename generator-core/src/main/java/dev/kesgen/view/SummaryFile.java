@@ -55,7 +55,10 @@ public final class SummaryFile {
             tenant.keys(),
             creators,
             client.identity(),
-            client.expires()));
+            client.expires(),
+            tenant.usesApiKey(),
+            tenant.namespace() + "/" + dev.kesgen.layout.KubernetesNames.secret(instance,
+                CertificateId.client(instance, tenant))));
       }
       IssuedCertificate server = certificates.apply(CertificateId.server(instance)).orElseThrow();
       Optional<SummaryContext.Provisioner> provisioner = certificates.apply(CertificateId.provisioner(instance))

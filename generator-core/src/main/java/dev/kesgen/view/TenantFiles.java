@@ -42,7 +42,8 @@ public final class TenantFiles {
         tenant.autoEncryption(),
         server.pem(),
         tenant.image().map(repository -> new TenantValuesContext.Image(repository, tenant.minioVersion().tag())),
-        dev.kesgen.layout.HelmCommands.tenant(instance, tenant, outputName));
+        dev.kesgen.layout.HelmCommands.tenant(instance, tenant, outputName),
+        tenant.usesApiKey());
     return List.of(
         new PlannedFile.Rendered(OutputLayout.tenantValues(instance, tenant), template(tenant.chart()), context),
         new PlannedFile.Verbatim(id.certificatePath(), client.pem()));

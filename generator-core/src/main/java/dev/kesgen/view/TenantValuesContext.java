@@ -15,10 +15,12 @@ package dev.kesgen.view;
  * @param image the MinIO image, or empty ({@code null} in the template) when the chart's is used
  * @param install the {@code helm upgrade --install} command with the chart's repository, pasteable in the project
  *     directory
+ * @param apiKey whether MinIO authenticates with the KES API key in the Secret's {@code config.env} (read through
+ *     {@code MINIO_CONFIG_ENV_FILE}) instead of its client certificate and key
  */
 public record TenantValuesContext(String header, InstanceView instance, Tenant tenant, String secretName,
     String endpoint, String keyName, String caPathVariable, boolean autoEncryption, String kesCertificate,
-    java.util.Optional<Image> image, String install) {
+    java.util.Optional<Image> image, String install, boolean apiKey) {
   /**
    * The tenant.
    *

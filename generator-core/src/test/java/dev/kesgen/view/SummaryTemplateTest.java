@@ -47,7 +47,7 @@ class SummaryTemplateTest {
     assertThat(summary).startsWith("<!-- generated -->\n# kesgen summary\n")
         .contains("  vault --- kes_eu_west_2[\"KES eu.west-2<br/>kes, v0.22.0\"]\n")
         .contains("  kes_eu_west_2 --- t_eu_west_2_gecko_1[\"gecko-1<br/>gecko\"]\n")
-        .contains("| `gecko-1` | `gecko` | tenant | RELEASE.2024-01-01T00-00-00Z"
+        .contains("| `gecko-1` | `gecko` | tenant | RELEASE.2024-01-01T00-00-00Z | client certificate"
             + " | the chart's (kesgen plans for RELEASE.2024-01-01T00-00-00Z) | `a`, `b`"
             + " | `a`: MinIO at start-up; `b`: nobody (provisioning is off): run kes key create once |\n")
         .contains("| tenant `gecko-1` | `0123456789ab…` | nothing |\n")
