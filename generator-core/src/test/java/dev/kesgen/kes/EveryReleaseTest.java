@@ -1,13 +1,16 @@
 package dev.kesgen.kes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kesgen.GenerateRequest;
 import dev.kesgen.Kesgen;
+import dev.kesgen.topology.KesKubernetesLogin;
 import dev.kesgen.topology.KesVersion;
+import dev.kesgen.topology.TopologyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * For every supported KES release, not one per dialect: the generated server configuration uses only keys that
  * release's parser knows, with the kinds it reads and durations Go parses, and the server arguments are flags the
  * release defines. Configurations come from four topologies (KV v1 and v2, with and without a Vault CA and
- * namespace) whose instances vary the admin identity and provisioning, one instance per release each.
+ * namespace) whose instances vary the admin identity and provisioning, one instance per release each, and from two
+ * more whose instances log in with Vault's Kubernetes auth method (KV v1 for every release that can log in that
+ * way, KV v2 with a namespace where the release also reads KV v2), so the {@code keystore.vault.kubernetes} block is
+ * checked against each release's own key tree too.
  */
 class EveryReleaseTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -63,6 +69,22 @@ class EveryReleaseTest {
     generate("kv2", 2, "", release -> release.isAtLeast(KesVersion.FIRST_WITH_KV_V2), false);
     generate("kv2-ca-ns", 2, "  namespace: team-a\n  caCertificate: vault-ca.pem\n",
         release -> release.isAtLeast(KesVersion.FIRST_WITH_KV_V2), true);
+    generate("kv1-k8s", 1, KUBERNETES, EveryReleaseTest::logsInWithKubernetes, false);
+    generate("kv2-ns-k8s", 2, "  namespace: team-a\n" + KUBERNETES,
+        release -> logsInWithKubernetes(release) && release.isAtLeast(KesVersion.FIRST_WITH_KV_V2), false);
+  }
+
+  private static final String KUBERNETES =
+      "  auth: kubernetes\n  kubernetes: { mount: k8s, host: \"https://10.0.0.1:6443\" }\n";
+
+  /** Whether KES can log in with a Kubernetes service-account token at this release (kesgen refuses the others). */
+  static boolean logsInWithKubernetes(KesVersion release) {
+    return KesKubernetesLogin.of(release).canLogIn();
+  }
+
+  /** How many Kubernetes-login variants of this release are generated. */
+  static int kubernetesVariants(KesVersion release) {
+    return logsInWithKubernetes(release) ? (release.isAtLeast(KesVersion.FIRST_WITH_KV_V2) ? 2 : 1) : 0;
   }
 
   private static void generate(String name, int kv, String vaultExtra, java.util.function.Predicate<KesVersion> which,
@@ -116,7 +138,8 @@ class EveryReleaseTest {
     }
     for (KesVersion release : releases()) {
       long variants = GENERATED.stream().filter(g -> g.release().equals(release)).count();
-      assertThat(variants).as("variants of %s", release).isEqualTo(release.isAtLeast(KesVersion.FIRST_WITH_KV_V2) ? 6 : 3);
+      long approle = release.isAtLeast(KesVersion.FIRST_WITH_KV_V2) ? 6 : 3;
+      assertThat(variants).as("variants of %s", release).isEqualTo(approle + kubernetesVariants(release));
     }
   }
 
@@ -164,6 +187,50 @@ class EveryReleaseTest {
     assertThat(tree.keys()).as("policy identities key").containsKey("policy.*." + dialect.policyIdentitiesKey());
     assertThat(tree.keys().containsKey("version")).as("top-level version").isEqualTo(dialect.acceptsTopLevelVersion());
     assertThat(tree.keys().containsKey("keys[].name")).as("keys list").isEqualTo(dialect.hasKeysList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("releases")
+  void kubernetesLoginIsTheBlockTheReleaseReads(KesVersion release) throws Exception {
+    List<Generated> kubernetes = GENERATED.stream()
+        .filter(g -> g.release().equals(release) && g.label().contains("-k8s/")).toList();
+    assertThat(kubernetes).as("Kubernetes variants of %s", release).hasSize(kubernetesVariants(release));
+    ReleaseTree tree = ReleaseTree.of(release.tag());
+    for (Generated g : kubernetes) {
+      // Releases before the keystore section (v0.13 to v0.19) read the same block under keys.vault.
+      String store = tree.keys().containsKey("keystore.vault.kubernetes.role") ? "keystore" : "keys";
+      String prefix = store + ".vault.kubernetes.";
+      assertThat(tree.keys()).as("%s: the release reads a kubernetes login", g)
+          .containsKeys(prefix + "engine", prefix + "role", prefix + "jwt");
+      JsonNode vault = YAML.readTree(g.config()).path(store).path("vault");
+      assertThat(vault.has("approle")).as("%s: no AppRole beside the Kubernetes login", g).isFalse();
+      JsonNode login = vault.path("kubernetes");
+      assertThat(login.path("engine").asText()).as("%s: engine", g).isEqualTo("k8s");
+      assertThat(login.path("role").asText()).as("%s: role", g).isNotBlank();
+      assertThat(login.path("jwt").asText()).as("%s: jwt is the absolute path of the token file", g).startsWith("/");
+      assertThat(login.has("retry")).as("%s: retry exactly where the release reads it", g)
+          .isEqualTo(tree.keys().containsKey(prefix + "retry"));
+    }
+  }
+
+  @Test
+  void theReleasesThatCannotLogInWithKubernetesAreRefused() throws Exception {
+    List<KesVersion> refused = releases().stream().filter(r -> !logsInWithKubernetes(r)).toList();
+    assertThat(refused).extracting(KesVersion::tag).contains("v0.22.0", "v0.22.2", "2023-04-03T16-41-28Z");
+    for (KesVersion release : refused) {
+      Path file = dir.resolve("refused-" + release.tag() + ".yaml");
+      Files.writeString(file, "version: 1\nvault:\n  endpoint: https://vault.example.org:8200\n"
+          + "  kv: { mount: secret, version: 1 }\n" + KUBERNETES + "instances:\n"
+          + instance("r", release, "disabled", false));
+      Path output = dir.resolve("refused-" + release.tag());
+      assertThatThrownBy(() -> Kesgen.generate(GenerateRequest.of(file).withOutputDirectory(output)
+          .withSecretsDirectory(dir.resolve("refused-" + release.tag() + "-secrets"))))
+          .as("KES %s with Kubernetes auth", release).isInstanceOf(TopologyException.class)
+          .hasMessageContaining(file.getFileName() + ":5:")
+          .hasMessageContaining("vault.auth")
+          .hasMessageContaining("KES " + release.tag());
+      assertThat(output).as("nothing written for %s", release).doesNotExist();
+    }
   }
 
   @Test
