@@ -123,4 +123,36 @@ class WarningsTest {
     assertThat(check.findings()).isEmpty();
     assertThat(check.warnings()).containsExactlyElementsOf(generated.warnings());
   }
+
+  @Test
+  void theNetworkWarningNamesWhatKubernetesInstancesCarryNotAnAppRoleSecret() throws Exception {
+    String kubernetes = """
+        version: 1
+        vault:
+          endpoint: "http://vault.example.org:8200"
+          allowPlaintextHttp: true
+          auth: kubernetes
+          kubernetes: { host: "https://10.0.0.1:6443" }
+          approle: { secretIdBoundCidrs: [10.42.0.0/16] }
+        defaults: { kes: { version: 2025-03-12T09-35-18Z }, tenant: { minioVersion: RELEASE.2025-10-15T17-29-55Z } }
+        instances:
+          - name: dev
+            namespace: kes-dev
+            tenants: [ { name: gecko, namespace: gecko } ]
+        """;
+    Path topology = Files.writeString(dir.resolve("topology.yaml"), kubernetes);
+    GenerateResult result = Kesgen.generate(GenerateRequest.of(topology).withOutputDirectory(dir.resolve("generated"))
+        .withSecretsDirectory(dir.resolve("secrets")).withClock(Golden.CLOCK));
+
+    // a secret id bound to a network does not bind a Kubernetes instance's token: still unbound
+    assertThat(result.warnings()).extracting(Warning::message).contains(
+        "Vault endpoint http://vault.example.org:8200 is plain http (vault.allowPlaintextHttp): KES sends its"
+            + " ServiceAccount token and reads every key unencrypted; use https with vault.caCertificate",
+        "The Vault tokens of the instances that log in with Kubernetes are bound to no network"
+            + " (vault.approle.tokenBoundCidrs is empty): a token taken from a KES pod works from anywhere until it"
+            + " expires; bind them to the pod network");
+    assertThat(result.warnings()).extracting(Warning::message).noneMatch(m -> m.contains("approle Secret")
+        || m.contains("secret id"));
+    assertThat(summary()).contains("- `network-unbound`: The Vault tokens of the instances that log in with Kubernetes");
+  }
 }

@@ -33,12 +33,14 @@ public record LiveObject(Kind kind, String name, String path, Status status, Lis
   public enum Kind {
     /** The KV secrets engine the keys live in: its type and version. */
     KV_MOUNT("kv mount"),
-    /** The auth method the instances log in with: its type. */
+    /** An auth method the instances log in with (AppRole, kubernetes): its type. */
     AUTH_MOUNT("auth mount"),
     /** An instance's ACL policy {@code kes-<instance>}. */
     POLICY("policy"),
     /** An instance's AppRole role {@code kes-<instance>}. */
-    APPROLE_ROLE("AppRole role");
+    APPROLE_ROLE("AppRole role"),
+    /** An instance's role {@code kes-<instance>} on the kubernetes auth method. */
+    KUBERNETES_ROLE("kubernetes auth role");
 
     private final String words;
 

@@ -5,6 +5,7 @@ import dev.kesgen.live.LiveObject.Status;
 import dev.kesgen.live.VaultApi.Answer;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Vault;
+import dev.kesgen.topology.VaultAuth;
 import dev.kesgen.vault.AppRoleRole;
 import dev.kesgen.vault.PlanPolicy;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.TreeSet;
 
 /**
  * Reads every Vault object kesgen manages and compares it with what the repository says: the KV mount (type and
- * version), the AppRole auth mount (type), each instance's policy (by meaning, {@link PolicyComparison}) and role
- * ({@link RoleComparison}), and the {@code kes-*} policies and roles on kesgen's AppRole mount that the topology no
- * longer has. Only {@code GET} and {@code LIST}: never a write. The paths are {@link PlanPolicy}'s, so its policy is
+ * version), the auth mounts the instances log in with (AppRole, kubernetes: type), each instance's policy (by
+ * meaning, {@link PolicyComparison}) and role on its method's mount ({@link RoleComparison}), and the {@code kes-*}
+ * policies and roles on kesgen's AppRole and kubernetes mounts that the topology no longer has (a {@code kes-*} role on
+ * one mount for an instance that logs in with the other is such a stray: apply.sh does not remove it). Only {@code GET} and {@code LIST}: never a write. The paths are {@link PlanPolicy}'s, so its policy is
  * exactly enough.
  */
 public final class VaultPlanner {
@@ -43,13 +45,26 @@ public final class VaultPlanner {
     authenticate();
     List<LiveObject> objects = new ArrayList<>();
     objects.add(kvMount());
-    objects.add(authMount());
-    for (Instance instance : desired.topology().instances()) {
+    List<Instance> instances = desired.topology().instances();
+    boolean appRole = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.APPROLE);
+    boolean kubernetes = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.KUBERNETES);
+    Answer mounts = appRole || kubernetes ? api.get(PlanPolicy.AUTH_MOUNTS) : null;
+    if (appRole) { // apply.sh enables only the auth methods an instance logs in with
+      objects.add(authMount(mounts, vault.approle().mount(), "approle", "vault.approle.mount"));
+    }
+    if (kubernetes) {
+      objects.add(authMount(mounts, vault.kubernetes().orElseThrow().mount(), "kubernetes", "vault.kubernetes.mount"));
+    }
+    for (Instance instance : instances) {
       objects.add(policy(instance));
       objects.add(role(instance));
     }
     objects.addAll(strays(Kind.POLICY, PlanPolicy.POLICIES, desired.policies().keySet()));
-    objects.addAll(strays(Kind.APPROLE_ROLE, PlanPolicy.roles(vault), desired.roles().keySet()));
+    objects.addAll(strays(Kind.APPROLE_ROLE, PlanPolicy.roles(vault), roleNames(VaultAuth.APPROLE)));
+    java.util.Optional<String> kubernetesRoles = PlanPolicy.kubernetesRoles(vault);
+    if (kubernetesRoles.isPresent()) {
+      objects.addAll(strays(Kind.KUBERNETES_ROLE, kubernetesRoles.get(), roleNames(VaultAuth.KUBERNETES)));
+    }
     return new LivePlan(vaultName, objects);
   }
 
@@ -98,24 +113,41 @@ public final class VaultPlanner {
     return object(Kind.KV_MOUNT, name, path, changes.isEmpty() ? Status.IN_SYNC : Status.WILL_CHANGE, changes, notes);
   }
 
-  private LiveObject authMount() throws LiveVaultException {
-    String name = vault.approle().mount() + "/";
+  /** The role names of the instances that log in this way: a role of the other method's mount is not theirs. */
+  private java.util.Set<String> roleNames(VaultAuth auth) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Instance instance : desired.topology().instances()) {
+      if (instance.vaultAuth() == auth) {
+        names.add(instance.vaultName());
+      }
+    }
+    return names;
+  }
+
+  private static Kind roleKind(Instance instance) {
+    return switch (instance.vaultAuth()) {
+      case APPROLE -> Kind.APPROLE_ROLE;
+      case KUBERNETES -> Kind.KUBERNETES_ROLE;
+    };
+  }
+
+  private LiveObject authMount(Answer answer, String mount, String wantType, String field) {
+    String name = mount + "/";
     String path = PlanPolicy.AUTH_MOUNTS;
-    Answer answer = api.get(path);
     if (answer.status() != 200) {
       return unreadable(Kind.AUTH_MOUNT, name, path, answer, "read");
     }
-    Object mount = answer.data().get(name);
-    if (!(mount instanceof Map<?, ?> m)) {
+    Object entry = answer.data().get(name);
+    if (!(entry instanceof Map<?, ?> m)) {
       return object(Kind.AUTH_MOUNT, name, path, Status.MISSING, List.of(), List.of("apply.sh enables it"));
     }
     Object type = m.get("type");
-    if ("approle".equals(type)) {
+    if (wantType.equals(type)) {
       return object(Kind.AUTH_MOUNT, name, path, Status.IN_SYNC, List.of(), List.of());
     }
     return object(Kind.AUTH_MOUNT, name, path, Status.WILL_CHANGE,
-        List.of("~ type: " + RoleComparison.show(type) + " -> \"approle\""),
-        List.of("apply.sh does not replace an auth mount: name another in vault.approle.mount"));
+        List.of("~ type: " + RoleComparison.show(type) + " -> \"" + wantType + "\""),
+        List.of("apply.sh does not replace an auth mount: name another in " + field));
   }
 
   private LiveObject policy(Instance instance) throws LiveVaultException {
@@ -142,17 +174,18 @@ public final class VaultPlanner {
   private LiveObject role(Instance instance) throws LiveVaultException {
     String name = instance.vaultName();
     String path = dev.kesgen.vault.InstanceRole.of(vault, instance).path();
+    Kind kind = roleKind(instance);
     Answer answer = api.get(path);
     if (answer.status() == 404) {
-      return object(Kind.APPROLE_ROLE, name, path, Status.MISSING, List.of(),
+      return object(kind, name, path, Status.MISSING, List.of(),
           List.of(instance.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES ? "apply.sh writes it"
               : "apply.sh writes it; then run bootstrap-" + instance.name() + ".sh, since a new role has a new role id"));
     }
     if (answer.status() != 200) {
-      return unreadable(Kind.APPROLE_ROLE, name, path, answer, "read");
+      return unreadable(kind, name, path, answer, "read");
     }
     RoleComparison comparison = RoleComparison.of(desired.roles().get(name), answer.data(), path);
-    return object(Kind.APPROLE_ROLE, name, path, comparison.equal() ? Status.IN_SYNC : Status.WILL_CHANGE,
+    return object(kind, name, path, comparison.equal() ? Status.IN_SYNC : Status.WILL_CHANGE,
         comparison.changes(), List.of());
   }
 
@@ -173,8 +206,10 @@ public final class VaultPlanner {
     for (String key : new TreeSet<>(keys.stream().map(String::valueOf).toList())) {
       if (key.startsWith(PlanPolicy.INSTANCE_PREFIX) && !managed.contains(key)) {
         String how = kind == Kind.POLICY ? "vault policy delete " + key : "vault delete " + path + "/" + key;
+        String whose = desired.policies().containsKey(key)
+            ? "its instance now logs in with the other auth method" : "no instance of the topology has it";
         strays.add(object(kind, key, path + "/" + key, Status.NOT_MANAGED, List.of(),
-            List.of("no instance of the topology has it; apply.sh leaves it: delete it if no KES uses it (" + how + ")")));
+            List.of(whose + "; apply.sh leaves it: delete it if no KES uses it (" + how + ")")));
       }
     }
     return strays;

@@ -49,7 +49,8 @@ public final class PlanPolicy {
         new Rule(LOOKUP_SELF, List.of("read"), "the token looks itself up first: a bad token is told from a missing grant"),
         new Rule(POLICIES, List.of("list"), "policy names, to find kes-* policies the topology no longer has"),
         new Rule(policy(INSTANCE_PREFIX + "*"), List.of("read"), "the rules of every kes-* policy"),
-        new Rule(AUTH_MOUNTS, List.of("read"), "the auth methods and their types (the AppRole mount " + approle + "/)"),
+        new Rule(AUTH_MOUNTS, List.of("read"), "the auth methods and their types (the AppRole mount " + approle + "/"
+            + vault.kubernetes().map(k -> ", the kubernetes mount " + k.mount() + "/").orElse("") + ")"),
         new Rule(mount(vault), List.of("read"), "the KV mount " + vault.kv().mount() + "/: its type and version"),
         new Rule(roles(vault), List.of("list"), "role names, to find kes-* roles the topology no longer has"),
         new Rule(roles(vault) + "/+", List.of("read"),
@@ -57,15 +58,19 @@ public final class PlanPolicy {
   }
 
   /**
-   * The rules for a topology: those of its Vault and, where an instance logs in with Kubernetes, a read of each
-   * kubernetes auth role (one segment, as for AppRole).
+   * The rules for a topology: those of its Vault and, where it configures the kubernetes auth method
+   * ({@code vault.kubernetes}), the list of that method's role names and a read of each role (one segment, as for
+   * AppRole), so the plan compares the roles of the instances that log in with Kubernetes and finds {@code kes-*}
+   * roles there that the topology no longer has.
    */
   public static List<Rule> rules(dev.kesgen.topology.Topology topology) {
     List<Rule> rules = new java.util.ArrayList<>(rules(topology.vault()));
-    if (topology.instances().stream().anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES)) {
-      rules.add(new Rule("auth/" + topology.vault().kubernetes().orElseThrow().mount() + "/role/+", List.of("read"),
+    kubernetesRoles(topology.vault()).ifPresent(roles -> {
+      rules.add(new Rule(roles, List.of("list"),
+          "kubernetes auth role names, to find kes-* roles the topology no longer has"));
+      rules.add(new Rule(roles + "/+", List.of("read"),
           "each kubernetes auth role's parameters, for the instances that log in with Kubernetes"));
-    }
+    });
     return rules;
   }
 
@@ -77,6 +82,14 @@ public final class PlanPolicy {
   /** {@code sys/mounts/<kv mount>}: the KV mount's configuration. */
   public static String mount(Vault vault) {
     return "sys/mounts/" + vault.kv().mount();
+  }
+
+  /**
+   * {@code auth/<kubernetes mount>/role}: where the kubernetes auth roles are listed; empty when the topology has no
+   * {@code vault.kubernetes}.
+   */
+  public static java.util.Optional<String> kubernetesRoles(Vault vault) {
+    return vault.kubernetes().map(k -> "auth/" + k.mount() + "/role");
   }
 
   /** {@code auth/<approle mount>/role}: where the AppRole roles are listed. */

@@ -28,8 +28,8 @@ public final class Warnings {
   /** Every warning about the topology's output, acknowledgements applied, in topology order. */
   public static List<Warning> of(Topology topology) {
     List<Warning> found = new ArrayList<>();
-    VaultWarnings.plaintext(topology.vault()).ifPresent(m -> found.add(Warning.of(WarningId.VAULT_PLAINTEXT_HTTP, m)));
-    VaultWarnings.unbound(topology.vault()).ifPresent(m -> found.add(Warning.of(WarningId.NETWORK_UNBOUND, m)));
+    VaultWarnings.plaintext(topology).ifPresent(m -> found.add(Warning.of(WarningId.VAULT_PLAINTEXT_HTTP, m)));
+    VaultWarnings.unbound(topology).ifPresent(m -> found.add(Warning.of(WarningId.NETWORK_UNBOUND, m)));
     vaultCaOutside(topology).ifPresent(m -> found.add(Warning.of(WarningId.VAULT_CA_OUTSIDE, m)));
     for (Instance instance : topology.instances()) {
       found.addAll(of(instance));

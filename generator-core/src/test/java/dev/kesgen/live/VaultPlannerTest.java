@@ -241,4 +241,120 @@ class VaultPlannerTest {
 
     assertThat(plan().objects().get(0).changes()).containsExactly("~ options.version: \"1\" -> \"2\"");
   }
+
+  /** alpha logs in with Kubernetes on the mount k8s, beta with AppRole. */
+  static final String MIXED = TOPOLOGY.replace("  approle: { tokenBoundCidrs: [10.0.0.0/8] }\n",
+      "  approle: { tokenBoundCidrs: [10.0.0.0/8] }\n  kubernetes: { mount: k8s, host: \"https://10.0.0.1:6443\" }\n")
+      .replace("  - name: alpha\n", "  - name: alpha\n    vaultAuth: kubernetes\n");
+
+  static Map<String, Object> kubernetesRole(String instance) {
+    Map<String, Object> role = new LinkedHashMap<>();
+    role.put("bound_service_account_names", List.of("kes-" + instance));
+    role.put("bound_service_account_namespaces", List.of("kes-" + instance));
+    role.put("token_policies", List.of("kes-" + instance));
+    role.put("token_no_default_policy", true);
+    return role;
+  }
+
+  /** A Vault holding what MIXED generates: alpha's role on the kubernetes mount k8s/, beta's on approle/. */
+  static FakeVault mixedVault() {
+    FakeVault v = new FakeVault();
+    v.gets.remove("auth/approle/role/kes-alpha");
+    v.gets.put("auth/k8s/role/kes-alpha", FakeVault.ok(kubernetesRole("alpha")));
+    v.gets.put("sys/auth", FakeVault.ok(Map.of("approle/", Map.of("type", "approle"), "k8s/",
+        Map.of("type", "kubernetes"), "token/", Map.of("type", "token"))));
+    v.lists.put("auth/approle/role", FakeVault.ok(Map.of("keys", List.of("kes-beta", "other-app"))));
+    v.lists.put("auth/k8s/role", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "eso-reader"))));
+    return v;
+  }
+
+  static LivePlan mixedPlan(FakeVault v) throws Exception {
+    Topology mixed = TopologyLoader.parse(MIXED, Path.of("topology.yaml"));
+    Desired d = new Desired(mixed, Map.of("kes-alpha", policy("alpha"), "kes-beta", policy("beta")),
+        Map.of("kes-alpha", kubernetesRole("alpha"), "kes-beta", role("kes-beta")));
+    return VaultPlanner.plan(d, v, "http://vault.example.org:8200");
+  }
+
+  @Test
+  void kubernetesInstancesAreComparedOnTheirMountAndItsStraysAreFound() throws Exception {
+    FakeVault v = mixedVault();
+
+    LivePlan plan = mixedPlan(v);
+
+    assertThat(plan.lines()).containsExactly(
+        "Vault http://vault.example.org:8200:",
+        "  = kv mount kms/: in sync",
+        "  = auth mount approle/: in sync",
+        "  = auth mount k8s/: in sync",
+        "  = policy kes-alpha: in sync",
+        "  = kubernetes auth role kes-alpha: in sync",
+        "  = policy kes-beta: in sync",
+        "  = AppRole role kes-beta: in sync",
+        "Vault plan: 7 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
+    assertThat(v.requests).containsExactly("GET auth/token/lookup-self", "GET sys/mounts/kms", "GET sys/auth",
+        "GET sys/policies/acl/kes-alpha", "GET auth/k8s/role/kes-alpha", "GET sys/policies/acl/kes-beta",
+        "GET auth/approle/role/kes-beta", "LIST sys/policies/acl", "LIST auth/approle/role", "LIST auth/k8s/role");
+    // every path the plan read is one the generated read-only policy grants
+    List<String> granted = dev.kesgen.vault.PlanPolicy.rules(TopologyLoader.parse(MIXED, Path.of("topology.yaml")))
+        .stream().map(r -> r.path()).toList();
+    for (String request : v.requests) {
+      String path = request.substring(request.indexOf(' ') + 1);
+      assertThat(granted).as(request).anyMatch(g -> g.equals(path)
+          || g.endsWith("/+") && path.startsWith(g.substring(0, g.length() - 1)) && !path.substring(g.length() - 1).contains("/")
+          || g.endsWith("*") && path.startsWith(g.substring(0, g.length() - 1)));
+    }
+  }
+
+  @Test
+  void aRoleLeftOnTheOtherMountAndAStrayKubernetesRoleAreNotManaged() throws Exception {
+    FakeVault v = mixedVault();
+    // alpha used to log in with AppRole: its old role stays on approle/; kes-old was removed from the topology
+    v.lists.put("auth/approle/role", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-beta"))));
+    v.lists.put("auth/k8s/role", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-old", "eso-reader"))));
+
+    LivePlan plan = mixedPlan(v);
+
+    assertThat(plan.lines()).contains("  - AppRole role kes-alpha: not managed",
+        "  - kubernetes auth role kes-old: not managed");
+    assertThat(plan.objects()).extracting(LiveObject::name).doesNotContain("eso-reader", "other-app");
+    LiveObject moved = plan.objects().stream().filter(o -> o.kind() == LiveObject.Kind.APPROLE_ROLE
+        && o.name().equals("kes-alpha")).findFirst().orElseThrow();
+    assertThat(moved.notes()).singleElement().asString().startsWith("its instance now logs in with the other auth method")
+        .contains("vault delete auth/approle/role/kes-alpha");
+    LiveObject old = plan.objects().stream().filter(o -> o.kind() == LiveObject.Kind.KUBERNETES_ROLE).filter(o ->
+        o.name().equals("kes-old")).findFirst().orElseThrow();
+    assertThat(old.path()).isEqualTo("auth/k8s/role/kes-old");
+    assertThat(old.notes()).singleElement().asString().contains("vault delete auth/k8s/role/kes-old");
+  }
+
+  @Test
+  void aKubernetesMountOfAnotherTypeOrMissingSaysSo() throws Exception {
+    FakeVault v = mixedVault();
+    v.gets.put("sys/auth", FakeVault.ok(Map.of("approle/", Map.of("type", "approle"), "k8s/",
+        Map.of("type", "jwt"))));
+    assertThat(mixedPlan(v).lines()).contains("  ~ auth mount k8s/: will change", "      ~ type: \"jwt\" -> \"kubernetes\"");
+
+    v.gets.put("sys/auth", FakeVault.ok(Map.of("approle/", Map.of("type", "approle"))));
+    v.gets.remove("auth/k8s/role/kes-alpha");
+    assertThat(mixedPlan(v).lines()).contains("  + auth mount k8s/: missing", "  + kubernetes auth role kes-alpha: missing");
+  }
+
+  @Test
+  void aTopologyWithoutAppRoleInstancesPlansNoAppRoleMount() throws Exception {
+    String onlyKubernetes = MIXED.replace("  - name: beta\n", "  - name: beta\n    vaultAuth: kubernetes\n");
+    Topology t = TopologyLoader.parse(onlyKubernetes, Path.of("topology.yaml"));
+    FakeVault v = mixedVault();
+    v.gets.put("auth/k8s/role/kes-beta", FakeVault.ok(kubernetesRole("beta")));
+    v.gets.put("sys/auth", FakeVault.ok(Map.of("k8s/", Map.of("type", "kubernetes"))));
+    v.lists.remove("auth/approle/role"); // the AppRole mount is gone too: listing it is a 404, nothing to report
+    v.lists.put("auth/k8s/role", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-beta"))));
+    Desired d = new Desired(t, Map.of("kes-alpha", policy("alpha"), "kes-beta", policy("beta")),
+        Map.of("kes-alpha", kubernetesRole("alpha"), "kes-beta", kubernetesRole("beta")));
+
+    LivePlan plan = VaultPlanner.plan(d, v, "http://vault.example.org:8200");
+
+    assertThat(plan.lines()).noneMatch(l -> l.contains("approle"));
+    assertThat(plan.summary()).isEqualTo("Vault plan: 6 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
+    assertThat(plan.lines()).contains("  = auth mount k8s/: in sync", "  = kubernetes auth role kes-beta: in sync");
+  }
 }
