@@ -71,4 +71,18 @@ class RoleComparisonTest {
     assertThat(RoleComparison.of(generated(), live, PATH).changes())
         .containsExactly("~ bind_secret_id: (not reported by Vault) -> true");
   }
+
+  @Test
+  void anEmptyStringVaultLeavesOutOfItsAnswerIsInSyncButASetOneIsNot() {
+    // the kubernetes method reports audience only when it is set: a role written with audience "" has none
+    String k8s = "auth/kubernetes/role/kes-beta";
+    Map<String, Object> empty = new HashMap<>(Map.of("audience", "", "token_policies", List.of("kes-beta")));
+    Map<String, Object> live = new HashMap<>(Map.of("token_policies", List.of("kes-beta")));
+
+    assertThat(RoleComparison.of(empty, live, k8s).changes()).isEmpty();
+    assertThat(RoleComparison.of(Map.of("audience", "vault"), live, k8s).changes())
+        .containsExactly("~ audience: (not reported by Vault) -> \"vault\"");
+    live.put("audience", "other");
+    assertThat(RoleComparison.of(empty, live, k8s).changes()).containsExactly("~ audience: \"other\" -> \"\"");
+  }
 }

@@ -234,4 +234,43 @@ class KubernetesAuthTest {
     String alphaLegacy = ServiceAccountJwt.legacy(cluster.getPrivate(), "kes-alpha", "kes-alpha", ALPHA_UID);
     assertThat(KesClient.kubernetesLogin(root, "kubernetes", "kes-alpha", alphaLegacy).status()).isEqualTo(403);
   }
+
+  @Test
+  void vaultPlanWithTheGeneratedReadOnlyPolicyComparesTheKubernetesMountAndRolesAndFindsAStray() throws Exception {
+    String policy = Files.readString(project.resolve("generated/vault/policies/kesgen-vault-plan.hcl"));
+    root.ok(root.put("sys/policies/acl/kesgen-vault-plan", Map.of("policy", policy)));
+    String token = root.ok(root.post("auth/token/create", Map.of("policies", List.of("kesgen-vault-plan"),
+        "no_default_policy", true, "ttl", "10m"))).body().path("auth").path("client_token").asText();
+    dev.kesgen.GenerateRequest request = dev.kesgen.GenerateRequest.of(project.resolve("topology.yaml"))
+        .withOutputDirectory(project.resolve("generated")).withSecretsDirectory(project.resolve("secrets"))
+        .withClock(Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+    Map<String, String> env = Map.of("BAO_ADDR", server.address, "BAO_TOKEN", token);
+
+    dev.kesgen.live.LivePlan inSync = dev.kesgen.Kesgen.vaultPlan(request, env, dev.kesgen.KesgenListener.NONE);
+    assertThat(inSync.lines()).as(String.join("\n", inSync.lines())).containsExactly(
+        "Vault " + server.address + ":",
+        "  = kv mount secret/: in sync",
+        "  = auth mount kubernetes/: in sync",
+        "  = policy kes-alpha: in sync",
+        "  = kubernetes auth role kes-alpha: in sync",
+        "  = policy kes-beta: in sync",
+        "  = kubernetes auth role kes-beta: in sync",
+        "Vault plan: 6 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
+
+    root.ok(root.post("auth/kubernetes/role/kes-old", Map.of("bound_service_account_names", List.of("kes-old"),
+        "bound_service_account_namespaces", List.of("kes-old"), "token_policies", List.of("kes-old"))));
+    root.ok(root.post("auth/kubernetes/role/kes-alpha", Map.of("token_policies", List.of("kes-alpha", "admin"))));
+    try {
+      dev.kesgen.live.LivePlan drift = dev.kesgen.Kesgen.vaultPlan(request, env, dev.kesgen.KesgenListener.NONE);
+      assertThat(drift.lines()).as(String.join("\n", drift.lines())).contains(
+          "  ~ kubernetes auth role kes-alpha: will change",
+          "      ~ token_policies: [\"admin\", \"kes-alpha\"] -> [\"kes-alpha\"]",
+          "  - kubernetes auth role kes-old: not managed");
+      assertThat(drift.exitCode()).isEqualTo(1);
+    } finally {
+      root.ok(root.delete("auth/kubernetes/role/kes-old"));
+      root.ok(root.post("auth/kubernetes/role/kes-alpha", VaultHttp.JSON.readValue(
+          Files.readString(project.resolve("generated/vault/kubernetes/kes-alpha.json")), Map.class)));
+    }
+  }
 }
