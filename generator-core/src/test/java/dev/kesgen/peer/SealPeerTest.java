@@ -51,6 +51,8 @@ class SealPeerTest {
   void theControllerUnsealsEverySecretIntoTheCertificateAndItsKey() throws Exception {
     GoPeer.SEALPEER.executable();
     SealedFixture f = SealedFixture.create(dir, "strict");
+    // a second key MinIO does not create: kesgen's provisioner creates it, with a certificate and key of its own
+    Files.writeString(f.topology, Files.readString(f.topology).replace("keys: [alpha-key]", "keys: [alpha-key, alpha-archive]"));
     Kesgen.generate(request(f));
     String serverPem = Files.readString(f.output.resolve("kes/dev/server.crt"));
     for (String tenant : List.of("alpha", "beta")) {
@@ -67,6 +69,15 @@ class SealPeerTest {
     JsonNode server = unseal(f, "kes/dev/secret.sealed.yaml");
     assertThat(server.get("data").has("ca.crt")).isFalse();
     assertThat(belongs(server.get("data").get("tls.key").asText(), serverPem)).isTrue();
+    // the provisioner (the tenants name keys to create): its Secret in the KES namespace, with its key and the
+    // server certificate it trusts
+    JsonNode provisioner = unseal(f, "kes/dev/provisioner-secret.sealed.yaml");
+    assertThat(provisioner.get("name").asText()).isEqualTo("kes-provisioner");
+    assertThat(provisioner.get("namespace").asText()).isEqualTo("kes-dev");
+    String provisionerPem = Files.readString(f.output.resolve("kes/dev/provisioner.crt"));
+    assertThat(provisioner.get("data").get("tls.crt").asText()).isEqualTo(provisionerPem);
+    assertThat(belongs(provisioner.get("data").get("tls.key").asText(), provisionerPem)).isTrue();
+    assertThat(provisioner.get("data").get("ca.crt").asText()).isEqualTo(serverPem);
 
     // a renewed server, sealed again by someone without the tenants' keys: the tenants still unseal, with its new
     // certificate as ca.crt and their kept keys

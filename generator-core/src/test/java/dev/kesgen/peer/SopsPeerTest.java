@@ -142,6 +142,37 @@ class SopsPeerTest {
     }
   }
 
+  @Test
+  void sopsDecryptsTheProvisionersSecretIntoItsCertificateAndKey() throws Exception {
+    Path sops = sops();
+    SopsFixture f = SopsFixture.create(dir);
+    // a second key MinIO does not create: kesgen's provisioner creates it, with a certificate and key of its own
+    Files.writeString(f.topology, Files.readString(f.topology).replace("keys: [alpha-key]", "keys: [alpha-key, alpha-archive]"));
+    Kesgen.generate(GenerateRequest.of(f.topology).withOutputDirectory(f.output).withSecretsDirectory(f.secrets)
+        .withClock(SopsFixture.CLOCK));
+    Result result = decrypt(sops, f, f.output.resolve("kes/dev/provisioner-secret.sops.yaml"));
+    assertThat(result.exit()).as(result.err()).isZero();
+    Map<String, Object> secret = new Yaml().load(result.out());
+    @SuppressWarnings("unchecked")
+    Map<String, String> metadata = (Map<String, String>) secret.get("metadata");
+    assertThat(metadata).containsEntry("name", "kes-provisioner").containsEntry("namespace", "kes-dev");
+    @SuppressWarnings("unchecked")
+    Map<String, String> data = (Map<String, String>) secret.get("data");
+    String certificate = Files.readString(f.output.resolve("kes/dev/provisioner.crt"));
+    assertThat(decoded(data.get("tls.crt"))).isEqualTo(certificate);
+    assertThat(decoded(data.get("ca.crt"))).isEqualTo(Files.readString(f.output.resolve("kes/dev/server.crt")));
+    java.security.PrivateKey key = dev.kesgen.pki.Pem.decodePrivateKey(decoded(data.get("tls.key")));
+    java.security.cert.X509Certificate x509 = dev.kesgen.pki.Pem.decodeCertificate(certificate);
+    java.security.Signature sign = java.security.Signature.getInstance(
+        key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : key.getAlgorithm());
+    sign.initSign(key);
+    sign.update(new byte[] {1, 2, 3});
+    byte[] signature = sign.sign();
+    sign.initVerify(x509.getPublicKey());
+    sign.update(new byte[] {1, 2, 3});
+    assertThat(sign.verify(signature)).as("the decrypted key belongs to the committed provisioner certificate").isTrue();
+  }
+
   private static String decoded(String base64) {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
