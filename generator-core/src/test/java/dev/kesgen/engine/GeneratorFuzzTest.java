@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole generator under fuzzed input: a topology built from a small valid grammar (one to two instances of one
- * or two tenants, names, keys, Vault settings, a supported KES and MinIO release pair) with raw mutations of its
+ * or two tenants, names, keys, Vault settings, a supported KES and MinIO release pair, Vault's Kubernetes auth by
+ * default or per instance, ServiceAccounts, API-key tenants, the externalSecrets sink) with raw mutations of its
  * text, and optionally one template override, the embedded template mutated with hostile snippets and fuzzed text.
  * Whatever the input: generate succeeds or fails with a documented exception (a topology problem, the user's or the
  * environment's; an {@code InternalException} or any other is a bug) and then writes nothing; after a success, check
@@ -154,6 +155,21 @@ class GeneratorFuzzTest {
           .append("\n    tokenBoundCidrs: ").append(cidrs(data))
           .append("\n    secretIdBoundCidrs: ").append(cidrs(data)).append('\n');
     }
+    boolean kubernetes = data.consumeInt(0, 3) == 0; // one time in four every instance's default is Kubernetes
+    if (kubernetes || data.consumeInt(0, 3) == 0) { // and sometimes only an instance's override uses it
+      if (kubernetes) {
+        y.append("  auth: kubernetes\n");
+      }
+      y.append("  kubernetes: { mount: ").append(pick(data, List.of("kubernetes", "k8s", "cluster/a")))
+          .append(", host: ").append(pick(data, List.of("https://kubernetes.default.svc", "https://10.0.0.1:6443")))
+          .append(" }\n");
+    }
+    if (data.consumeInt(0, 4) == 0) {
+      y.append("secrets:\n  sink: externalSecrets\n  externalSecrets:\n    path: ")
+          .append(pick(data, List.of("kesgen", "gitops/keys"))).append("\n    store: { kind: ")
+          .append(pick(data, List.of("ClusterSecretStore", "SecretStore"))).append(", name: kesgen }\n    auth: ")
+          .append(pick(data, List.of("appRole", "kubernetes"))).append('\n');
+    }
     y.append("defaults:\n  kes:\n    version: ").append(release.kes())
         .append("\n    certificate: { validity: 3650d, keyType: ").append(pick(data, List.of("ecdsa-p256", "ed25519")))
         .append(" }\n");
@@ -166,8 +182,14 @@ class GeneratorFuzzTest {
     Set<String> instanceNames = new java.util.HashSet<>();
     for (int i = 0; i < instances; i++) {
       String instance = name(data, instanceNames);
-      y.append("  - name: ").append(instance).append("\n    namespace: kes-").append(instance)
-          .append("\n    tenants:\n");
+      y.append("  - name: ").append(instance).append("\n    namespace: kes-").append(instance).append('\n');
+      if (data.consumeInt(0, 3) == 0) {
+        y.append("    vaultAuth: ").append(pick(data, List.of("approle", "kubernetes"))).append('\n');
+      }
+      if (data.consumeInt(0, 3) == 0) {
+        y.append("    kes: { serviceAccount: sa-").append(instance).append(" }\n");
+      }
+      y.append("    tenants:\n");
       int tenants = data.consumeInt(1, 2);
       Set<String> tenantNames = new java.util.HashSet<>();
       Set<String> keyNames = new java.util.HashSet<>();
@@ -184,6 +206,9 @@ class GeneratorFuzzTest {
         }
         if (data.consumeBoolean()) {
           y.append("        autoEncryption: false\n");
+        }
+        if (data.consumeInt(0, 2) == 0) {
+          y.append("        minioAuth: ").append(pick(data, List.of("apiKey", "certificate"))).append('\n');
         }
       }
     }
