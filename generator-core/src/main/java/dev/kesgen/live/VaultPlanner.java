@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * version), the auth mounts the instances log in with (AppRole, kubernetes: type), each instance's policy (by
  * meaning, {@link PolicyComparison}) and role on its method's mount ({@link RoleComparison}), and the {@code kes-*}
  * policies and roles on kesgen's AppRole and kubernetes mounts that the topology no longer has (a {@code kes-*} role on
- * one mount for an instance that logs in with the other is such a stray: apply.sh does not remove it). Only {@code GET} and {@code LIST}: never a write. The paths are {@link PlanPolicy}'s, so its policy is
- * exactly enough.
+ * one mount for an instance that logs in with the other is such a stray: apply.sh does not remove it). Only
+ * {@code GET} and {@code LIST}: never a write. The paths are {@link PlanPolicy}'s, so its policy is exactly enough.
  */
 public final class VaultPlanner {
   private final Desired desired;
@@ -178,7 +178,7 @@ public final class VaultPlanner {
     Answer answer = api.get(path);
     if (answer.status() == 404) {
       return object(kind, name, path, Status.MISSING, List.of(),
-          List.of(instance.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES ? "apply.sh writes it"
+          List.of(instance.vaultAuth() == VaultAuth.KUBERNETES ? "apply.sh writes it"
               : "apply.sh writes it; then run bootstrap-" + instance.name() + ".sh, since a new role has a new role id"));
     }
     if (answer.status() != 200) {
