@@ -11,7 +11,7 @@ import java.util.List;
  * external-secrets/external-secrets@v0.16.2:config/crds/bases/external-secrets.io_externalsecrets.yaml serves and
  * stores) and the reader's Vault policy, as text in a fixed order. Every field ESO would default is written out
  * (the CRD's {@code default}s and the vault provider's: {@code version}, {@code auth.appRole.path},
- * {@code auth.kubernetes.mountPath}), so what the cluster runs is what the review shows. Names are DNS-1123 and
+ * {@code auth.kubernetes.mountPath}, and the ServiceAccount a Kubernetes login sends a token of), so what the cluster runs is what the review shows. Names are DNS-1123 and
  * paths are checked by the loader, so every value is a plain YAML scalar.
  */
 final class Manifests {
@@ -60,14 +60,21 @@ final class Manifests {
           .append("            key: secret-id\n")
           .append(refNamespace.replace("          ", "            "));
       case "kubernetes" -> {
+        // ESO logs in with {"jwt", "role"} at auth/<mountPath>/login
+        // (external-secrets/external-secrets@v0.16.2:pkg/provider/vault/auth_kubernetes.go:54-69), the JWT from a
+        // TokenRequest for serviceAccountRef (:71-86; pkg/provider/vault/auth.go:118-149, which takes the ref's
+        // namespace for a ClusterSecretStore only and the store's own for a SecretStore). Without a ref, a cluster
+        // store would send the controller pod's own token (:106-117), so the ref is always written: the login is the
+        // account the Vault role binds, by name and namespace.
+        Secrets.ExternalSecrets.ServiceAccount account = reader.loginAccount(eso);
         y.append("        kubernetes:\n")
-            .append("          mountPath: ").append(Reader.KUBERNETES_MOUNT).append('\n')
-            .append("          role: ").append(reader.name()).append('\n');
-        // the cluster store logs in as the operator's own service account (without a serviceAccountRef ESO sends its
-        // pod's token: external-secrets/external-secrets@v0.16.2:pkg/provider/vault/auth_kubernetes.go:34, :71-110);
-        // a namespace's store as that namespace's own
-        reader.namespace().ifPresent(n -> y.append("          serviceAccountRef:\n")
-            .append("            name: ").append(Reader.CREDENTIALS).append('\n'));
+            .append("          mountPath: ").append(Reader.authMount(eso, vault)).append('\n')
+            .append("          role: ").append(reader.name()).append('\n')
+            .append("          serviceAccountRef:\n")
+            .append("            name: ").append(account.name()).append('\n');
+        if (reader.namespace().isEmpty()) {
+          y.append("            namespace: ").append(account.namespace()).append('\n');
+        }
       }
       default -> throw new IllegalStateException(eso.auth());
     }
@@ -77,7 +84,8 @@ final class Manifests {
   /** The service account a namespace's Kubernetes reader logs in to Vault as. */
   static String serviceAccount(String namespace) {
     return HEADER + "# The identity External Secrets Operator logs in to Vault as for the SecretStore of this namespace.\n"
-        + "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + Reader.CREDENTIALS + "\n  namespace: "
+        + "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + Secrets.ExternalSecrets.NAMESPACE_SERVICE_ACCOUNT
+        + "\n  namespace: "
         + namespace + "\n";
   }
 
