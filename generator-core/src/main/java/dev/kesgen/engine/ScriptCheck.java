@@ -85,10 +85,8 @@ final class ScriptCheck {
     Map<String, Integer> roles = new HashMap<>();
     String mount = topology.vault().approle().mount();
     String kv = topology.vault().kv().mount();
-    // the kubernetes auth method and its configuration, where an instance logs in with it
-    Optional<String> kubernetes = topology.instances().stream()
-        .anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES)
-        ? topology.vault().kubernetes().map(Vault.Kubernetes::mount) : Optional.empty();
+    // the kubernetes auth method and its configuration, where an instance or External Secrets Operator logs in with it
+    Optional<String> kubernetes = topology.kubernetesAuth().map(Vault.Kubernetes::mount);
     String kubernetesConfig = kubernetes.map(k -> "auth/" + k + "/config").orElse("");
     boolean configWritten = false;
     for (ShellCommands.Command c : ShellCommands.of(text)) {

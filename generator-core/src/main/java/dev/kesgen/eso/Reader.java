@@ -17,16 +17,13 @@ import java.util.Optional;
 record Reader(String name, Optional<String> namespace) {
   static final String NAME = "kesgen-external-secrets";
   /**
-   * Where External Secrets Operator runs when a {@code ClusterSecretStore} names its credentials: the namespace and
-   * service account of its Helm chart's installation instructions ({@code helm install external-secrets ... -n
+   * Where External Secrets Operator runs when a {@code ClusterSecretStore} names its AppRole credentials: the
+   * namespace of its Helm chart's installation instructions ({@code helm install external-secrets ... -n
    * external-secrets}).
    */
-  static final String OPERATOR_NAMESPACE = "external-secrets";
-  static final String OPERATOR_SERVICE_ACCOUNT = "external-secrets";
-  /** The Secret that holds an AppRole reader's role id and secret id, and the service account of a Kubernetes one. */
+  static final String OPERATOR_NAMESPACE = Secrets.ExternalSecrets.ServiceAccount.OPERATOR.namespace();
+  /** The Secret that holds an AppRole reader's role id and secret id. */
   static final String CREDENTIALS = "kesgen-external-secrets";
-  /** Where the Kubernetes auth method is mounted (ESO's default {@code mountPath}). */
-  static final String KUBERNETES_MOUNT = "kubernetes";
 
   Reader {
     Objects.requireNonNull(name, "name");
@@ -67,8 +64,28 @@ record Reader(String name, Optional<String> namespace) {
     return namespace.orElse(OPERATOR_NAMESPACE);
   }
 
+  /**
+   * The ServiceAccount a Kubernetes reader logs in as: {@code secrets.externalSecrets.serviceAccount} for the cluster
+   * store, the committed {@link Secrets.ExternalSecrets#NAMESPACE_SERVICE_ACCOUNT} of its namespace for a
+   * namespace's store.
+   */
+  Secrets.ExternalSecrets.ServiceAccount loginAccount(Secrets.ExternalSecrets eso) {
+    return namespace.map(n -> new Secrets.ExternalSecrets.ServiceAccount(Secrets.ExternalSecrets.NAMESPACE_SERVICE_ACCOUNT, n))
+        .orElse(eso.serviceAccount());
+  }
+
+  /**
+   * The auth mount it logs in at: {@code vault.approle.mount}, or {@code vault.kubernetes.mount}, the method the KES
+   * instances that log in with Kubernetes use too (the loader refuses {@code auth: kubernetes} without it).
+   */
+  static String authMount(Secrets.ExternalSecrets eso, Vault vault) {
+    return eso.usesKubernetesAuth()
+        ? vault.kubernetes().orElseThrow(() -> new IllegalStateException("auth: kubernetes without vault.kubernetes")).mount()
+        : vault.approle().mount();
+  }
+
   /** The Vault API path of its auth role. */
   String rolePath(Secrets.ExternalSecrets eso, Vault vault) {
-    return "auth/" + (eso.auth().equals("appRole") ? vault.approle().mount() : KUBERNETES_MOUNT) + "/role/" + name;
+    return "auth/" + authMount(eso, vault) + "/role/" + name;
   }
 }

@@ -43,15 +43,15 @@ final class WriteScript {
         .append("    \"VAULT_TOKEN (or BAO_TOKEN) to a token with the policy in external-secrets/policies/")
         .append(Reader.NAME).append("-writer.hcl\" >&2\n")
         .append("  echo \"$kesgen_error\" >&2\n  exit 1\nfi\n");
-    String authMount = eso.auth().equals("appRole") ? vault.approle().mount() : Reader.KUBERNETES_MOUNT;
+    String authMount = Reader.authMount(eso, vault);
     s.append("if ! \"$vault_cli\" secrets list -format=json | grep -qF '\"").append(kv).append("/\"'; then\n")
         .append("  echo \"the KV mount ").append(kv).append("/ does not exist: run vault/apply.sh first\" >&2\n  exit 1\nfi\n")
         .append("if ! \"$vault_cli\" auth list -format=json | grep -qF '\"").append(authMount).append("/\"'; then\n");
     if (eso.auth().equals("appRole")) {
       s.append("  echo \"the AppRole auth method ").append(authMount).append("/ does not exist: run vault/apply.sh first\" >&2\n");
     } else {
-      s.append("  echo \"the Kubernetes auth method kubernetes/ does not exist: enable and configure it first (vault auth\" \\\n")
-          .append("    \"enable kubernetes; vault write auth/kubernetes/config kubernetes_host=https://<API server>)\" >&2\n");
+      // vault/apply.sh enables and configures it (vault.kubernetes), once, also where KES instances use it
+      s.append("  echo \"the Kubernetes auth method ").append(authMount).append("/ does not exist: run vault/apply.sh first\" >&2\n");
     }
     s.append("  exit 1\nfi\n");
     for (Reader reader : readers) {
@@ -124,9 +124,9 @@ final class WriteScript {
           + list(vault.approle().tokenBoundCidrs()) + ", \"secret_id_bound_cidrs\": "
           + list(vault.approle().secretIdBoundCidrs()) + "}";
     }
-    String account = reader.namespace().isPresent() ? Reader.CREDENTIALS : Reader.OPERATOR_SERVICE_ACCOUNT;
-    return "{" + policies + ", \"bound_service_account_names\": [\"" + account
-        + "\"], \"bound_service_account_namespaces\": [\"" + reader.credentialsNamespace() + "\"]}";
+    Secrets.ExternalSecrets.ServiceAccount account = reader.loginAccount(eso);
+    return "{" + policies + ", \"bound_service_account_names\": [\"" + account.name()
+        + "\"], \"bound_service_account_namespaces\": [\"" + account.namespace() + "\"]}";
   }
 
   /**

@@ -130,6 +130,38 @@ final class KubernetesAuthReader {
     }
   }
 
+  /**
+   * External Secrets Operator's login and a KES instance's never share a ServiceAccount: both roles sit on the one
+   * kubernetes auth method and each binds a ServiceAccount, so with one account ESO's pods could take the instance's
+   * KES policy and the KES pods could read every private key the reader may. ESO logs in as
+   * {@code secrets.externalSecrets.serviceAccount} (a {@code ClusterSecretStore}) or as
+   * {@link Secrets.ExternalSecrets#NAMESPACE_SERVICE_ACCOUNT} of each namespace with a Secret (a {@code SecretStore};
+   * an instance's namespace always holds its server's Secret).
+   */
+  void checkExternalSecrets(Secrets secrets, List<Read> instances) {
+    if (!(secrets instanceof Secrets.ExternalSecrets eso) || !eso.usesKubernetesAuth()) {
+      return;
+    }
+    for (Read read : instances) {
+      Instance instance = read.instance();
+      if (instance.vaultAuth() != VaultAuth.KUBERNETES) {
+        continue;
+      }
+      String name = KubernetesAccounts.name(instance);
+      boolean shared = eso.isClusterStore()
+          ? eso.serviceAccount().equals(new Secrets.ExternalSecrets.ServiceAccount(name, instance.namespace()))
+          : name.equals(Secrets.ExternalSecrets.NAMESPACE_SERVICE_ACCOUNT);
+      if (shared) {
+        problems.at(read.item().node(), read.item().path() + ".kes.serviceAccount", "instance " + instance.name()
+            + " logs in to Vault as ServiceAccount " + name + " in namespace " + instance.namespace() + ", which External"
+            + " Secrets Operator logs in as too (" + (eso.isClusterStore() ? "secrets.externalSecrets.serviceAccount"
+            : "the SecretStore's ServiceAccount in that namespace") + "), so ESO could take the instance's KES policy"
+            + " and KES could read every private key of the reader (give the instance another kes.serviceAccount"
+            + (eso.isClusterStore() ? ", or ESO another secrets.externalSecrets.serviceAccount)" : ")"));
+      }
+    }
+  }
+
   /** The instance's {@code vaultAuth} where it says so, else {@code vault.auth}. */
   private static Nodes.Located<Node> where(Read read, Mapping vault) {
     Optional<Node> own = read.item().node() instanceof org.yaml.snakeyaml.nodes.MappingNode map

@@ -128,23 +128,74 @@ public sealed interface Secrets permits Secrets.Directory, Secrets.Sops, Secrets
    * @param storeKind {@code SecretStore} or {@code ClusterSecretStore}
    * @param storeName the store's name
    * @param auth how the operator logs in to Vault: {@code appRole} or {@code kubernetes}
+   * @param serviceAccount the ServiceAccount a {@code ClusterSecretStore} with {@code auth: kubernetes} logs in to
+   *     Vault as ({@code secrets.externalSecrets.serviceAccount}, default {@link ServiceAccount#OPERATOR}); the loader
+   *     refuses the setting where nothing uses it (AppRole, or a {@code SecretStore}, which logs in as
+   *     {@link #NAMESPACE_SERVICE_ACCOUNT} of its own namespace)
    */
-  record ExternalSecrets(String path, String storeKind, String storeName, String auth) implements Secrets {
+  record ExternalSecrets(String path, String storeKind, String storeName, String auth, ServiceAccount serviceAccount)
+      implements Secrets {
     /** The store kinds, in schema order. */
     public static final List<String> STORE_KINDS = List.of("ClusterSecretStore", "SecretStore");
     /** The login methods, in schema order. */
     public static final List<String> AUTHS = List.of("appRole", "kubernetes");
+    /**
+     * The ServiceAccount a {@code SecretStore} with {@code auth: kubernetes} logs in as, committed by kesgen in the
+     * store's namespace: ESO takes a {@code SecretStore}'s ServiceAccount from the store's own namespace
+     * (external-secrets/external-secrets@v0.16.2:pkg/utils/utils.go:426-432, pkg/provider/vault/auth.go:139-142).
+     */
+    public static final String NAMESPACE_SERVICE_ACCOUNT = "kesgen-external-secrets";
 
     public ExternalSecrets {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(storeKind, "storeKind");
       Objects.requireNonNull(storeName, "storeName");
       Objects.requireNonNull(auth, "auth");
+      Objects.requireNonNull(serviceAccount, "serviceAccount");
+    }
+
+    /** The settings with the default ServiceAccount. */
+    public ExternalSecrets(String path, String storeKind, String storeName, String auth) {
+      this(path, storeKind, storeName, auth, ServiceAccount.OPERATOR);
+    }
+
+    /** Whether the operator logs in with Vault's kubernetes auth method ({@code vault.kubernetes}). */
+    public boolean usesKubernetesAuth() {
+      return auth.equals("kubernetes");
+    }
+
+    /** Whether one {@code ClusterSecretStore} serves every namespace (else one {@code SecretStore} per namespace). */
+    public boolean isClusterStore() {
+      return storeKind.equals("ClusterSecretStore");
     }
 
     @Override
     public Kind kind() {
       return Kind.EXTERNAL_SECRETS;
+    }
+
+    /**
+     * A Kubernetes ServiceAccount.
+     *
+     * @param name a DNS-1123 subdomain
+     * @param namespace a DNS-1123 label
+     */
+    public record ServiceAccount(String name, String namespace) {
+      /**
+       * External Secrets Operator's own: the namespace and ServiceAccount of its Helm chart's installation
+       * instructions ({@code helm install external-secrets external-secrets/external-secrets -n external-secrets}).
+       */
+      public static final ServiceAccount OPERATOR = new ServiceAccount("external-secrets", "external-secrets");
+
+      public ServiceAccount {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+      }
+
+      @Override
+      public String toString() {
+        return namespace + "/" + name;
+      }
     }
   }
 

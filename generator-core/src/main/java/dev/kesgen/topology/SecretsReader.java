@@ -25,8 +25,9 @@ final class SecretsReader {
   static final List<String> FIELDS = Mapping.fields("sink", "sops", "sealedSecrets", "externalSecrets");
   static final List<String> SOPS_FIELDS = Mapping.fields("ageRecipients");
   static final List<String> SEALED_FIELDS = Mapping.fields("certificate", "scope");
-  static final List<String> EXTERNAL_FIELDS = Mapping.fields("path", "store", "auth");
+  static final List<String> EXTERNAL_FIELDS = Mapping.fields("path", "store", "auth", "serviceAccount");
   static final List<String> STORE_FIELDS = Mapping.fields("kind", "name");
+  static final List<String> SERVICE_ACCOUNT_FIELDS = Mapping.fields("name", "namespace");
 
   private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
 
@@ -250,10 +251,67 @@ final class SecretsReader {
       return Optional.<String>empty();
     })).orElse(store.get("name").isPresent() ? null : "kesgen");
     String auth = choice(m, "auth", Secrets.ExternalSecrets.AUTHS, "appRole");
-    if (path == null || kind == null || name == null || auth == null) {
+    if ("kubernetes".equals(auth) && vault.isPresent() && vault.get().kubernetes().isEmpty()) {
+      // the reader's role lives on the same kubernetes auth method as the KES instances', which vault/apply.sh
+      // enables and configures from vault.kubernetes: without it there is no host to review ESO's token with
+      problems.at(m.get("auth").get(), m.pathOf("auth"), "is kubernetes, but the topology has no vault.kubernetes (add"
+          + " vault.kubernetes with at least host, the API server Vault sends TokenReviews to; vault/apply.sh then"
+          + " enables and configures that auth method at vault.kubernetes.mount, default kubernetes)");
+      auth = null;
+    }
+    Secrets.ExternalSecrets.ServiceAccount account = serviceAccount(m, auth, kind);
+    if (path == null || kind == null || name == null || auth == null || account == null) {
       return Optional.empty();
     }
-    return Optional.of(new Secrets.ExternalSecrets(path, kind, name, auth));
+    return Optional.of(new Secrets.ExternalSecrets(path, kind, name, auth, account));
+  }
+
+  /**
+   * {@code secrets.externalSecrets.serviceAccount}: whom a {@code ClusterSecretStore} logs in to Vault as with
+   * {@code auth: kubernetes}; {@code null} when wrong (reported). Refused where nothing would use it, so that the
+   * topology never names a login that does not happen.
+   */
+  private Secrets.ExternalSecrets.ServiceAccount serviceAccount(Mapping parent, String auth, String kind) {
+    if (parent.get("serviceAccount").isEmpty()) {
+      return Secrets.ExternalSecrets.ServiceAccount.OPERATOR;
+    }
+    Node node = parent.get("serviceAccount").get();
+    String at = parent.pathOf("serviceAccount");
+    Mapping m = sub(parent, "serviceAccount", SERVICE_ACCOUNT_FIELDS);
+    Secrets.ExternalSecrets.ServiceAccount fallback = Secrets.ExternalSecrets.ServiceAccount.OPERATOR;
+    String name = m.get("name").flatMap(n -> Nodes.string(n, m.pathOf("name"), problems).flatMap(s -> {
+      if (NameRules.isDns1123Subdomain(s)) {
+        return Optional.of(s);
+      }
+      problems.at(n, m.pathOf("name"), "\"" + s + "\" is not a ServiceAccount name (a DNS-1123 subdomain: lower case"
+          + " letters, digits, '-' and '.', at most 253, starting and ending with a letter or digit)");
+      return Optional.<String>empty();
+    })).orElse(m.get("name").isPresent() ? null : fallback.name());
+    String namespace = m.get("namespace").flatMap(n -> Nodes.string(n, m.pathOf("namespace"), problems).flatMap(s -> {
+      if (NameRules.isDns1123Label(s)) {
+        return Optional.of(s);
+      }
+      problems.at(n, m.pathOf("namespace"), TopologyReader.dnsLabelMessage(s));
+      return Optional.<String>empty();
+    })).orElse(m.get("namespace").isPresent() ? null : fallback.namespace());
+    if ("appRole".equals(auth)) {
+      problems.at(node, at, "is set, but secrets.externalSecrets.auth is appRole, which logs in with the role id and"
+          + " secret id of a Secret, not as a ServiceAccount (remove it, or set auth: kubernetes)");
+      return null;
+    }
+    if ("SecretStore".equals(kind)) {
+      // external-secrets/external-secrets@v0.16.2:pkg/utils/utils.go:426-432: a SecretStore's serviceAccountRef may
+      // name no other namespace, and pkg/provider/vault/auth.go:139-142 takes its own
+      problems.at(node, at, "is set, but secrets.externalSecrets.store.kind is SecretStore, which External Secrets"
+          + " Operator lets log in only as a ServiceAccount of its own namespace: each SecretStore logs in as the"
+          + " ServiceAccount " + Secrets.ExternalSecrets.NAMESPACE_SERVICE_ACCOUNT + " that kesgen commits beside it"
+          + " (remove serviceAccount, or use store.kind: ClusterSecretStore)");
+      return null;
+    }
+    if (name == null || namespace == null) {
+      return null;
+    }
+    return new Secrets.ExternalSecrets.ServiceAccount(name, namespace);
   }
 
   private String choice(Mapping m, String field, List<String> allowed, String fallback) {

@@ -29,6 +29,18 @@ public record Topology(Path source, Vault vault, List<Instance> instances, Secre
     this(source, vault, instances, Secrets.DIRECTORY, List.of());
   }
 
+  /**
+   * Vault's kubernetes auth method, when something logs in with it: a KES instance ({@code vaultAuth: kubernetes})
+   * or External Secrets Operator ({@code secrets.externalSecrets.auth: kubernetes}). Both use the one method at
+   * {@code vault.kubernetes.mount}, which {@code vault/apply.sh} enables and configures once; the loader refuses
+   * either without {@code vault.kubernetes}.
+   */
+  public Optional<Vault.Kubernetes> kubernetesAuth() {
+    boolean used = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.KUBERNETES)
+        || secrets instanceof Secrets.ExternalSecrets eso && eso.usesKubernetesAuth();
+    return used ? vault.kubernetes() : Optional.empty();
+  }
+
   /** The instance with this name, if any. */
   public Optional<Instance> instance(String name) {
     return instances.stream().filter(i -> i.name().equals(name)).findFirst();

@@ -74,6 +74,8 @@ final class TopologyReader {
     vault.ifPresent(v -> checkKvVersion(v, instances));
     vault.ifPresent(v -> new KubernetesAuthReader(problems).check(v, vaultMapping, instances.stream()
         .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
+    secrets.ifPresent(s -> new KubernetesAuthReader(problems).checkExternalSecrets(s, instances.stream()
+        .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
     checkServices(instances);
     secrets.ifPresent(s -> MinioAuthReader.checkSink(s, top.get("secrets"),
         instances.stream().map(Read::instance).toList(), problems));

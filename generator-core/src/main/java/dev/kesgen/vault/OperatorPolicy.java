@@ -47,10 +47,9 @@ public final class OperatorPolicy {
     }
     rules.add(rule(kvOptionsPath(topology), "apply.sh: vault secrets enable where the KV mount is missing, and"
         + " vault read of its version", "read", "update"));
-    boolean kubernetes = topology.instances().stream()
-        .anyMatch(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.KUBERNETES);
-    if (kubernetes) {
-      String mount = topology.vault().kubernetes().orElseThrow().mount();
+    // where KES instances, External Secrets Operator or both log in with it: one method, enabled and configured once
+    if (topology.kubernetesAuth().isPresent()) {
+      String mount = topology.kubernetesAuth().get().mount();
       rules.add(rule("sys/auth/" + mount, "apply.sh: vault auth enable, where the kubernetes method is missing",
           "update", "sudo"));
       rules.add(rule("auth/" + mount + "/config", "apply.sh: vault write and read of the kubernetes method's"

@@ -10,7 +10,8 @@ import java.util.List;
  * @param kvOptionsPath {@code sys/mounts/<mount>}, to read the KV version (the operator policy grants read there)
  * @param instances every instance
  * @param appRoleAuth whether some instance logs in with AppRole (the AppRole method is enabled where missing)
- * @param kubernetesAuth whether some instance logs in with Kubernetes (that method is enabled and configured)
+ * @param kubernetesAuth whether some instance or External Secrets Operator logs in with Kubernetes (that method is
+ *     enabled and configured, once)
  * @param kubernetesMount the kubernetes auth mount, or ""
  * @param kubernetesConfigFile its configuration file relative to {@code vault/}
  * @param kubernetesConfigPath {@code auth/<mount>/config}, or ""

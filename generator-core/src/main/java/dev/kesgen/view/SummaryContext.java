@@ -58,7 +58,7 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    *
    * @param kvPath where the keys live: {@code <mount>/<path>}
    * @param store the store's kind and name, for example {@code ClusterSecretStore kesgen}
-   * @param auth how External Secrets Operator logs in to Vault
+   * @param auth how External Secrets Operator logs in to Vault: {@code appRole}, or the kubernetes mount and ServiceAccount
    * @param secrets each Secret, with its ExternalSecret's path and its KV directory ({@code <namespace>/<name>})
    */
   public record External(String kvPath, String store, String auth, List<SealedSecret> secrets) {}

@@ -120,7 +120,17 @@ public final class SummaryFile {
     targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
         t.secretName(), t.id().externalSecretPath())));
     return Optional.of(new SummaryContext.External(topology.vault().kv().mount() + "/" + eso.path(),
-        eso.storeKind() + " " + eso.storeName(), eso.auth(), secrets));
+        eso.storeKind() + " " + eso.storeName(), login(topology, eso), secrets));
+  }
+
+  /** How ESO logs in: {@code appRole}, or the kubernetes method's mount and the one ServiceAccount its role binds. */
+  private static String login(Topology topology, dev.kesgen.topology.Secrets.ExternalSecrets eso) {
+    if (!eso.usesKubernetesAuth()) {
+      return eso.auth();
+    }
+    return "kubernetes on `auth/" + topology.vault().kubernetes().orElseThrow().mount() + "` as ServiceAccount "
+        + (eso.isClusterStore() ? "`" + eso.serviceAccount() + "`"
+            : "`" + dev.kesgen.topology.Secrets.ExternalSecrets.NAMESPACE_SERVICE_ACCOUNT + "` of each namespace");
   }
 
   private static List<dev.kesgen.pki.CertificateTarget> targets(Topology topology) {

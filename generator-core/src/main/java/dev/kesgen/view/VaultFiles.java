@@ -53,12 +53,12 @@ public final class VaultFiles {
           login.path(), instance.vaultAuth().toString()));
     }
     boolean appRoleAuth = topology.instances().stream().anyMatch(i -> i.vaultAuth() == VaultAuth.APPROLE);
-    boolean kubernetesAuth = topology.instances().stream().anyMatch(i -> i.vaultAuth() == VaultAuth.KUBERNETES);
-    String kubernetesMount = kubernetesAuth ? vault.kubernetes().orElseThrow().mount() : "";
-    if (kubernetesAuth) {
-      files.add(new PlannedFile.Verbatim(OutputLayout.VAULT_KUBERNETES_CONFIG,
-          JsonBody.of(KubernetesAuthRole.config(vault.kubernetes().orElseThrow()))));
-    }
+    // one method and one configuration, whether KES instances, External Secrets Operator or both log in with it
+    java.util.Optional<Vault.Kubernetes> kubernetes = topology.kubernetesAuth();
+    boolean kubernetesAuth = kubernetes.isPresent();
+    String kubernetesMount = kubernetes.map(Vault.Kubernetes::mount).orElse("");
+    kubernetes.ifPresent(k -> files.add(new PlannedFile.Verbatim(OutputLayout.VAULT_KUBERNETES_CONFIG,
+        JsonBody.of(KubernetesAuthRole.config(k)))));
     files.add(new PlannedFile.Rendered(OutputLayout.VAULT_APPLY, "vault/apply.sh.hbs", new ApplyContext(header,
         vaultView, dev.kesgen.vault.OperatorPolicy.kvOptionsPath(topology), instances, appRoleAuth, kubernetesAuth,
         kubernetesMount, OutputLayout.VAULT_KUBERNETES_CONFIG_FROM_VAULT_DIRECTORY,

@@ -46,6 +46,7 @@ public final class EsoFixture {
           approle:
             tokenBoundCidrs: [127.0.0.0/8]
             secretIdBoundCidrs: [127.0.0.1/32]
+        %s
         secrets:
           sink: externalSecrets
           externalSecrets:
@@ -65,8 +66,9 @@ public final class EsoFixture {
               - name: beta
                 namespace: minio-beta
                 keys: [beta-key]
-        """.formatted(endpoint, endpoint.startsWith("http:"), kvVersion == 2 ? "secret" : "kv1", kvVersion, storeKind,
-        auth);
+        """.formatted(endpoint, endpoint.startsWith("http:"), kvVersion == 2 ? "secret" : "kv1", kvVersion,
+        // the reader's role is on the kubernetes auth method of vault.kubernetes
+        auth.equals("kubernetes") ? "  kubernetes: { host: \"https://kubernetes.default.svc\" }" : "", storeKind, auth);
   }
 
   public GenerateRequest request() {

@@ -170,6 +170,15 @@ class TopologySchemaTest {
     assertThat(schema.validate(topology)).isEmpty();
   }
 
+  @Test
+  void acceptsTheServiceAccountOfAKubernetesLogin() throws Exception {
+    JsonNode topology = YAML.readTree(TopologyLoaderTest.EXAMPLE.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) topology).set("secrets", YAML.readTree(
+        "{sink: externalSecrets, externalSecrets: {auth: kubernetes, serviceAccount: {name: eso.reader, namespace: eso}}}"));
+
+    assertThat(schema.validate(topology)).isEmpty();
+  }
+
   /** Every {@code version} property beside an {@code image} property: the KES settings. */
   private static void kesVersions(JsonNode node, List<JsonNode> found) {
     JsonNode properties = node.path("properties");
@@ -191,7 +200,8 @@ class TopologySchemaTest {
       "81-kv-mount-under-auth", "82-kv-mount-sys-any-case", "83-kv-mount-leading-slash", "86-endpoint-token-as-user",
       "87-endpoint-user-name", "89-kes-version-never-released", "90-kes-version-impossible-date",
       "121-vault-auth-unknown", "124-kubernetes-host-not-https", "125-kubernetes-host-missing",
-      "126-service-account-invalid", "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope"})
+      "126-service-account-invalid", "98-acknowledge-unknown-id", "99-acknowledge-wrong-scope",
+      "98-secrets-external-service-account-names"})
   void rejectsStructuralMistakes(String name) throws Exception {
     assertThat(validate(InvalidTopologyCorpusTest.CORPUS.resolve(name + ".yaml"))).isNotEmpty();
   }
