@@ -119,8 +119,13 @@ public final class SummaryFile {
     List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
     targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
         t.secretName(), t.id().externalSecretPath())));
+    List<SummaryContext.Login> logins = topology.instances().stream()
+        .filter(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE)
+        .map(i -> new SummaryContext.Login(i.name(), i.vaultName(), i.namespace(),
+            dev.kesgen.layout.KubernetesNames.appRoleSecret(i), dev.kesgen.layout.OutputLayout.kesAppRoleExternalSecret(i)))
+        .toList();
     return Optional.of(new SummaryContext.External(topology.vault().kv().mount() + "/" + eso.path(),
-        eso.storeKind() + " " + eso.storeName(), eso.auth(), secrets));
+        eso.storeKind() + " " + eso.storeName(), eso.auth(), secrets, logins));
   }
 
   private static List<dev.kesgen.pki.CertificateTarget> targets(Topology topology) {
