@@ -127,7 +127,12 @@ class OutputFormatsTest {
           if (!writer && !path.equals("auth/token/revoke-self")) {
             assertThat(capabilities).as(path).containsExactly("read");
           }
-          if (writer && !path.startsWith("sys/") && !path.startsWith("auth/")) {
+          if (writer && path.contains("-approle/")) {
+            // KES's AppRole login entry: --rotate-secret-id writes its next version (update) after reading the
+            // version number from its metadata; still no read of a value
+            assertThat(capabilities).as(path).isSubsetOf(path.contains("/metadata/") ? List.of("read")
+                : List.of("create", "update"));
+          } else if (writer && !path.startsWith("sys/") && !path.startsWith("auth/")) {
             assertThat(capabilities).as(path).isSubsetOf("create", "list");
           }
         });

@@ -70,7 +70,14 @@ public final class NextSteps {
       boolean newInstance = added.contains(OutputLayout.kesValues(instance));
       if (newInstance) {
         namespaces.add(namespace(instance.namespace()));
-        if (instance.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE) { // a Kubernetes login has no secret id
+        if (instance.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE // a Kubernetes login has no secret id
+            && topology.secrets().deliversAppRoleLogin()) {
+          // external-secrets/apply.sh stores the login in KV (after vault/apply.sh made the role); ESO makes the Secret
+          vault.add(("secrets".equals(secretsName) ? "" : "KESGEN_SECRETS_DIR=" + secretsName + " ") + "sh "
+              + HelmCommands.path(outputName, OutputLayout.EXTERNAL_SECRETS_APPLY));
+          vault.add("kubectl apply --server-side -f "
+              + HelmCommands.path(outputName, OutputLayout.kesAppRoleExternalSecret(instance)));
+        } else if (instance.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE) {
           vault.add("sh " + HelmCommands.path(outputName, OutputLayout.vaultBootstrap(instance)));
         }
       }
@@ -104,8 +111,14 @@ public final class NextSteps {
       }
     }
     List<String> steps = new ArrayList<>(namespaces);
-    steps.addAll(secrets);
-    steps.addAll(vault);
+    if (sink == Secrets.Kind.EXTERNAL_SECRETS) {
+      // external-secrets/apply.sh needs the KV mount, the auth methods and the AppRole roles vault/apply.sh makes
+      steps.addAll(vault);
+      steps.addAll(secrets);
+    } else {
+      steps.addAll(secrets);
+      steps.addAll(vault);
+    }
     steps.addAll(kes);
     steps.addAll(tenants);
     steps.addAll(restarts);

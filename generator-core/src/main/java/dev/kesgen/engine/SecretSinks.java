@@ -27,7 +27,8 @@ final class SecretSinks {
         case SOPS -> new dev.kesgen.sops.SopsSink((Secrets.Sops) secrets, settings.outputDirectory(),
             localKeys(settings), new SecureRandom(), settings.clock());
         case EXTERNAL_SECRETS -> new dev.kesgen.eso.ExternalSecretsSink((Secrets.ExternalSecrets) secrets,
-            topology.vault(), new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory()));
+            topology.vault(), new SecretsDirectory(settings.secretsDirectory(), settings.outputDirectory()),
+            topology.instances());
       };
     } catch (PkiException e) {
       throw RunException.of(e, e.getMessage());

@@ -99,7 +99,8 @@ final class Manifests {
         .append("# Makes the Secret ").append(entry.target().secretNamespace()).append('/').append(entry.target().secretName())
         .append(" from Vault KV ").append(vault.kv().mount()).append('/').append(entry.key()).append(",\n")
         .append("# which external-secrets/apply.sh writes once (").append(entry.certificateFile())
-        .append(" and its private key).\n")
+        .append(" and its private key").append(entry.configEnvFile().isPresent() ? ", with the config.env made from it" : "")
+        .append(").\n")
         .append("apiVersion: ").append(API_VERSION).append('\n')
         .append("kind: ExternalSecret\n")
         .append("metadata:\n")
@@ -134,9 +135,57 @@ final class Manifests {
     return y.toString();
   }
 
+  /**
+   * The ExternalSecret of a KES instance's AppRole Secret ({@link AppRoleEntry}): {@code role-id} and
+   * {@code secret-id}, type {@code Opaque} as {@code kubectl create secret generic} makes it in the bootstrap flow;
+   * the latest version, since {@code --rotate-secret-id} writes a new one.
+   */
+  static String appRoleExternalSecret(Secrets.ExternalSecrets eso, Vault vault, AppRoleEntry entry) {
+    StringBuilder y = new StringBuilder(HEADER)
+        .append("# Makes the Secret ").append(entry.namespace()).append('/').append(entry.secretName())
+        .append(" (the AppRole login of KES instance ").append(entry.instance().name()).append(") from Vault KV\n")
+        .append("# ").append(vault.kv().mount()).append('/').append(entry.key())
+        .append(", where external-secrets/apply.sh stores the role id and a secret id\n")
+        .append("# once (a new one with --rotate-secret-id ").append(entry.instance().name()).append(").\n")
+        .append("apiVersion: ").append(API_VERSION).append('\n')
+        .append("kind: ExternalSecret\n")
+        .append("metadata:\n")
+        .append("  name: ").append(entry.secretName()).append('\n')
+        .append("  namespace: ").append(entry.namespace()).append('\n')
+        .append("spec:\n")
+        .append("  refreshInterval: 1h\n")
+        .append("  secretStoreRef:\n")
+        .append("    kind: ").append(eso.storeKind()).append('\n')
+        .append("    name: ").append(eso.storeName()).append('\n')
+        .append("  target:\n")
+        .append("    name: ").append(entry.secretName()).append('\n')
+        .append("    creationPolicy: Owner\n")
+        .append("    deletionPolicy: Retain\n")
+        .append("    template:\n")
+        .append("      type: Opaque\n")
+        .append("      engineVersion: v2\n")
+        .append("      mergePolicy: Replace\n")
+        .append("  data:\n");
+    for (String property : AppRoleEntry.PROPERTIES) {
+      y.append("    - secretKey: ").append(property).append('\n')
+          .append("      remoteRef:\n")
+          .append("        key: ").append(entry.key()).append('\n')
+          .append("        property: ").append(property).append('\n')
+          .append("        conversionStrategy: Default\n")
+          .append("        decodingStrategy: None\n")
+          .append("        metadataPolicy: None\n");
+    }
+    return y.toString();
+  }
+
   /** The Secret's data keys, each stored under the property of the same name. */
   static List<String> properties(KvEntry entry) {
-    return entry.caFile().isPresent() ? List.of("ca.crt", "tls.crt", "tls.key") : List.of("tls.crt", "tls.key");
+    List<String> properties = new java.util.ArrayList<>();
+    entry.caFile().ifPresent(f -> properties.add("ca.crt"));
+    entry.configEnvFile().ifPresent(f -> properties.add(dev.kesgen.pki.KubernetesTlsSecret.CONFIG_ENV));
+    properties.add("tls.crt");
+    properties.add("tls.key");
+    return List.copyOf(properties);
   }
 
   /**

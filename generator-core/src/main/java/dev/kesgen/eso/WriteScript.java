@@ -18,7 +18,8 @@ final class WriteScript {
 
   private WriteScript() {}
 
-  static String render(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers, List<KvEntry> entries) {
+  static String render(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers, List<KvEntry> entries,
+      List<AppRoleEntry> logins) {
     String kv = vault.kv().mount();
     StringBuilder s = new StringBuilder("#!/bin/sh\n").append(Manifests.HEADER)
         .append("#\n")
@@ -31,7 +32,13 @@ final class WriteScript {
         .append("# is left alone (each entry's key path names its certificate, so a new certificate is a new entry).\n")
         .append("# Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,\n")
         .append("# default secrets), as the README's commands are; prints no secret.\n")
+        .append(logins.isEmpty() ? "" : "#\n# It also gives each KES instance that logs in with AppRole its login: when Vault KV holds none yet, it\n"
+            + "# reads the role id, creates a secret id and stores both create-only under " + kv + "/" + eso.path() + "/, from where\n"
+            + "# the instance's ExternalSecret makes the Secret its pods read (no bootstrap script, no kubectl). A second run\n"
+            + "# creates none. --rotate-secret-id <instance> creates a new one, stores it as the entry's next version and\n"
+            + "# then destroys every older secret id of the role (then make ESO refresh and restart the KES pods).\n")
         .append("set -eu\n")
+        .append(arguments(logins))
         .append("out=$(cd \"$(dirname \"$0\")/..\" && pwd)\n")
         .append("secrets_dir=${KESGEN_SECRETS_DIR:-secrets}\n")
         .append(CLI)
@@ -83,36 +90,143 @@ final class WriteScript {
             .append("  kesgen_changed=yes\nfi\n");
       }
     }
-    s.append("\n# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing\n")
-        .append("kesgen_put() {\n")
+    String cas = vault.kv().version() == 2 ? " -cas=0" : "";
+    s.append("\n# $1 a KV key, $2 its parent: succeeds when Vault holds the key, fails when it does not, and ends the\n")
+        .append("# script when the parent cannot be listed\n")
+        .append("kesgen_exists() {\n")
         .append("  if \"$vault_cli\" kv list -mount=").append(kv).append(" -format=json \"$2\" > \"$work/list\" 2> \"$work/list-error\"; then\n")
-        .append("    if grep -qF \"\\\"${1##*/}\\\"\" \"$work/list\"; then\n      return 0\n    fi\n")
+        .append("    grep -qF \"\\\"${1##*/}\\\"\" \"$work/list\"\n")
         .append("  elif grep -q 'No value found' \"$work/list-error\" \\\n")
         .append("      || { [ ! -s \"$work/list-error\" ] && [ \"$(tr -d ' \\t\\r\\n' < \"$work/list\")\" = '{}' ]; }; then\n")
-        .append("    :\n")
+        .append("    return 1\n")
         .append("  else\n")
         .append("    echo \"cannot list ").append(kv).append("/$2 (needs list on it):\" >&2\n")
-        .append("    cat \"$work/list-error\" >&2\n    exit 1\n  fi\n")
+        .append("    cat \"$work/list-error\" >&2\n    exit 1\n  fi\n}\n")
+        .append("\n# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing, $6 the\n")
+        .append("# config.env of an API key in the secrets directory (generate writes it beside the key) or nothing\n")
+        .append("kesgen_put() {\n")
+        .append("  if kesgen_exists \"$1\" \"$2\"; then\n    return 0\n  fi\n")
         .append("  if [ ! -f \"$secrets_dir/$4\" ]; then\n")
         .append("    echo \"the private key of $1 is not in $secrets_dir/$4: run this where generate issued it, or set\" \\\n")
         .append("      \"KESGEN_SECRETS_DIR (or rotate the certificate and run again)\" >&2\n    exit 1\n  fi\n")
-        .append("  if [ -n \"${5:-}\" ]; then\n")
-        .append("    \"$vault_cli\" kv put -mount=").append(kv).append(vault.kv().version() == 2 ? " -cas=0" : "")
-        .append(" \"$1\" ca.crt=@\"$out/$5\" tls.crt=@\"$out/$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
-        .append("  else\n")
-        .append("    \"$vault_cli\" kv put -mount=").append(kv).append(vault.kv().version() == 2 ? " -cas=0" : "")
-        .append(" \"$1\" tls.crt=@\"$out/$3\" tls.key=@\"$secrets_dir/$4\" >/dev/null\n")
-        .append("  fi\n")
-        .append("  echo \"").append(kv).append("/$1: written\"\n")
+        .append("  if [ -n \"${6:-}\" ] && [ ! -f \"$secrets_dir/$6\" ]; then\n")
+        .append("    echo \"the config.env of $1 is not in $secrets_dir/$6: run generate again where the key is (it writes\" \\\n")
+        .append("      \"config.env beside it), or set KESGEN_SECRETS_DIR\" >&2\n    exit 1\n  fi\n")
+        .append("  kesgen_key=$1 kesgen_ca=${5:-} kesgen_env=${6:-}\n")
+        .append("  set -- tls.crt=@\"$out/$3\" tls.key=@\"$secrets_dir/$4\"\n")
+        .append("  if [ -n \"$kesgen_ca\" ]; then\n    set -- ca.crt=@\"$out/$kesgen_ca\" \"$@\"\n  fi\n")
+        .append("  if [ -n \"$kesgen_env\" ]; then\n    set -- \"$@\" config.env=@\"$secrets_dir/$kesgen_env\"\n  fi\n")
+        .append("  \"$vault_cli\" kv put -mount=").append(kv).append(cas).append(" \"$kesgen_key\" \"$@\" >/dev/null\n")
+        .append("  echo \"").append(kv).append("/$kesgen_key: written\"\n")
         .append("  kesgen_changed=yes\n}\n");
     for (KvEntry entry : entries) {
       s.append("kesgen_put ").append(q(entry.key())).append(' ').append(q(entry.parent())).append(' ')
           .append(q(entry.certificateFile())).append(' ').append(q(entry.keyFile()));
-      entry.caFile().ifPresent(ca -> s.append(' ').append(q(ca)));
+      if (entry.caFile().isPresent() || entry.configEnvFile().isPresent()) {
+        s.append(' ').append(q(entry.caFile().orElse("")));
+      }
+      entry.configEnvFile().ifPresent(env -> s.append(' ').append(q(env)));
       s.append('\n');
     }
-    s.append("if [ \"$kesgen_changed\" = no ]; then\n  echo \"no changes: every policy, role and KV entry was already in Vault\"\nfi\n");
+    if (!logins.isEmpty()) {
+      s.append(logins(kv, vault.kv().version()));
+      for (AppRoleEntry login : logins) {
+        s.append("kesgen_login ").append(q(login.instance().name())).append(' ').append(q(login.role().path()))
+            .append(' ').append(q(login.key())).append(' ').append(q(login.parent())).append(' ')
+            .append(q(login.secretIdMetadata())).append(' ').append(q(login.secretName())).append(' ')
+            .append(q(login.namespace())).append('\n');
+      }
+    }
+    s.append("if [ \"$kesgen_changed\" = no ]; then\n  echo \"no changes: every policy, role, KV entry")
+        .append(logins.isEmpty() ? "" : " and AppRole login").append(" was already in Vault\"\nfi\n");
     return s.toString();
+  }
+
+  /** The script's one option, {@code --rotate-secret-id <instance>}, for an instance that logs in with AppRole. */
+  private static String arguments(List<AppRoleEntry> logins) {
+    if (logins.isEmpty()) {
+      return "if [ \"$#\" -gt 0 ]; then\n  echo \"usage: $0 (no KES instance of this topology logs in with AppRole, so there is\" \\\n"
+          + "    \"no secret id to rotate)\" >&2\n  exit 2\nfi\n";
+    }
+    String names = logins.stream().map(l -> l.instance().name()).collect(Collectors.joining(", "));
+    String patterns = logins.stream().map(l -> q(l.instance().name())).collect(Collectors.joining("|"));
+    return "kesgen_rotate=\n"
+        + "if [ \"$#\" -gt 0 ]; then\n"
+        + "  if [ \"$1\" != --rotate-secret-id ] || [ \"$#\" -ne 2 ]; then\n"
+        + "    echo \"usage: $0 [--rotate-secret-id <instance>]\" >&2\n    exit 2\n  fi\n"
+        + "  case \"$2\" in\n"
+        + "    " + patterns + ") kesgen_rotate=$2 ;;\n"
+        + "    *) echo \"no KES instance $2 logs in with AppRole in this topology (those that do: " + names + ")\" >&2\n"
+        + "      exit 2 ;;\n"
+        + "  esac\n"
+        + "fi\n";
+  }
+
+  /**
+   * The shell functions that give a KES instance its AppRole login through KV ({@link AppRoleEntry}): secret id
+   * accessors are listed and destroyed by name, as {@code vault/bootstrap-<instance>.sh} does, and values travel in
+   * files only.
+   */
+  private static String logins(String kv, int version) {
+    String put = version == 2
+        ? "  \"$vault_cli\" kv put -mount=" + kv + " -cas=\"$kesgen_version\" \"$3\" role-id=@\"$work/role-id\" \\\n"
+        : "  \"$vault_cli\" kv put -mount=" + kv + " \"$3\" role-id=@\"$work/role-id\" \\\n";
+    String current = version == 2
+        ? "    # the next version, with check-and-set: never over a version this run did not see\n"
+            + "    kesgen_version=$(\"$vault_cli\" read -field=current_version " + q(kv + "/metadata/") + "\"$3\")\n"
+        : "    # KV v1 keeps no versions and has no check-and-set: the entry is replaced\n";
+    return "\n# The secret id accessors of AppRole role $1, one per line. For a role without secret ids the CLI exits 2\n"
+        + "# printing {} (or \"No value found\"); any other failure ends the script.\n"
+        + "kesgen_accessors() {\n"
+        + "  if \"$vault_cli\" list -format=json \"$1/secret-id\" > \"$work/list\" 2> \"$work/list-error\"; then\n"
+        + "    tr ',' '\\n' < \"$work/list\" | tr -d '[]\" \\t\\r' | grep -v '^$' || true\n"
+        + "  elif grep -q 'No value found' \"$work/list-error\" \\\n"
+        + "      || { [ ! -s \"$work/list-error\" ] && [ \"$(tr -d ' \\t\\r\\n' < \"$work/list\")\" = '{}' ]; }; then\n"
+        + "    :\n"
+        + "  else\n"
+        + "    echo \"cannot list the secret ids of $1 (needs list on $1/secret-id):\" >&2\n"
+        + "    cat \"$work/list-error\" >&2\n    exit 1\n  fi\n}\n"
+        + "# Destroys the secret ids of role $1 whose accessors file $2 lists, then lists again: succeeds only if none is left.\n"
+        + "kesgen_destroy() {\n"
+        + "  while read -r kesgen_accessor; do\n"
+        + "    \"$vault_cli\" write \"$1/secret-id-accessor/destroy\" secret_id_accessor=\"$kesgen_accessor\" > /dev/null || true\n"
+        + "  done < \"$2\"\n"
+        + "  kesgen_accessors \"$1\" > \"$work/after\"\n"
+        + "  ! grep -qxF -f \"$2\" \"$work/after\"\n}\n"
+        + "# $1 the instance, $2 its AppRole role, $3 the KV key of its login, $4 the key's parent, $5 the secret id's\n"
+        + "# metadata, $6 and $7 the Secret its ExternalSecret makes and its namespace\n"
+        + "kesgen_login() {\n"
+        + "  kesgen_version=0\n"
+        + "  if kesgen_exists \"$3\" \"$4\"; then\n"
+        + "    if [ \"$kesgen_rotate\" != \"$1\" ]; then\n      return 0\n    fi\n"
+        + current
+        + "  fi\n"
+        + "  kesgen_accessors \"$2\" > \"$work/before\"\n"
+        + "  if ! \"$vault_cli\" read -field=role_id \"$2/role-id\" > \"$work/role-id\"; then\n"
+        + "    echo \"cannot read the role id of $2: run vault/apply.sh first\" >&2\n    exit 1\n  fi\n"
+        + "  \"$vault_cli\" write -f -field=secret_id \"$2/secret-id\" metadata=\"$5\" > \"$work/secret-id\"\n"
+        + "  if ! { " + put.substring(2)
+        + "      secret-id=@\"$work/secret-id\" > /dev/null; }; then\n"
+        + "    kesgen_accessors \"$2\" > \"$work/now\"\n"
+        + "    grep -vxF -f \"$work/before\" \"$work/now\" > \"$work/new\" || true\n"
+        + "    if kesgen_destroy \"$2\" \"$work/new\"; then\n"
+        + "      echo \"could not write " + kv + "/$3; the new secret id was destroyed\" >&2\n"
+        + "    else\n"
+        + "      echo \"could not write " + kv + "/$3, and the new secret id could not be destroyed: destroy the\" \\\n"
+        + "        \"accessors of $2/secret-id that were created just now\" >&2\n"
+        + "    fi\n    exit 1\n  fi\n"
+        + "  rm -f \"$work/role-id\" \"$work/secret-id\"\n"
+        + "  echo \"" + kv + "/$3: written (the role id and a new secret id of $2, for Secret $6 in namespace $7)\"\n"
+        + "  kesgen_changed=yes\n"
+        + "  if [ \"$kesgen_rotate\" = \"$1\" ]; then\n"
+        + "    if ! kesgen_destroy \"$2\" \"$work/before\"; then\n"
+        + "      echo \"could not destroy the older secret ids of $2 (they still log in): check the token's update\" \\\n"
+        + "        \"capability on $2/secret-id-accessor/destroy and run again with --rotate-secret-id $1\" >&2\n"
+        + "      exit 1\n    fi\n"
+        + "    echo \"older secret ids of $2 destroyed (checked by listing again); make External Secrets Operator read\" \\\n"
+        + "      \"the new one (kubectl annotate externalsecret $6 --namespace $7 force-sync=\\$(date +%s) --overwrite)\" \\\n"
+        + "      \"and then restart the KES pods of $7\"\n"
+        + "  fi\n}\n";
   }
 
   /** The body of a reader's auth role. */
@@ -133,7 +247,8 @@ final class WriteScript {
    * The policy of the token that runs this script: exactly the calls it makes (and {@code kv put}'s and
    * {@code kv list}'s preflight, which reads the mount's version).
    */
-  static String writerPolicy(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers) {
+  static String writerPolicy(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers,
+      List<AppRoleEntry> logins) {
     String kv = vault.kv().mount();
     StringBuilder p = new StringBuilder(Manifests.HEADER)
         .append("# The token that runs external-secrets/apply.sh: exactly the paths it calls. It may create KV entries\n")
@@ -155,6 +270,19 @@ final class WriteScript {
       rule(p, kv + "/metadata/" + eso.path() + "/*", "list");
     } else {
       rule(p, kv + "/" + eso.path() + "/*", "create", "list");
+    }
+    for (AppRoleEntry login : logins) {
+      // a KES instance's login: its role id, a secret id (and the list of their accessors, to destroy the new one if
+      // storing it fails and the older ones on --rotate-secret-id), and the one KV entry a rotation writes again
+      rule(p, login.role().roleIdPath(), "read");
+      rule(p, login.role().secretIdPath(), "list", "update");
+      rule(p, login.role().accessorDestroyPath(), "update");
+      if (vault.kv().version() == 2) {
+        rule(p, kv + "/data/" + login.key(), "create", "update");
+        rule(p, kv + "/metadata/" + login.key(), "read");
+      } else {
+        rule(p, kv + "/" + login.key(), "create", "update");
+      }
     }
     return p.toString();
   }

@@ -48,6 +48,15 @@ public sealed interface CertificateId permits CertificateId.Server, CertificateI
   String secretManifestPath();
 
   /**
+   * The secrets-relative path of a tenant's {@code config.env} ({@code MINIO_KMS_KES_API_KEY}) beside its key: where
+   * the {@code externalSecrets} sink leaves it for {@code external-secrets/apply.sh} to copy into Vault KV.
+   */
+  default String configEnvPath() {
+    String key = keyPath();
+    return key.substring(0, key.lastIndexOf('/') + 1) + "config.env";
+  }
+
+  /**
    * The output-relative path of the Secret sealed for a Sealed Secrets controller: the manifest's path with
    * {@code .sealed.yaml} for {@code .yaml}, committed beside the certificate.
    */

@@ -74,6 +74,14 @@ public final class OutputLayout {
     return "vault/bootstrap-" + instance.name() + ".sh";
   }
 
+  /**
+   * {@code kes/<instance>/approle.external-secret.yaml}: with the externalSecrets sink, the ExternalSecret that makes
+   * the instance's AppRole Secret from Vault KV (in place of {@link #vaultBootstrap}).
+   */
+  public static String kesAppRoleExternalSecret(Instance instance) {
+    return "kes/" + instance.name() + "/approle.external-secret.yaml";
+  }
+
   /** {@code kes/<instance>/values.yaml}: the values of the KES chart. */
   public static String kesValues(Instance instance) {
     return kesValues(instance.name());

@@ -162,6 +162,23 @@ public final class SecretsDirectory implements SecretSink {
     return writePrivate(root.resolve(outcome.target().keyPath()), outcome.privateKeyPem().get());
   }
 
+  /**
+   * Stores a tenant's {@code config.env} beside its key (owner-only, like the key), for a sink that copies it into
+   * Vault later (External Secrets): whenever the key is at hand, made from it and checked against the committed
+   * record ({@link SecretDelivery#configEnv}); unchanged content is left alone. Nothing for a certificate.
+   *
+   * @return whether the file was written
+   */
+  public boolean storeConfigEnv(SecretDelivery delivery) {
+    CertificateOutcome outcome = delivery.outcome();
+    if (!outcome.target().apiKey() || outcome.privateKeyPem().isEmpty()) {
+      return false;
+    }
+    String env = delivery.configEnv(outcome.privateKeyPem().get()).orElseThrow();
+    ensureRoot();
+    return writePrivate(root.resolve(outcome.target().id().configEnvPath()), env);
+  }
+
   /** Makes sure the root and its {@code .gitignore} exist, and records the pairs verified or issued. */
   @Override
   public void finish(java.util.Collection<CertificateOutcome> outcomes) {

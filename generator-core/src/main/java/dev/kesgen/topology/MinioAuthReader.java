@@ -45,24 +45,4 @@ final class MinioAuthReader {
     }
     return auth;
   }
-
-  /**
-   * Refuses API keys with the {@code externalSecrets} sink, whose write script and ExternalSecrets carry only
-   * {@code tls.crt}, {@code tls.key} and {@code ca.crt}, so the tenant's Secret would have no {@code config.env}.
-   */
-  static void checkSink(Secrets secrets, Optional<Node> secretsNode, java.util.List<Instance> instances,
-      Problems problems) {
-    if (secrets.kind() != Secrets.Kind.EXTERNAL_SECRETS || secretsNode.isEmpty()) {
-      return;
-    }
-    java.util.List<String> tenants = new java.util.ArrayList<>();
-    for (Instance instance : instances) {
-      instance.tenants().stream().filter(Tenant::usesApiKey).forEach(t -> tenants.add(instance.name() + "/" + t.name()));
-    }
-    if (!tenants.isEmpty()) {
-      problems.at(secretsNode.get(), "secrets.sink", "externalSecrets cannot deliver a KES API key yet, and tenant(s) "
-          + String.join(", ", tenants) + " use minioAuth: apiKey (use the sink directory, sealedSecrets or sops, or"
-          + " write minioAuth: certificate)");
-    }
-  }
 }

@@ -22,6 +22,15 @@ public sealed interface Secrets permits Secrets.Directory, Secrets.Sops, Secrets
     return kind().spelling();
   }
 
+  /**
+   * Whether a KES instance's AppRole login (role id and secret id) travels through this sink: with
+   * {@code externalSecrets}, {@code external-secrets/apply.sh} stores it in Vault KV and an ExternalSecret makes its
+   * Secret; with every other sink {@code vault/bootstrap-<instance>.sh} writes the Secret with kubectl.
+   */
+  default boolean deliversAppRoleLogin() {
+    return kind() == Kind.EXTERNAL_SECRETS;
+  }
+
   /** The sinks by their {@code secrets.sink} spelling, in the order the schema lists them. */
   List<String> SINKS = java.util.Arrays.stream(Kind.values()).map(Kind::spelling).toList();
 

@@ -77,8 +77,6 @@ final class TopologyReader {
     secrets.ifPresent(s -> new KubernetesAuthReader(problems).checkExternalSecrets(s, instances.stream()
         .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
     checkServices(instances);
-    secrets.ifPresent(s -> MinioAuthReader.checkSink(s, top.get("secrets"),
-        instances.stream().map(Read::instance).toList(), problems));
     List<Instance> read = instances.stream().map(Read::instance).toList();
     boolean complete = problems.isEmpty();
     List<Acknowledgement> acknowledgements = top.get("acknowledge")

@@ -65,6 +65,9 @@ public final class OperatorPolicy {
       }
       AppRoleRole role = AppRoleRole.of(topology.vault(), instance);
       rules.add(rule(role.path(), "apply.sh: vault write and read of the AppRole role", "create", "read", "update"));
+      if (topology.secrets().deliversAppRoleLogin()) {
+        continue; // the secret id is external-secrets/apply.sh's, with the writer policy of that sink
+      }
       rules.add(rule(role.roleIdPath(), "bootstrap-" + instance.name() + ".sh: the role id", "read"));
       rules.add(rule(role.secretIdPath(), "bootstrap-" + instance.name() + ".sh: a new secret id; with --rotate, the"
           + " list of secret id accessors", "list", "update"));

@@ -60,8 +60,20 @@ public record SummaryContext(String header, VaultView vault, List<String> warnin
    * @param store the store's kind and name, for example {@code ClusterSecretStore kesgen}
    * @param auth how External Secrets Operator logs in to Vault: {@code appRole}, or the kubernetes mount and ServiceAccount
    * @param secrets each Secret, with its ExternalSecret's path and its KV directory ({@code <namespace>/<name>})
+   * @param logins the AppRole login of each KES instance that logs in with AppRole, in topology order
    */
-  public record External(String kvPath, String store, String auth, List<SealedSecret> secrets) {}
+  public record External(String kvPath, String store, String auth, List<SealedSecret> secrets, List<Login> logins) {}
+
+  /**
+   * A KES instance's AppRole login, kept in Vault KV with the externalSecrets sink.
+   *
+   * @param instance the instance's name
+   * @param role its AppRole role
+   * @param namespace the Secret's namespace
+   * @param name the Secret's name
+   * @param path its ExternalSecret's path
+   */
+  public record Login(String instance, String role, String namespace, String name, String path) {}
 
   /**
    * One sealed or encrypted Secret.

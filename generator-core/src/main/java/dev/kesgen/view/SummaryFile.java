@@ -119,8 +119,13 @@ public final class SummaryFile {
     List<SummaryContext.SealedSecret> secrets = new ArrayList<>();
     targets(topology).forEach(t -> secrets.add(new SummaryContext.SealedSecret(t.name(), t.secretNamespace(),
         t.secretName(), t.id().externalSecretPath())));
+    List<SummaryContext.Login> logins = topology.instances().stream()
+        .filter(i -> i.vaultAuth() == dev.kesgen.topology.VaultAuth.APPROLE)
+        .map(i -> new SummaryContext.Login(i.name(), i.vaultName(), i.namespace(),
+            dev.kesgen.layout.KubernetesNames.appRoleSecret(i), dev.kesgen.layout.OutputLayout.kesAppRoleExternalSecret(i)))
+        .toList();
     return Optional.of(new SummaryContext.External(topology.vault().kv().mount() + "/" + eso.path(),
-        eso.storeKind() + " " + eso.storeName(), login(topology, eso), secrets));
+        eso.storeKind() + " " + eso.storeName(), login(topology, eso), secrets, logins));
   }
 
   /** How ESO logs in: {@code appRole}, or the kubernetes method's mount and the one ServiceAccount its role binds. */

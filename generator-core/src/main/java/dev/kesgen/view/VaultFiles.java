@@ -40,10 +40,12 @@ public final class VaultFiles {
         AppRoleRole role = AppRoleRole.of(vault, instance);
         files.add(new PlannedFile.Rendered(OutputLayout.vaultAppRole(instance), "vault/approle.json.hbs",
             new AppRoleContext(header, view, role(role))));
-        files.add(new PlannedFile.Rendered(OutputLayout.vaultBootstrap(instance), "vault/bootstrap.sh.hbs",
-            new BootstrapContext(header, vaultView, view, KubernetesNames.appRoleSecret(instance),
-                role.roleIdPath(), role.secretIdPath(), role.secretIdPath(), role.accessorDestroyPath(),
-                secretIdMetadata(instance))));
+        if (!topology.secrets().deliversAppRoleLogin()) { // else external-secrets/apply.sh and an ExternalSecret do
+          files.add(new PlannedFile.Rendered(OutputLayout.vaultBootstrap(instance), "vault/bootstrap.sh.hbs",
+              new BootstrapContext(header, vaultView, view, KubernetesNames.appRoleSecret(instance),
+                  role.roleIdPath(), role.secretIdPath(), role.secretIdPath(), role.accessorDestroyPath(),
+                  secretIdMetadata(instance))));
+        }
       } else {
         // no AppRole, no bootstrap script, no secret id: the pod's ServiceAccount token is the credential
         files.add(new PlannedFile.Verbatim(OutputLayout.vaultKubernetesRole(instance), JsonBody.of(login.parameters())));

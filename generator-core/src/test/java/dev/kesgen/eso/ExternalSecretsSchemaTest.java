@@ -51,8 +51,9 @@ class ExternalSecretsSchemaTest {
         }
       }
     }
-    // per configuration: 4 ExternalSecrets and one ClusterSecretStore, or one SecretStore in each of 3 namespaces
-    assertThat(validated).isEqualTo(2 * 2 * 5 + 2 * 2 * 7);
+    // per configuration: 4 ExternalSecrets of certificates, 1 of KES's AppRole login, and one ClusterSecretStore, or
+    // one SecretStore in each of 3 namespaces
+    assertThat(validated).isEqualTo(2 * 2 * 6 + 2 * 2 * 8);
     // the check can fail: a field the CRD does not know is refused, and so is a misspelt KV version
     JsonNode wrong = YAML.readTree("apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: x}\n"
         + "spec:\n  data:\n    - secretKey: a\n      remoteRef: {key: k, property: p, revision: \"1\"}\n");

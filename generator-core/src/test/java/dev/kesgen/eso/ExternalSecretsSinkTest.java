@@ -91,6 +91,77 @@ class ExternalSecretsSinkTest {
     assertThat(rotated.get("external-secrets/apply.sh")).isNotEqualTo(first.get("external-secrets/apply.sh"));
   }
 
+  /**
+   * Issue 25: {@code minioAuth: apiKey} with this sink was refused at {@code secrets.sink} (a located error); now the
+   * same topology loads, and the tenant's ExternalSecret has {@code config.env} pinned like its other keys, made from
+   * the key kept in the secrets directory and never written to the output. That the script stores it and the
+   * ExternalSecret resolves to it on a real OpenBao is ExternalSecretsVaultTest's.
+   */
+  @Test
+  void aTenantWithAnApiKeyGetsItsConfigEnvFromTheSameKvEntry() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 2, "ClusterSecretStore", "appRole");
+    Files.writeString(f.topology, Files.readString(f.topology).replace("        namespace: minio-beta\n",
+        "        namespace: minio-beta\n        minioAuth: apiKey\n"));
+    Kesgen.generate(f.request());
+    Map<String, String> output = files(f.output);
+    String beta = output.get("tenants/dev/beta/secret.external-secret.yaml");
+    String key = beta.lines().filter(l -> l.startsWith("        key: ")).findFirst().orElseThrow().substring(13);
+    assertThat(beta).contains("    - secretKey: config.env\n      remoteRef:\n        key: " + key
+        + "\n        property: config.env\n        version: \"1\"\n");
+    assertThat(output.get(ALPHA)).doesNotContain("config.env");
+    String configEnv = Files.readString(f.secrets.resolve("tenants/dev/beta/config.env"));
+    assertThat(Files.getPosixFilePermissions(f.secrets.resolve("tenants/dev/beta/config.env")))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    dev.kesgen.pki.KesApiKey apiKey = dev.kesgen.pki.KesApiKey.parse(configEnv
+        .substring("export MINIO_KMS_KES_API_KEY=".length()).strip());
+    assertThat(apiKey).isEqualTo(dev.kesgen.pki.KesApiKey.fromPrivateKeyPem(
+        Files.readString(f.secrets.resolve("tenants/dev/beta/client.key"))));
+    // the identity KES allows for beta is the key's
+    assertThat(output.get("kes/dev/values.yaml")).contains("\"" + apiKey.identity().hex() + "\"");
+    assertThat(output.get("external-secrets/apply.sh")).contains("kesgen_put '" + key + "' ",
+        " 'tenants/dev/beta/config.env'\n");
+    for (Map.Entry<String, String> file : output.entrySet()) {
+      assertThat(file.getValue()).as(file.getKey()).doesNotContain(apiKey.encoded(), "kes:v1:");
+    }
+    // the file waits for a kept key too: removed, it is written again from the key on the next run
+    Files.delete(f.secrets.resolve("tenants/dev/beta/config.env"));
+    Kesgen.generate(f.request());
+    assertThat(Files.readString(f.secrets.resolve("tenants/dev/beta/config.env"))).isEqualTo(configEnv);
+    assertThat(files(f.output)).isEqualTo(output);
+    assertThat(Kesgen.check(f.request(), Optional.empty()).findings()).isEmpty();
+  }
+
+  /**
+   * Issue 24 item 1: with this sink an instance's AppRole login travels through KV: no bootstrap script, an
+   * ExternalSecret for the Secret the KES chart reads ({@code vault.approleSecretName}, keys role-id and secret-id),
+   * the writer may create exactly that role's secret ids, and the operator's policy no longer may.
+   */
+  @Test
+  void theInstancesAppRoleLoginIsAnExternalSecretAndNoBootstrapScript() throws Exception {
+    EsoFixture f = EsoFixture.create(dir, 2, "SecretStore", "appRole");
+    Kesgen.generate(f.request());
+    Map<String, String> output = files(f.output);
+    assertThat(output).doesNotContainKey("vault/bootstrap-dev.sh");
+    String login = output.get("kes/dev/approle.external-secret.yaml");
+    assertThat(output.get("kes/dev/values.yaml")).contains("  approleSecretName: \"kes-dev-approle\"\n");
+    String key = login.lines().filter(l -> l.startsWith("        key: ")).findFirst().orElseThrow().substring(13);
+    assertThat(key).matches("kesgen/kes-dev/kes-dev-approle/[0-9a-f]{16}");
+    assertThat(login).contains("  name: kes-dev-approle\n  namespace: kes-dev\n", "      type: Opaque\n",
+        "    - secretKey: role-id\n", "        property: role-id\n", "    - secretKey: secret-id\n",
+        "        property: secret-id\n", "    kind: SecretStore\n").doesNotContain("version:");
+    assertThat(output.get("external-secrets/policies/kesgen-external-secrets-kes-dev.hcl"))
+        .contains("path \"secret/data/kesgen/kes-dev/*\"");
+    assertThat(output.get("external-secrets/policies/kesgen-external-secrets-writer.hcl")).contains(
+        "path \"auth/approle/role/kes-dev/secret-id\" {\n  capabilities = [\"list\", \"update\"]\n}\n",
+        "path \"auth/approle/role/kes-dev/secret-id-accessor/destroy\" {\n  capabilities = [\"update\"]\n}\n",
+        "path \"secret/data/" + key + "\" {\n  capabilities = [\"create\", \"update\"]\n}\n");
+    assertThat(output.get("vault/policies/kesgen-operator.hcl")).doesNotContain("secret-id");
+    assertThat(output.get("external-secrets/apply.sh")).contains("kesgen_login 'dev' 'auth/approle/role/kes-dev' '"
+        + key + "' ", "--rotate-secret-id");
+    assertThat(output.get("SUMMARY.md")).contains("| `dev` | `kes-dev` | `kes-dev/kes-dev-approle` | `kes/dev/approle.external-secret.yaml` |");
+  }
+
   @Test
   void theSecretEsoMadeCopiedIntoTheOutputIsALeakThatCheckReports() throws Exception {
     EsoFixture f = EsoFixture.create(dir, 2, "ClusterSecretStore", "appRole");

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * A tenant with {@code minioAuth: apiKey}, through every secret sink: the {@code config.env} of its Secret (read back
- * from the secrets directory, decrypted by the real SOPS, unsealed by the Sealed Secrets controller's own code) is
+ * from the secrets directory, decrypted by the real SOPS, unsealed by the Sealed Secrets controller's own code, or
+ * left beside the key for the externalSecrets sink's write script) is
  * read by kespeer as MinIO reads {@code MINIO_CONFIG_ENV_FILE}, and Go's crypto/ed25519, crypto/x509 and
  * crypto/sha256 derive the identity of its {@code MINIO_KMS_KES_API_KEY}: it is the identity the generated KES policy
  * names for the tenant. The key is kept across runs and replaced by a rotation.
@@ -101,6 +102,24 @@ class ApiKeyPeerTest {
           f.output.resolve("tenants/dev/" + tenant + "/secret.sealed.yaml").toString()));
       String env = secret.get("data").get("config.env").asText();
       assertThat(policy).contains(identity(env));
+    }
+  }
+
+  /**
+   * The externalSecrets sink: the config.env generate leaves beside the key, which external-secrets/apply.sh copies
+   * into KV byte for byte (that copy and ESO's read of it are vault-it ExternalSecretsVaultTest's), holds the key of
+   * the policy's identity; the output holds no key.
+   */
+  @Test
+  void theExternalSecretsSinksConfigEnvHoldsTheKeyOfThePolicysIdentity() throws Exception {
+    dev.kesgen.eso.EsoFixture f = dev.kesgen.eso.EsoFixture.create(dir, 2, "ClusterSecretStore", "appRole");
+    Files.writeString(f.topology, Files.readString(f.topology).replace(MINIO, API_KEY));
+    Kesgen.generate(f.request());
+    String policy = Files.readString(f.output.resolve("kes/dev/values.yaml"));
+    for (String tenant : List.of("alpha", "beta")) {
+      assertThat(policy).contains(identity(Files.readString(f.secrets.resolve("tenants/dev/" + tenant + "/config.env"))));
+      assertThat(Files.readString(f.output.resolve("tenants/dev/" + tenant + "/secret.external-secret.yaml")))
+          .contains("property: config.env").doesNotContain("kes:v1:");
     }
   }
 

@@ -9,6 +9,11 @@
 # Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,
 # default secrets), as the README's commands are; prints no secret.
 set -eu
+if [ "$#" -gt 0 ]; then
+  echo "usage: $0 (no KES instance of this topology logs in with AppRole, so there is" \
+    "no secret id to rotate)" >&2
+  exit 2
+fi
 out=$(cd "$(dirname "$0")/.." && pwd)
 secrets_dir=${KESGEN_SECRETS_DIR:-secrets}
 # The CLI: $KESGEN_VAULT_CLI if set, else vault where it is on the PATH, else OpenBao's bao (same commands).
@@ -70,35 +75,51 @@ if [ "$kesgen_before" != "$kesgen_after" ]; then
   kesgen_changed=yes
 fi
 
-# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing
-kesgen_put() {
+# $1 a KV key, $2 its parent: succeeds when Vault holds the key, fails when it does not, and ends the
+# script when the parent cannot be listed
+kesgen_exists() {
   if "$vault_cli" kv list -mount=secret -format=json "$2" > "$work/list" 2> "$work/list-error"; then
-    if grep -qF "\"${1##*/}\"" "$work/list"; then
-      return 0
-    fi
+    grep -qF "\"${1##*/}\"" "$work/list"
   elif grep -q 'No value found' "$work/list-error" \
       || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
-    :
+    return 1
   else
     echo "cannot list secret/$2 (needs list on it):" >&2
     cat "$work/list-error" >&2
     exit 1
+  fi
+}
+
+# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing, $6 the
+# config.env of an API key in the secrets directory (generate writes it beside the key) or nothing
+kesgen_put() {
+  if kesgen_exists "$1" "$2"; then
+    return 0
   fi
   if [ ! -f "$secrets_dir/$4" ]; then
     echo "the private key of $1 is not in $secrets_dir/$4: run this where generate issued it, or set" \
       "KESGEN_SECRETS_DIR (or rotate the certificate and run again)" >&2
     exit 1
   fi
-  if [ -n "${5:-}" ]; then
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" ca.crt=@"$out/$5" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
-  else
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
+  if [ -n "${6:-}" ] && [ ! -f "$secrets_dir/$6" ]; then
+    echo "the config.env of $1 is not in $secrets_dir/$6: run generate again where the key is (it writes" \
+      "config.env beside it), or set KESGEN_SECRETS_DIR" >&2
+    exit 1
   fi
-  echo "secret/$1: written"
+  kesgen_key=$1 kesgen_ca=${5:-} kesgen_env=${6:-}
+  set -- tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4"
+  if [ -n "$kesgen_ca" ]; then
+    set -- ca.crt=@"$out/$kesgen_ca" "$@"
+  fi
+  if [ -n "$kesgen_env" ]; then
+    set -- "$@" config.env=@"$secrets_dir/$kesgen_env"
+  fi
+  "$vault_cli" kv put -mount=secret -cas=0 "$kesgen_key" "$@" >/dev/null
+  echo "secret/$kesgen_key: written"
   kesgen_changed=yes
 }
 kesgen_put 'kesgen/kes-dev/kes-tls/fca8f95d5d095717' 'kesgen/kes-dev/kes-tls' 'kes/dev/server.crt' 'kes/dev/server.key'
 kesgen_put 'kesgen/minio-alpha/kes-dev-alpha-client/bec5b1919596e025' 'kesgen/minio-alpha/kes-dev-alpha-client' 'tenants/dev/alpha/client.crt' 'tenants/dev/alpha/client.key' 'kes/dev/server.crt'
 if [ "$kesgen_changed" = no ]; then
-  echo "no changes: every policy, role and KV entry was already in Vault"
+  echo "no changes: every policy, role, KV entry was already in Vault"
 fi

@@ -8,7 +8,25 @@
 # is left alone (each entry's key path names its certificate, so a new certificate is a new entry).
 # Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,
 # default secrets), as the README's commands are; prints no secret.
+#
+# It also gives each KES instance that logs in with AppRole its login: when Vault KV holds none yet, it
+# reads the role id, creates a secret id and stores both create-only under secret/kesgen/, from where
+# the instance's ExternalSecret makes the Secret its pods read (no bootstrap script, no kubectl). A second run
+# creates none. --rotate-secret-id <instance> creates a new one, stores it as the entry's next version and
+# then destroys every older secret id of the role (then make ESO refresh and restart the KES pods).
 set -eu
+kesgen_rotate=
+if [ "$#" -gt 0 ]; then
+  if [ "$1" != --rotate-secret-id ] || [ "$#" -ne 2 ]; then
+    echo "usage: $0 [--rotate-secret-id <instance>]" >&2
+    exit 2
+  fi
+  case "$2" in
+    'dev') kesgen_rotate=$2 ;;
+    *) echo "no KES instance $2 logs in with AppRole in this topology (those that do: dev)" >&2
+      exit 2 ;;
+  esac
+fi
 out=$(cd "$(dirname "$0")/.." && pwd)
 secrets_dir=${KESGEN_SECRETS_DIR:-secrets}
 # The CLI: $KESGEN_VAULT_CLI if set, else vault where it is on the PATH, else OpenBao's bao (same commands).
@@ -81,37 +99,120 @@ if ! kubectl get secret kesgen-external-secrets --namespace external-secrets >/d
   kesgen_changed=yes
 fi
 
-# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing
-kesgen_put() {
+# $1 a KV key, $2 its parent: succeeds when Vault holds the key, fails when it does not, and ends the
+# script when the parent cannot be listed
+kesgen_exists() {
   if "$vault_cli" kv list -mount=secret -format=json "$2" > "$work/list" 2> "$work/list-error"; then
-    if grep -qF "\"${1##*/}\"" "$work/list"; then
-      return 0
-    fi
+    grep -qF "\"${1##*/}\"" "$work/list"
   elif grep -q 'No value found' "$work/list-error" \
       || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
-    :
+    return 1
   else
     echo "cannot list secret/$2 (needs list on it):" >&2
     cat "$work/list-error" >&2
     exit 1
+  fi
+}
+
+# $1 the KV key, $2 its parent, $3 tls.crt, $4 tls.key in the secrets directory, $5 ca.crt or nothing, $6 the
+# config.env of an API key in the secrets directory (generate writes it beside the key) or nothing
+kesgen_put() {
+  if kesgen_exists "$1" "$2"; then
+    return 0
   fi
   if [ ! -f "$secrets_dir/$4" ]; then
     echo "the private key of $1 is not in $secrets_dir/$4: run this where generate issued it, or set" \
       "KESGEN_SECRETS_DIR (or rotate the certificate and run again)" >&2
     exit 1
   fi
-  if [ -n "${5:-}" ]; then
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" ca.crt=@"$out/$5" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
-  else
-    "$vault_cli" kv put -mount=secret -cas=0 "$1" tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4" >/dev/null
+  if [ -n "${6:-}" ] && [ ! -f "$secrets_dir/$6" ]; then
+    echo "the config.env of $1 is not in $secrets_dir/$6: run generate again where the key is (it writes" \
+      "config.env beside it), or set KESGEN_SECRETS_DIR" >&2
+    exit 1
   fi
-  echo "secret/$1: written"
+  kesgen_key=$1 kesgen_ca=${5:-} kesgen_env=${6:-}
+  set -- tls.crt=@"$out/$3" tls.key=@"$secrets_dir/$4"
+  if [ -n "$kesgen_ca" ]; then
+    set -- ca.crt=@"$out/$kesgen_ca" "$@"
+  fi
+  if [ -n "$kesgen_env" ]; then
+    set -- "$@" config.env=@"$secrets_dir/$kesgen_env"
+  fi
+  "$vault_cli" kv put -mount=secret -cas=0 "$kesgen_key" "$@" >/dev/null
+  echo "secret/$kesgen_key: written"
   kesgen_changed=yes
 }
 kesgen_put 'kesgen/kes-dev/kes-provisioner/28591641cf904a44' 'kesgen/kes-dev/kes-provisioner' 'kes/dev/provisioner.crt' 'kes/dev/provisioner.key' 'kes/dev/server.crt'
 kesgen_put 'kesgen/kes-dev/kes-tls/b2b40b676f522a05' 'kesgen/kes-dev/kes-tls' 'kes/dev/server.crt' 'kes/dev/server.key'
 kesgen_put 'kesgen/minio-alpha/kes-dev-alpha-client/6a183e22fe210560' 'kesgen/minio-alpha/kes-dev-alpha-client' 'tenants/dev/alpha/client.crt' 'tenants/dev/alpha/client.key' 'kes/dev/server.crt'
-kesgen_put 'kesgen/minio-beta/kes-dev-beta-client/1a0c9f6a69b1605a' 'kesgen/minio-beta/kes-dev-beta-client' 'tenants/dev/beta/client.crt' 'tenants/dev/beta/client.key' 'kes/dev/server.crt'
+kesgen_put 'kesgen/minio-beta/kes-dev-beta-client/22681f8e0ce631c1' 'kesgen/minio-beta/kes-dev-beta-client' 'tenants/dev/beta/client.crt' 'tenants/dev/beta/client.key' 'kes/dev/server.crt' 'tenants/dev/beta/config.env'
+
+# The secret id accessors of AppRole role $1, one per line. For a role without secret ids the CLI exits 2
+# printing {} (or "No value found"); any other failure ends the script.
+kesgen_accessors() {
+  if "$vault_cli" list -format=json "$1/secret-id" > "$work/list" 2> "$work/list-error"; then
+    tr ',' '\n' < "$work/list" | tr -d '[]" \t\r' | grep -v '^$' || true
+  elif grep -q 'No value found' "$work/list-error" \
+      || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
+    :
+  else
+    echo "cannot list the secret ids of $1 (needs list on $1/secret-id):" >&2
+    cat "$work/list-error" >&2
+    exit 1
+  fi
+}
+# Destroys the secret ids of role $1 whose accessors file $2 lists, then lists again: succeeds only if none is left.
+kesgen_destroy() {
+  while read -r kesgen_accessor; do
+    "$vault_cli" write "$1/secret-id-accessor/destroy" secret_id_accessor="$kesgen_accessor" > /dev/null || true
+  done < "$2"
+  kesgen_accessors "$1" > "$work/after"
+  ! grep -qxF -f "$2" "$work/after"
+}
+# $1 the instance, $2 its AppRole role, $3 the KV key of its login, $4 the key's parent, $5 the secret id's
+# metadata, $6 and $7 the Secret its ExternalSecret makes and its namespace
+kesgen_login() {
+  kesgen_version=0
+  if kesgen_exists "$3" "$4"; then
+    if [ "$kesgen_rotate" != "$1" ]; then
+      return 0
+    fi
+    # the next version, with check-and-set: never over a version this run did not see
+    kesgen_version=$("$vault_cli" read -field=current_version 'secret/metadata/'"$3")
+  fi
+  kesgen_accessors "$2" > "$work/before"
+  if ! "$vault_cli" read -field=role_id "$2/role-id" > "$work/role-id"; then
+    echo "cannot read the role id of $2: run vault/apply.sh first" >&2
+    exit 1
+  fi
+  "$vault_cli" write -f -field=secret_id "$2/secret-id" metadata="$5" > "$work/secret-id"
+  if ! { "$vault_cli" kv put -mount=secret -cas="$kesgen_version" "$3" role-id=@"$work/role-id" \
+      secret-id=@"$work/secret-id" > /dev/null; }; then
+    kesgen_accessors "$2" > "$work/now"
+    grep -vxF -f "$work/before" "$work/now" > "$work/new" || true
+    if kesgen_destroy "$2" "$work/new"; then
+      echo "could not write secret/$3; the new secret id was destroyed" >&2
+    else
+      echo "could not write secret/$3, and the new secret id could not be destroyed: destroy the" \
+        "accessors of $2/secret-id that were created just now" >&2
+    fi
+    exit 1
+  fi
+  rm -f "$work/role-id" "$work/secret-id"
+  echo "secret/$3: written (the role id and a new secret id of $2, for Secret $6 in namespace $7)"
+  kesgen_changed=yes
+  if [ "$kesgen_rotate" = "$1" ]; then
+    if ! kesgen_destroy "$2" "$work/before"; then
+      echo "could not destroy the older secret ids of $2 (they still log in): check the token's update" \
+        "capability on $2/secret-id-accessor/destroy and run again with --rotate-secret-id $1" >&2
+      exit 1
+    fi
+    echo "older secret ids of $2 destroyed (checked by listing again); make External Secrets Operator read" \
+      "the new one (kubectl annotate externalsecret $6 --namespace $7 force-sync=\$(date +%s) --overwrite)" \
+      "and then restart the KES pods of $7"
+  fi
+}
+kesgen_login 'dev' 'auth/approle/role/kes-dev' 'kesgen/kes-dev/kes-dev-approle/ed2fbb732e83f7f8' 'kesgen/kes-dev/kes-dev-approle' '{"kes_instance":"dev","kes_namespace":"kes-dev","created_by":"kesgen external-secrets"}' 'kes-dev-approle' 'kes-dev'
 if [ "$kesgen_changed" = no ]; then
-  echo "no changes: every policy, role and KV entry was already in Vault"
+  echo "no changes: every policy, role, KV entry and AppRole login was already in Vault"
 fi

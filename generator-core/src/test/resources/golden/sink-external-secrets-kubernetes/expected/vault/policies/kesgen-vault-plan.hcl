@@ -20,7 +20,7 @@ path "sys/policies/acl/kes-*" {
   capabilities = ["read"]
 }
 
-# the auth methods and their types (the AppRole mount approle/)
+# the auth methods and their types (the AppRole mount approle/, the kubernetes mount k8s/prod/)
 path "sys/auth" {
   capabilities = ["read"]
 }
@@ -38,6 +38,11 @@ path "auth/approle/role" {
 # each role's parameters; one segment only, so never a role id or secret id below it
 path "auth/approle/role/+" {
   capabilities = ["read"]
+}
+
+# kubernetes auth role names, to find kes-* roles the topology no longer has
+path "auth/k8s/prod/role" {
+  capabilities = ["list"]
 }
 
 # each kubernetes auth role's parameters, for the instances that log in with Kubernetes

@@ -31,3 +31,18 @@ path "secret/data/kesgen/*" {
 path "secret/metadata/kesgen/*" {
   capabilities = ["list"]
 }
+path "auth/approle/role/kes-dev/role-id" {
+  capabilities = ["read"]
+}
+path "auth/approle/role/kes-dev/secret-id" {
+  capabilities = ["list", "update"]
+}
+path "auth/approle/role/kes-dev/secret-id-accessor/destroy" {
+  capabilities = ["update"]
+}
+path "secret/data/kesgen/kes-dev/kes-dev-approle/ed2fbb732e83f7f8" {
+  capabilities = ["create", "update"]
+}
+path "secret/metadata/kesgen/kes-dev/kes-dev-approle/ed2fbb732e83f7f8" {
+  capabilities = ["read"]
+}

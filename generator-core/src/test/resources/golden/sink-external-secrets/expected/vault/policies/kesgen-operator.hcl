@@ -40,18 +40,3 @@ path "sys/policies/acl/kes-dev" {
 path "auth/approle/role/kes-dev" {
   capabilities = ["create", "read", "update"]
 }
-
-# bootstrap-dev.sh: the role id
-path "auth/approle/role/kes-dev/role-id" {
-  capabilities = ["read"]
-}
-
-# bootstrap-dev.sh: a new secret id; with --rotate, the list of secret id accessors
-path "auth/approle/role/kes-dev/secret-id" {
-  capabilities = ["list", "update"]
-}
-
-# bootstrap-dev.sh --rotate: destroys the older secret ids
-path "auth/approle/role/kes-dev/secret-id-accessor/destroy" {
-  capabilities = ["update"]
-}
