@@ -122,7 +122,7 @@ public final class ExternalSecretsSink implements SecretSink {
       files.put(reader.policyFile(), Manifests.readerPolicy(eso, vault, reader));
       reader.serviceAccountFile(eso).ifPresent(f -> files.put(f, Manifests.serviceAccount(reader.namespace().get())));
     }
-    files.put("external-secrets/policies/" + Reader.NAME + "-writer.hcl",
+    files.put("external-secrets/policies/" + Reader.NAME + "-" + Secrets.ExternalSecrets.WRITER + ".hcl",
         WriteScript.writerPolicy(eso, vault, readers, logins));
     files.put(WriteScript.PATH, WriteScript.render(eso, vault, readers, entries, logins));
     return files;

@@ -28,7 +28,7 @@ final class WriteScript {
         .append("# its read-only login: the policies in external-secrets/policies/ and their ").append(eso.auth())
         .append(" roles. Run it after vault/apply.sh and after\n")
         .append("# every generate that issued a key, from the repository, with a token of the policy in\n")
-        .append("# external-secrets/policies/").append(Reader.NAME).append("-writer.hcl. Idempotent, and it never overwrites: a KV entry that exists\n")
+        .append("# external-secrets/policies/").append(Reader.NAME).append("-").append(Secrets.ExternalSecrets.WRITER).append(".hcl. Idempotent, and it never overwrites: a KV entry that exists\n")
         .append("# is left alone (each entry's key path names its certificate, so a new certificate is a new entry).\n")
         .append("# Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,\n")
         .append("# default secrets), as the README's commands are; prints no secret.\n")
@@ -48,7 +48,7 @@ final class WriteScript {
         .append("if ! kesgen_error=$(\"$vault_cli\" token lookup 2>&1 >/dev/null); then\n")
         .append("  echo \"the Vault token is missing, expired or not accepted at ${VAULT_ADDR:-the CLI's default address}: set\" \\\n")
         .append("    \"VAULT_TOKEN (or BAO_TOKEN) to a token with the policy in external-secrets/policies/")
-        .append(Reader.NAME).append("-writer.hcl\" >&2\n")
+        .append(Reader.NAME).append("-").append(Secrets.ExternalSecrets.WRITER).append(".hcl\" >&2\n")
         .append("  echo \"$kesgen_error\" >&2\n  exit 1\nfi\n");
     String authMount = Reader.authMount(eso, vault);
     s.append("if ! \"$vault_cli\" secrets list -format=json | grep -qF '\"").append(kv).append("/\"'; then\n")

@@ -154,6 +154,18 @@ public sealed interface Secrets permits Secrets.Directory, Secrets.Sops, Secrets
      * (external-secrets/external-secrets@v0.16.2:pkg/utils/utils.go:426-432, pkg/provider/vault/auth.go:139-142).
      */
     public static final String NAMESPACE_SERVICE_ACCOUNT = "kesgen-external-secrets";
+    /**
+     * The name of External Secrets Operator's reader policy and role ({@code kesgen-external-secrets}, or
+     * {@code kesgen-external-secrets-<namespace>} for a {@code SecretStore}): the prefix {@code kesgen vault plan} reads.
+     */
+    public static final String READER = "kesgen-external-secrets";
+    /**
+     * The last word of the writer's policy, {@code kesgen-external-secrets-writer}: with a {@code SecretStore} the
+     * reader of namespace {@code <n>} is {@code kesgen-external-secrets-<n>}, so the loader refuses a namespace of this
+     * name there (its reader's policy file and Vault policy would be the writer's, giving that namespace's store the
+     * writer's grants).
+     */
+    public static final String WRITER = "writer";
 
     public ExternalSecrets {
       Objects.requireNonNull(path, "path");

@@ -76,6 +76,7 @@ final class TopologyReader {
         .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
     secrets.ifPresent(s -> new KubernetesAuthReader(problems).checkExternalSecrets(s, instances.stream()
         .map(r -> new KubernetesAuthReader.Read(r.instance(), r.item())).toList()));
+    secrets.ifPresent(s -> checkStoreNamespaces(s, instances));
     checkServices(instances);
     List<Instance> read = instances.stream().map(Read::instance).toList();
     boolean complete = problems.isEmpty();
@@ -111,6 +112,33 @@ final class TopologyReader {
    * Two instances in one namespace need different Service names: the Service, its TLS Secret and the provisioner
    * Secret are all named after it.
    */
+  /**
+   * With {@code SecretStore}s, one reader per namespace that holds a Secret, named {@code kesgen-external-secrets-<n>}:
+   * a namespace named {@link Secrets.ExternalSecrets#WRITER} would make its reader's policy the writer's
+   * ({@code kesgen-external-secrets-writer}, file and Vault policy alike), so that namespace's store would log in with
+   * the writer's grants (create under the whole path, and the KES AppRole logins).
+   */
+  private void checkStoreNamespaces(Secrets secrets, List<Read> instances) {
+    if (!(secrets instanceof Secrets.ExternalSecrets eso) || eso.isClusterStore()) {
+      return;
+    }
+    String why = " is named like the writer: with secrets.externalSecrets.store.kind SecretStore its reader would be"
+        + " kesgen-external-secrets-" + Secrets.ExternalSecrets.WRITER + ", the writer's policy, and that namespace's"
+        + " store would get the writer's grants (use another namespace, or a ClusterSecretStore)";
+    for (Read read : instances) {
+      Instance instance = read.instance();
+      if (instance.namespace().equals(Secrets.ExternalSecrets.WRITER)) {
+        problems.at(read.item().node(), read.item().path() + ".namespace", "namespace " + instance.namespace() + why);
+      }
+      for (int t = 0; t < instance.tenants().size(); t++) {
+        if (instance.tenants().get(t).namespace().equals(Secrets.ExternalSecrets.WRITER)) {
+          problems.at(read.item().node(), read.item().path() + ".tenants[" + t + "].namespace",
+              "namespace " + instance.tenants().get(t).namespace() + why);
+        }
+      }
+    }
+  }
+
   private void checkServices(List<Read> instances) {
     Map<String, Instance> seen = new HashMap<>();
     for (Read read : instances) {
