@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param namespace the one namespace it serves; empty for the cluster store
  */
 record Reader(String name, Optional<String> namespace) {
-  static final String NAME = "kesgen-external-secrets";
+  static final String NAME = Secrets.ExternalSecrets.READER;
   /**
    * Where External Secrets Operator runs when a {@code ClusterSecretStore} names its AppRole credentials: the
    * namespace of its Helm chart's installation instructions ({@code helm install external-secrets ... -n

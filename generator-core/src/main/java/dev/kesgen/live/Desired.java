@@ -15,12 +15,21 @@ import java.util.Objects;
  * @param topology the topology
  * @param policies the policy text by policy name, in topology order
  * @param roles the role body by role name, in topology order
+ * @param readers External Secrets Operator's readers that {@code external-secrets/apply.sh} writes (none without the
+ *     externalSecrets sink)
  */
-public record Desired(Topology topology, Map<String, String> policies, Map<String, Map<String, Object>> roles) {
+public record Desired(Topology topology, Map<String, String> policies, Map<String, Map<String, Object>> roles,
+    java.util.List<dev.kesgen.eso.VaultReaders.Expected> readers) {
   public Desired {
     Objects.requireNonNull(topology, "topology");
     policies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
     roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    readers = java.util.List.copyOf(readers);
+  }
+
+  /** Without readers: a topology whose keys do not go through External Secrets. */
+  public Desired(Topology topology, Map<String, String> policies, Map<String, Map<String, Object>> roles) {
+    this(topology, policies, roles, java.util.List.of());
   }
 
   /** Read from the files a run plans (by output-relative path). */
@@ -31,6 +40,6 @@ public record Desired(Topology topology, Map<String, String> policies, Map<Strin
       policies.put(instance.vaultName(), files.getOrDefault(OutputLayout.vaultPolicy(instance), ""));
       roles.put(instance.vaultName(), HttpVaultApi.json(files.getOrDefault(OutputLayout.vaultRole(instance), "")));
     }
-    return new Desired(topology, policies, roles);
+    return new Desired(topology, policies, roles, dev.kesgen.eso.VaultReaders.of(topology, files));
   }
 }

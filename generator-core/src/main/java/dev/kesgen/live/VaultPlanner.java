@@ -2,6 +2,7 @@ package dev.kesgen.live;
 
 import dev.kesgen.live.LiveObject.Kind;
 import dev.kesgen.live.LiveObject.Status;
+import dev.kesgen.eso.VaultReaders;
 import dev.kesgen.live.VaultApi.Answer;
 import dev.kesgen.topology.Instance;
 import dev.kesgen.topology.Vault;
@@ -46,8 +47,10 @@ public final class VaultPlanner {
     List<LiveObject> objects = new ArrayList<>();
     objects.add(kvMount());
     List<Instance> instances = desired.topology().instances();
-    boolean appRole = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.APPROLE);
-    boolean kubernetes = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.KUBERNETES);
+    boolean appRole = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.APPROLE)
+        || desired.readers().stream().anyMatch(r -> !r.kubernetes());
+    boolean kubernetes = instances.stream().anyMatch(i -> i.vaultAuth() == VaultAuth.KUBERNETES)
+        || desired.readers().stream().anyMatch(VaultReaders.Expected::kubernetes);
     Answer mounts = appRole || kubernetes ? api.get(PlanPolicy.AUTH_MOUNTS) : null;
     if (appRole) { // apply.sh enables only the auth methods an instance logs in with
       objects.add(authMount(mounts, vault.approle().mount(), "approle", "vault.approle.mount"));
@@ -59,11 +62,24 @@ public final class VaultPlanner {
       objects.add(policy(instance));
       objects.add(role(instance));
     }
-    objects.addAll(strays(Kind.POLICY, PlanPolicy.POLICIES, desired.policies().keySet()));
-    objects.addAll(strays(Kind.APPROLE_ROLE, PlanPolicy.roles(vault), roleNames(VaultAuth.APPROLE)));
+    for (VaultReaders.Expected reader : desired.readers()) {
+      objects.add(readerPolicy(reader));
+      objects.add(readerRole(reader));
+    }
+    Answer policies = api.list(PlanPolicy.POLICIES);
+    objects.addAll(strays(Kind.POLICY, PlanPolicy.POLICIES, policies, desired.policies().keySet()));
+    Answer appRoles = api.list(PlanPolicy.roles(vault));
+    objects.addAll(strays(Kind.APPROLE_ROLE, PlanPolicy.roles(vault), appRoles, roleNames(VaultAuth.APPROLE)));
     java.util.Optional<String> kubernetesRoles = PlanPolicy.kubernetesRoles(vault);
+    Answer k8sRoles = kubernetesRoles.isPresent() ? api.list(kubernetesRoles.get()) : null;
     if (kubernetesRoles.isPresent()) {
-      objects.addAll(strays(Kind.KUBERNETES_ROLE, kubernetesRoles.get(), roleNames(VaultAuth.KUBERNETES)));
+      objects.addAll(strays(Kind.KUBERNETES_ROLE, kubernetesRoles.get(), k8sRoles, roleNames(VaultAuth.KUBERNETES)));
+    }
+    if (!desired.readers().isEmpty()) {
+      objects.addAll(readerStrays(Kind.POLICY, PlanPolicy.POLICIES, policies));
+      boolean onKubernetes = desired.readers().get(0).kubernetes();
+      objects.addAll(readerStrays(onKubernetes ? Kind.KUBERNETES_ROLE : Kind.APPROLE_ROLE,
+          onKubernetes ? kubernetesRoles.orElseThrow() : PlanPolicy.roles(vault), onKubernetes ? k8sRoles : appRoles));
     }
     return new LivePlan(vaultName, objects);
   }
@@ -189,9 +205,98 @@ public final class VaultPlanner {
         comparison.changes(), List.of());
   }
 
+  /**
+   * External Secrets Operator's reader policy (compared by meaning, like an instance's) as
+   * {@code external-secrets/apply.sh} writes it from {@code external-secrets/policies/<name>.hcl}.
+   */
+  private LiveObject readerPolicy(VaultReaders.Expected reader) throws LiveVaultException {
+    String name = reader.name();
+    String path = PlanPolicy.policy(name);
+    Answer answer = api.get(path);
+    if (answer.status() == 404) {
+      return object(Kind.POLICY, name, path, Status.MISSING, List.of(), List.of(ESO_WRITES));
+    }
+    if (answer.status() != 200 || !(answer.data().get("policy") instanceof String live)) {
+      return unreadable(Kind.POLICY, name, path, answer, "read");
+    }
+    PolicyComparison comparison = PolicyComparison.of(name, reader.policy(), live);
+    return object(Kind.POLICY, name, path, comparison.equal() ? Status.IN_SYNC : Status.WILL_CHANGE,
+        comparison.changes(), comparison.equal() ? List.of() : withWrites(comparison.note()));
+  }
+
+  /** External Secrets Operator's reader role, on the AppRole or the kubernetes mount. */
+  private LiveObject readerRole(VaultReaders.Expected reader) throws LiveVaultException {
+    Kind kind = reader.kubernetes() ? Kind.KUBERNETES_ROLE : Kind.APPROLE_ROLE;
+    Answer answer = api.get(reader.rolePath());
+    if (answer.status() == 404) {
+      return object(kind, reader.name(), reader.rolePath(), Status.MISSING, List.of(), List.of(ESO_WRITES));
+    }
+    if (answer.status() != 200) {
+      return unreadable(kind, reader.name(), reader.rolePath(), answer, "read");
+    }
+    RoleComparison comparison = RoleComparison.of(seconds(HttpVaultApi.json(reader.roleJson())), answer.data(),
+        reader.rolePath());
+    return object(kind, reader.name(), reader.rolePath(), comparison.equal() ? Status.IN_SYNC : Status.WILL_CHANGE,
+        comparison.changes(), comparison.equal() ? List.of() : List.of(ESO_WRITES));
+  }
+
+  private static final String ESO_WRITES = "external-secrets/apply.sh writes it";
+  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,9})([smh]?)");
+
+  /**
+   * The body as Vault reads it back: the script writes durations as Vault's duration strings ({@code "1h"},
+   * {@code "0"}), Vault answers with seconds ({@code token_ttl}, {@code token_max_ttl}, {@code secret_id_ttl},
+   * {@code token_period}).
+   */
+  static Map<String, Object> seconds(Map<String, Object> body) {
+    Map<String, Object> read = new java.util.LinkedHashMap<>(body);
+    read.replaceAll((field, value) -> {
+      java.util.regex.Matcher m = value instanceof String text && (field.endsWith("_ttl") || field.endsWith("_period"))
+          ? DURATION.matcher(text) : null;
+      if (m == null || !m.matches()) {
+        return value;
+      }
+      long unit = switch (m.group(2)) {
+        case "h" -> 3600;
+        case "m" -> 60;
+        default -> 1;
+      };
+      return Long.parseLong(m.group(1)) * unit;
+    });
+    return read;
+  }
+
+  private static List<String> withWrites(List<String> notes) {
+    List<String> all = new ArrayList<>(notes);
+    all.add(ESO_WRITES);
+    return all;
+  }
+
+  /**
+   * Readers ({@code kesgen-external-secrets*} policies or roles) Vault holds and the run does not: a namespace whose
+   * {@code SecretStore} is gone, or the other store kind's reader. The writer's policy is the operator's, never one.
+   */
+  private List<LiveObject> readerStrays(Kind kind, String path, Answer answer) {
+    if (answer.status() != 200 || !(answer.data().get("keys") instanceof List<?> keys)) {
+      return List.of(); // strays() above reports the list it could not read
+    }
+    java.util.Set<String> managed = new java.util.HashSet<>();
+    desired.readers().forEach(r -> managed.add(r.name()));
+    managed.add(VaultReaders.WRITER);
+    List<LiveObject> strays = new ArrayList<>();
+    for (String key : new TreeSet<>(keys.stream().map(String::valueOf).toList())) {
+      if ((key.equals(VaultReaders.PREFIX) || key.startsWith(VaultReaders.PREFIX + "-")) && !managed.contains(key)) {
+        String how = kind == Kind.POLICY ? "vault policy delete " + key : "vault delete " + path + "/" + key;
+        strays.add(object(kind, key, path + "/" + key, Status.NOT_MANAGED, List.of(), List.of("an External Secrets"
+            + " reader this topology no longer has; external-secrets/apply.sh leaves it: delete it once no store logs"
+            + " in with it (" + how + ")")));
+      }
+    }
+    return strays;
+  }
+
   /** The {@code kes-*} names listed at {@code path} that the topology does not have. */
-  private List<LiveObject> strays(Kind kind, String path, java.util.Set<String> managed) throws LiveVaultException {
-    Answer answer = api.list(path);
+  private List<LiveObject> strays(Kind kind, String path, Answer answer, java.util.Set<String> managed) {
     if (answer.status() == 404) {
       return List.of(); // nothing to list
     }

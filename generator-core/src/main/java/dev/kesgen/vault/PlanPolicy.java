@@ -71,6 +71,11 @@ public final class PlanPolicy {
       rules.add(new Rule(roles + "/+", List.of("read"),
           "each kubernetes auth role's parameters, for the instances that log in with Kubernetes"));
     });
+    if (topology.secrets() instanceof dev.kesgen.topology.Secrets.ExternalSecrets) {
+      // the readers' roles are on the AppRole or kubernetes mount, whose role/+ rules are above
+      rules.add(new Rule(policy(dev.kesgen.topology.Secrets.ExternalSecrets.READER + "*"), List.of("read"),
+          "the rules of External Secrets Operator's reader policies (and of the writer's, which has the prefix)"));
+    }
     return rules;
   }
 

@@ -357,4 +357,103 @@ class VaultPlannerTest {
     assertThat(plan.summary()).isEqualTo("Vault plan: 6 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
     assertThat(plan.lines()).contains("  = auth mount k8s/: in sync", "  = kubernetes auth role kes-beta: in sync");
   }
+
+  static final String ESO = TOPOLOGY.replace("defaults:\n",
+      "secrets:\n  sink: externalSecrets\n  externalSecrets: { path: kesgen, store: { kind: SecretStore } }\ndefaults:\n");
+
+  static String readerPolicy(String namespace) {
+    return "path \"kms/data/kesgen/" + namespace + "/*\" { capabilities = [\"read\"] }\n";
+  }
+
+  /** What Vault answers for a reader's AppRole role as external-secrets/apply.sh writes it: durations in seconds. */
+  static Map<String, Object> readerRole(String name) {
+    Map<String, Object> role = new HashMap<>();
+    role.put("token_policies", List.of(name));
+    role.put("token_no_default_policy", true);
+    role.put("token_ttl", 3600);
+    role.put("token_max_ttl", 3600);
+    role.put("secret_id_ttl", 0);
+    role.put("secret_id_num_uses", 0);
+    role.put("token_bound_cidrs", List.of("10.0.0.0/8"));
+    role.put("secret_id_bound_cidrs", List.of());
+    role.put("token_type", "default");
+    return role;
+  }
+
+  /** A Vault with the instances and the SecretStore readers of namespaces kes-alpha and minio-gecko. */
+  static FakeVault esoVault() {
+    FakeVault v = new FakeVault();
+    for (String ns : List.of("kes-alpha", "minio-gecko")) {
+      String name = "kesgen-external-secrets-" + ns;
+      v.gets.put("sys/policies/acl/" + name, FakeVault.ok(Map.of("name", name, "policy", readerPolicy(ns))));
+      v.gets.put("auth/approle/role/" + name, FakeVault.ok(readerRole(name)));
+    }
+    v.lists.put("sys/policies/acl", FakeVault.ok(Map.of("keys", List.of("default", "kes-alpha", "kes-beta",
+        "kesgen-external-secrets-kes-alpha", "kesgen-external-secrets-minio-gecko", "kesgen-external-secrets-writer"))));
+    v.lists.put("auth/approle/role", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-beta",
+        "kesgen-external-secrets-kes-alpha", "kesgen-external-secrets-minio-gecko"))));
+    return v;
+  }
+
+  static LivePlan esoPlan(FakeVault v) throws Exception {
+    Topology t = TopologyLoader.parse(ESO, Path.of("topology.yaml"));
+    Map<String, String> files = new HashMap<>();
+    files.put("vault/policies/kes-alpha.hcl", policy("alpha"));
+    files.put("vault/policies/kes-beta.hcl", policy("beta"));
+    files.put(dev.kesgen.layout.OutputLayout.vaultRole(t.instances().get(0)), "{\"token_policies\": [\"kes-alpha\"], \"token_no_default_policy\": true,"
+        + " \"token_period\": 86400, \"token_bound_cidrs\": [\"10.0.0.0/8\"]}");
+    files.put(dev.kesgen.layout.OutputLayout.vaultRole(t.instances().get(1)), files.get(dev.kesgen.layout.OutputLayout.vaultRole(t.instances().get(0))).replace("kes-alpha", "kes-beta"));
+    for (String ns : List.of("kes-alpha", "minio-gecko")) {
+      files.put("external-secrets/" + ns + "/secret-store.yaml", "kind: SecretStore\n");
+      files.put("external-secrets/policies/kesgen-external-secrets-" + ns + ".hcl", readerPolicy(ns));
+    }
+    return VaultPlanner.plan(Desired.of(t, files), v, "http://vault.example.org:8200");
+  }
+
+  @Test
+  void externalSecretsReadersAreComparedAndTheirStraysFoundButNeverTheWriter() throws Exception {
+    FakeVault v = esoVault();
+
+    LivePlan plan = esoPlan(v);
+
+    assertThat(plan.lines()).containsSubsequence(
+        "  = policy kesgen-external-secrets-kes-alpha: in sync",
+        "  = AppRole role kesgen-external-secrets-kes-alpha: in sync",
+        "  = policy kesgen-external-secrets-minio-gecko: in sync",
+        "  = AppRole role kesgen-external-secrets-minio-gecko: in sync");
+    assertThat(plan.summary()).isEqualTo("Vault plan: 10 in sync, 0 will change, 0 missing, 0 not managed, 0 unreadable.");
+    // every path the plan read is one the generated read-only policy grants
+    List<String> granted = dev.kesgen.vault.PlanPolicy.rules(TopologyLoader.parse(ESO, Path.of("topology.yaml")))
+        .stream().map(r -> r.path()).toList();
+    for (String request : v.requests) {
+      String path = request.substring(request.indexOf(' ') + 1);
+      assertThat(granted).as(request).anyMatch(g -> g.equals(path)
+          || g.endsWith("/+") && path.startsWith(g.substring(0, g.length() - 1)) && !path.substring(g.length() - 1).contains("/")
+          || g.endsWith("*") && path.startsWith(g.substring(0, g.length() - 1)));
+    }
+
+    // a widened reader, a role with another policy, a missing reader and the reader of a namespace that is gone
+    v.gets.put("sys/policies/acl/kesgen-external-secrets-kes-alpha", FakeVault.ok(Map.of("policy",
+        "path \"kms/data/kesgen/*\" { capabilities = [\"read\"] }\n")));
+    Map<String, Object> role = readerRole("kesgen-external-secrets-minio-gecko");
+    role.put("token_policies", List.of("kesgen-external-secrets-writer"));
+    role.put("token_ttl", 7200);
+    v.gets.put("auth/approle/role/kesgen-external-secrets-minio-gecko", FakeVault.ok(role));
+    v.gets.remove("auth/approle/role/kesgen-external-secrets-kes-alpha");
+    v.lists.put("sys/policies/acl", FakeVault.ok(Map.of("keys", List.of("kes-alpha", "kes-beta",
+        "kesgen-external-secrets-kes-alpha", "kesgen-external-secrets-minio-gecko", "kesgen-external-secrets-minio-old",
+        "kesgen-external-secrets-writer", "kesgen-vault-plan"))));
+
+    LivePlan drifted = esoPlan(v);
+
+    assertThat(drifted.lines()).contains(
+        "  ~ policy kesgen-external-secrets-kes-alpha: will change",
+        "  + AppRole role kesgen-external-secrets-kes-alpha: missing",
+        "  ~ AppRole role kesgen-external-secrets-minio-gecko: will change",
+        "      ~ token_policies: [\"kesgen-external-secrets-writer\"] -> [\"kesgen-external-secrets-minio-gecko\"]",
+        "      ~ token_ttl: 7200 -> 3600",
+        "  - policy kesgen-external-secrets-minio-old: not managed");
+    assertThat(drifted.objects()).extracting(LiveObject::name)
+        .doesNotContain("kesgen-external-secrets-writer", "kesgen-vault-plan");
+  }
 }

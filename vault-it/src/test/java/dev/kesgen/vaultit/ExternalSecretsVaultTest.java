@@ -127,6 +127,7 @@ class ExternalSecretsVaultTest {
     Run second = scripts.sh(project, env, "generated/external-secrets/apply.sh");
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("no changes");
+    assertVaultPlanInSync(project);
 
     // the reader logs in with what the script stored in the cluster (the kubectl stand-in kept the Secret)
     Map<String, String> credentials = new TreeMap<>();
@@ -281,6 +282,36 @@ class ExternalSecretsVaultTest {
   }
 
   /** The AppRole login gives a token of exactly policy kes-dev (no default), which reads KES's keys. */
+  /**
+   * {@code kesgen vault plan}, with a token of the generated read-only policy alone, finds the reader's policy and
+   * AppRole role as the script wrote them (Vault answers durations in seconds, the script writes "1h") and all else in
+   * sync; a reader role given the writer's policy is drift.
+   */
+  private void assertVaultPlanInSync(Path project) throws Exception {
+    root.ok(root.put("sys/policies/acl/kesgen-vault-plan", Map.of("policy",
+        Files.readString(project.resolve("generated/vault/policies/kesgen-vault-plan.hcl")))));
+    String token = root.ok(root.post("auth/token/create", Map.of("policies", List.of("kesgen-vault-plan"),
+        "no_default_policy", true, "ttl", "10m"))).body().path("auth").path("client_token").asText();
+    dev.kesgen.GenerateRequest request = dev.kesgen.GenerateRequest.of(project.resolve("topology.yaml"))
+        .withOutputDirectory(project.resolve("generated")).withSecretsDirectory(project.resolve("secrets"));
+    Map<String, String> env = Map.of("BAO_ADDR", server.address, "BAO_TOKEN", token);
+    dev.kesgen.live.LivePlan plan = dev.kesgen.Kesgen.vaultPlan(request, env, dev.kesgen.KesgenListener.NONE);
+    assertThat(plan.lines()).as(String.join("\n", plan.lines()))
+        .contains("  = policy kesgen-external-secrets: in sync", "  = AppRole role kesgen-external-secrets: in sync");
+    assertThat(plan.inSync()).as(String.join("\n", plan.lines())).isTrue();
+
+    String role = "auth/approle/role/kesgen-external-secrets";
+    root.ok(root.post(role, Map.of("token_policies", List.of("kesgen-external-secrets", "eso-writer"))));
+    try {
+      dev.kesgen.live.LivePlan drift = dev.kesgen.Kesgen.vaultPlan(request, env, dev.kesgen.KesgenListener.NONE);
+      assertThat(drift.lines()).as(String.join("\n", drift.lines())).contains(
+          "  ~ AppRole role kesgen-external-secrets: will change",
+          "      ~ token_policies: [\"eso-writer\", \"kesgen-external-secrets\"] -> [\"kesgen-external-secrets\"]");
+    } finally {
+      root.ok(root.post(role, Map.of("token_policies", List.of("kesgen-external-secrets"))));
+    }
+  }
+
   private void assertLogsInAsKesDev(Map<String, String> login) {
     JsonNode auth = root.ok(KesClient.login(root, "approle", login.get("role-id"), login.get("secret-id"))).body()
         .path("auth");

@@ -49,3 +49,8 @@ path "auth/k8s/prod/role" {
 path "auth/k8s/prod/role/+" {
   capabilities = ["read"]
 }
+
+# the rules of External Secrets Operator's reader policies (and of the writer's, which has the prefix)
+path "sys/policies/acl/kesgen-external-secrets*" {
+  capabilities = ["read"]
+}

@@ -39,3 +39,8 @@ path "auth/approle/role" {
 path "auth/approle/role/+" {
   capabilities = ["read"]
 }
+
+# the rules of External Secrets Operator's reader policies (and of the writer's, which has the prefix)
+path "sys/policies/acl/kesgen-external-secrets*" {
+  capabilities = ["read"]
+}
