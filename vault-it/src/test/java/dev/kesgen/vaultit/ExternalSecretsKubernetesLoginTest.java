@@ -147,6 +147,17 @@ class ExternalSecretsKubernetesLoginTest {
       assertThat(second.exit()).as(second.output()).isZero();
       assertThat(second.output()).contains("no changes");
 
+      // vault plan, with the generated read-only policy alone: every reader's policy and kubernetes role in sync
+      String planner = token(root, "kesgen-vault-plan", project.resolve("generated/vault/policies/kesgen-vault-plan.hcl"));
+      dev.kesgen.live.LivePlan plan = dev.kesgen.Kesgen.vaultPlan(dev.kesgen.GenerateRequest.of(
+              project.resolve("topology.yaml")).withOutputDirectory(project.resolve("generated"))
+              .withSecretsDirectory(project.resolve("secrets")),
+          Map.of("BAO_ADDR", server.address, "BAO_TOKEN", planner), dev.kesgen.KesgenListener.NONE);
+      assertThat(plan.inSync()).as(String.join("\n", plan.lines())).isTrue();
+      assertThat(plan.lines()).as(String.join("\n", plan.lines()))
+          .filteredOn(l -> l.startsWith("  = kubernetes auth role kesgen-external-secrets"))
+          .hasSize(storeKind.equals("ClusterSecretStore") ? 1 : 3);
+
       String kesKey = kv == 2 ? mount + "/data/kes/dev/alpha-key" : mount + "/kes/dev/alpha-key";
       root.ok(root.put(kesKey, kv == 2 ? Map.of("data", Map.of("bytes", "x")) : Map.of("bytes", "x")));
       List<Store> stores = stores(project, storeKind);
