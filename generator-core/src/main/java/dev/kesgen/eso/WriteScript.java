@@ -52,7 +52,11 @@ final class WriteScript {
         .append(CLI)
         .append(vault.namespace().isEmpty() ? "" : "VAULT_NAMESPACE=" + q(vault.namespace())
             + "\nBAO_NAMESPACE=$VAULT_NAMESPACE\nexport VAULT_NAMESPACE BAO_NAMESPACE\n")
-        .append("umask 077\nwork=$(mktemp -d)\ntrap 'rm -rf \"$work\"' EXIT\nkesgen_changed=no\n\n")
+        .append("umask 077\nwork=$(mktemp -d)\n")
+        // the EXIT trap removes the work directory (role and secret ids pass through it); a shell killed by a signal
+        // runs no EXIT trap (dash), so Ctrl-C, kill and a closed terminal exit through it
+        .append("trap 'rm -rf \"$work\"' EXIT\ntrap 'exit 129' HUP\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\n")
+        .append("kesgen_changed=no\n\n")
         .append("if ! kesgen_error=$(\"$vault_cli\" token lookup 2>&1 >/dev/null); then\n")
         .append("  echo \"the Vault token is missing, expired or not accepted at ${VAULT_ADDR:-the CLI's default address}: set\" \\\n")
         .append("    \"VAULT_TOKEN (or BAO_TOKEN) to a token with the policy in external-secrets/policies/")

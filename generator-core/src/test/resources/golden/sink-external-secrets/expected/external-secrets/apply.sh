@@ -68,6 +68,9 @@ unset kesgen_name kesgen_value
 umask 077
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 kesgen_changed=no
 
 if ! kesgen_error=$("$vault_cli" token lookup 2>&1 >/dev/null); then
