@@ -119,23 +119,47 @@ class OutputFormatsTest {
       Map<String, Object> paths = (Map<String, Object>) parsed.get("path");
       assertThat(paths).as(file.getKey()).isNotEmpty();
       if (file.getKey().startsWith("external-secrets/policies/")) {
-        // the externalSecrets sink: the reader only reads (and ends its own token); the writer never reads the KV
+        // the externalSecrets sink: the reader only reads (and ends its own token); the writer never reads the KV,
+        // and deletes (external-secrets/apply.sh --prune) only under its own path, never a current login, never a
+        // KES key
         boolean writer = file.getKey().endsWith("-writer.hcl");
+        JsonNode topology = YAML.readTree(golden.topology().toFile());
+        String mount = topology.path("vault").path("kv").path("mount").asText("secret");
+        boolean v2 = topology.path("vault").path("kv").path("version").asInt(2) == 2;
+        String esoPath = topology.path("secrets").path("externalSecrets").path("path").asText("kesgen");
+        String kesPrefix = topology.path("vault").path("pathPrefix").asText("kes");
+        List<String> deletable = new ArrayList<>();
         paths.forEach((path, rule) -> {
           List<String> capabilities = (List<String>) ((Map<String, Object>) rule).get("capabilities");
-          assertThat(capabilities).as(path).isNotEmpty().doesNotContain("sudo", "delete", "patch");
+          assertThat(capabilities).as(path).isNotEmpty().doesNotContain("sudo", "patch");
           if (!writer && !path.equals("auth/token/revoke-self")) {
             assertThat(capabilities).as(path).containsExactly("read");
           }
+          if (writer && capabilities.contains("delete")) {
+            deletable.add(path);
+          }
+          if (writer && path.startsWith(mount + "/")) {
+            assertThat(path).as("nothing on the KES keys").doesNotStartWith(mount + "/" + kesPrefix + "/")
+                .doesNotStartWith(mount + "/data/" + kesPrefix + "/")
+                .doesNotStartWith(mount + "/metadata/" + kesPrefix + "/");
+            assertThat(path).as("only its own path of the mount")
+                .matches(java.util.regex.Pattern.quote(mount) + (v2 ? "/(data|metadata)/" : "/")
+                    + java.util.regex.Pattern.quote(esoPath) + "/.+");
+          }
           if (writer && path.contains("-approle/")) {
             // KES's AppRole login entry: --rotate-secret-id writes its next version (update) after reading the
-            // version number from its metadata; still no read of a value
+            // version number from its metadata; still no read of a value, and no delete: its exact rule wins over
+            // the path's, so not even --prune can delete the current login
             assertThat(capabilities).as(path).isSubsetOf(path.contains("/metadata/") ? List.of("read")
                 : List.of("create", "update"));
           } else if (writer && !path.startsWith("sys/") && !path.startsWith("auth/")) {
-            assertThat(capabilities).as(path).isSubsetOf("create", "list");
+            assertThat(capabilities).as(path).isSubsetOf(!v2 ? List.of("create", "list", "delete")
+                : path.contains("/metadata/") ? List.of("list", "delete") : List.of("create"));
           }
         });
+        // --prune deletes with kv metadata delete (KV v2, every version) or kv delete (KV v1), under the path only
+        assertThat(deletable).as(file.getKey()).isEqualTo(!writer ? List.of()
+            : List.of(mount + (v2 ? "/metadata/" : "/") + esoPath + "/*"));
         continue;
       }
       if (file.getKey().equals("vault/policies/kesgen-operator.hcl")) {

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * that Vault does not hold yet, from the committed certificates and the private keys the run left in the secrets
  * directory. Never overwrites: an entry that exists is left alone (KV v2 {@code -cas=0} would refuse it anyway; KV v1
  * has no check-and-set, so the script lists the parent first and writes only a missing key, which is its "create
- * only"). Values travel as {@code @file} arguments, never on a command line, and nothing secret is printed.
+ * only"). Values travel as {@code @file} arguments, never on a command line, and nothing secret is printed. After
+ * writing it counts the entries under the path that no committed ExternalSecret names, and {@code --prune} deletes
+ * them ({@link PruneScript}).
  */
 final class WriteScript {
   static final String PATH = dev.kesgen.layout.OutputLayout.EXTERNAL_SECRETS_APPLY;
@@ -32,6 +34,12 @@ final class WriteScript {
         .append("# is left alone (each entry's key path names its certificate, so a new certificate is a new entry).\n")
         .append("# Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,\n")
         .append("# default secrets), as the README's commands are; prints no secret.\n")
+        .append("#\n# Old entries (a renewed or rotated certificate's, a removed tenant's or instance's) stay until --prune: after\n")
+        .append("# writing, it lists ").append(kv).append('/').append(eso.path())
+        .append("/ and counts the entries no committed ExternalSecret names; --prune deletes them\n")
+        .append("# (KV v2: every version), printing each path. Prune only once the cluster has applied the new\n")
+        .append("# ExternalSecrets and External Secrets Operator has refreshed their Secrets: until then a running Secret\n")
+        .append("# still comes from an old entry, and its next refresh would fail. The current entries are never deleted.\n")
         .append(logins.isEmpty() ? "" : "#\n# It also gives each KES instance that logs in with AppRole its login: when Vault KV holds none yet, it\n"
             + "# reads the role id, creates a secret id and stores both create-only under " + kv + "/" + eso.path() + "/, from where\n"
             + "# the instance's ExternalSecret makes the Secret its pods read (no bootstrap script, no kubectl). A second run\n"
@@ -44,7 +52,11 @@ final class WriteScript {
         .append(CLI)
         .append(vault.namespace().isEmpty() ? "" : "VAULT_NAMESPACE=" + q(vault.namespace())
             + "\nBAO_NAMESPACE=$VAULT_NAMESPACE\nexport VAULT_NAMESPACE BAO_NAMESPACE\n")
-        .append("umask 077\nwork=$(mktemp -d)\ntrap 'rm -rf \"$work\"' EXIT\nkesgen_changed=no\n\n")
+        .append("umask 077\nwork=$(mktemp -d)\n")
+        // the EXIT trap removes the work directory (role and secret ids pass through it); a shell killed by a signal
+        // runs no EXIT trap (dash), so Ctrl-C, kill and a closed terminal exit through it
+        .append("trap 'rm -rf \"$work\"' EXIT\ntrap 'exit 129' HUP\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\n")
+        .append("kesgen_changed=no\n\n")
         .append("if ! kesgen_error=$(\"$vault_cli\" token lookup 2>&1 >/dev/null); then\n")
         .append("  echo \"the Vault token is missing, expired or not accepted at ${VAULT_ADDR:-the CLI's default address}: set\" \\\n")
         .append("    \"VAULT_TOKEN (or BAO_TOKEN) to a token with the policy in external-secrets/policies/")
@@ -137,29 +149,45 @@ final class WriteScript {
             .append(q(login.namespace())).append('\n');
       }
     }
+    s.append(PruneScript.render(kv, vault.kv().version(), eso.path(), entries, logins));
     s.append("if [ \"$kesgen_changed\" = no ]; then\n  echo \"no changes: every policy, role, KV entry")
-        .append(logins.isEmpty() ? "" : " and AppRole login").append(" was already in Vault\"\nfi\n");
+        .append(logins.isEmpty() ? "" : " and AppRole login").append(" was already in Vault\"\nfi\n")
+        .append(PruneScript.report(kv, eso.path()));
     return s.toString();
   }
 
-  /** The script's one option, {@code --rotate-secret-id <instance>}, for an instance that logs in with AppRole. */
+  /**
+   * The script's options: {@code --prune} ({@link PruneScript}) and, for an instance that logs in with AppRole,
+   * {@code --rotate-secret-id <instance>}; both in one run rotate first and prune after (the rotated login is the
+   * current entry, which prune never deletes).
+   */
   private static String arguments(List<AppRoleEntry> logins) {
-    if (logins.isEmpty()) {
-      return "if [ \"$#\" -gt 0 ]; then\n  echo \"usage: $0 (no KES instance of this topology logs in with AppRole, so there is\" \\\n"
-          + "    \"no secret id to rotate)\" >&2\n  exit 2\nfi\n";
+    String usage = logins.isEmpty()
+        ? "      echo \"usage: $0 [--prune] (no KES instance of this topology logs in with AppRole, so there is\" \\\n"
+            + "        \"no secret id to rotate)\" >&2\n"
+        : "      echo \"usage: $0 [--prune] [--rotate-secret-id <instance>]\" >&2\n";
+    StringBuilder s = new StringBuilder(logins.isEmpty() ? "" : "kesgen_rotate=\n")
+        .append("kesgen_prune=no\n")
+        .append("while [ \"$#\" -gt 0 ]; do\n")
+        .append("  case \"$1\" in\n")
+        .append("    --prune) kesgen_prune=yes; shift ;;\n");
+    if (!logins.isEmpty()) {
+      String names = logins.stream().map(l -> l.instance().name()).collect(Collectors.joining(", "));
+      String patterns = logins.stream().map(l -> q(l.instance().name())).collect(Collectors.joining("|"));
+      s.append("    --rotate-secret-id)\n")
+          .append("      if [ \"$#\" -lt 2 ] || [ -n \"$kesgen_rotate\" ]; then\n")
+          .append("        echo \"usage: $0 [--prune] [--rotate-secret-id <instance>] (one instance a run)\" >&2\n")
+          .append("        exit 2\n      fi\n")
+          .append("      case \"$2\" in\n")
+          .append("        ").append(patterns).append(") kesgen_rotate=$2 ;;\n")
+          .append("        *) echo \"no KES instance $2 logs in with AppRole in this topology (those that do: ").append(names)
+          .append(")\" >&2\n          exit 2 ;;\n")
+          .append("      esac\n")
+          .append("      shift 2 ;;\n");
     }
-    String names = logins.stream().map(l -> l.instance().name()).collect(Collectors.joining(", "));
-    String patterns = logins.stream().map(l -> q(l.instance().name())).collect(Collectors.joining("|"));
-    return "kesgen_rotate=\n"
-        + "if [ \"$#\" -gt 0 ]; then\n"
-        + "  if [ \"$1\" != --rotate-secret-id ] || [ \"$#\" -ne 2 ]; then\n"
-        + "    echo \"usage: $0 [--rotate-secret-id <instance>]\" >&2\n    exit 2\n  fi\n"
-        + "  case \"$2\" in\n"
-        + "    " + patterns + ") kesgen_rotate=$2 ;;\n"
-        + "    *) echo \"no KES instance $2 logs in with AppRole in this topology (those that do: " + names + ")\" >&2\n"
-        + "      exit 2 ;;\n"
-        + "  esac\n"
-        + "fi\n";
+    return s.append("    *)\n").append(usage).append("      exit 2 ;;\n")
+        .append("  esac\n")
+        .append("done\n").toString();
   }
 
   /**
@@ -245,14 +273,15 @@ final class WriteScript {
 
   /**
    * The policy of the token that runs this script: exactly the calls it makes (and {@code kv put}'s and
-   * {@code kv list}'s preflight, which reads the mount's version).
+   * {@code kv list}'s preflight, which reads the mount's version), {@code --prune}'s deletes included.
    */
   static String writerPolicy(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers,
       List<AppRoleEntry> logins) {
     String kv = vault.kv().mount();
     StringBuilder p = new StringBuilder(Manifests.HEADER)
         .append("# The token that runs external-secrets/apply.sh: exactly the paths it calls. It may create KV entries\n")
-        .append("# under ").append(kv).append('/').append(eso.path()).append("/ but never read one.\n");
+        .append("# under ").append(kv).append('/').append(eso.path()).append("/ and delete those no ExternalSecret names (--prune), but never read\n")
+        .append("# one; nothing outside that path of the KV mount, so no KES key.\n");
     rule(p, "auth/token/lookup-self", "read");
     rule(p, "sys/auth", "read");
     rule(p, "sys/mounts", "read");
@@ -265,11 +294,14 @@ final class WriteScript {
         rule(p, reader.rolePath(eso, vault) + "/secret-id", "update");
       }
     }
+    // list to find what exists (and, with --prune, what no ExternalSecret names), delete for --prune (KV v2: the
+    // metadata, so every version goes); the current AppRole login entries' exact rules below win over these and
+    // have no delete, so not even --prune can delete a KES instance's current login
     if (vault.kv().version() == 2) {
       rule(p, kv + "/data/" + eso.path() + "/*", "create");
-      rule(p, kv + "/metadata/" + eso.path() + "/*", "list");
+      rule(p, kv + "/metadata/" + eso.path() + "/*", "list", "delete");
     } else {
-      rule(p, kv + "/" + eso.path() + "/*", "create", "list");
+      rule(p, kv + "/" + eso.path() + "/*", "create", "list", "delete");
     }
     for (AppRoleEntry login : logins) {
       // a KES instance's login: its role id, a secret id (and the list of their accessors, to destroy the new one if

@@ -8,12 +8,23 @@
 # is left alone (each entry's key path names its certificate, so a new certificate is a new entry).
 # Run it from the directory that holds the secrets directory generate wrote the keys to (KESGEN_SECRETS_DIR,
 # default secrets), as the README's commands are; prints no secret.
+#
+# Old entries (a renewed or rotated certificate's, a removed tenant's or instance's) stay until --prune: after
+# writing, it lists secret/kesgen/ and counts the entries no committed ExternalSecret names; --prune deletes them
+# (KV v2: every version), printing each path. Prune only once the cluster has applied the new
+# ExternalSecrets and External Secrets Operator has refreshed their Secrets: until then a running Secret
+# still comes from an old entry, and its next refresh would fail. The current entries are never deleted.
 set -eu
-if [ "$#" -gt 0 ]; then
-  echo "usage: $0 (no KES instance of this topology logs in with AppRole, so there is" \
-    "no secret id to rotate)" >&2
-  exit 2
-fi
+kesgen_prune=no
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --prune) kesgen_prune=yes; shift ;;
+    *)
+      echo "usage: $0 [--prune] (no KES instance of this topology logs in with AppRole, so there is" \
+        "no secret id to rotate)" >&2
+      exit 2 ;;
+  esac
+done
 out=$(cd "$(dirname "$0")/.." && pwd)
 secrets_dir=${KESGEN_SECRETS_DIR:-secrets}
 # The CLI: $KESGEN_VAULT_CLI if set, else vault where it is on the PATH, else OpenBao's bao (same commands).
@@ -40,6 +51,9 @@ unset kesgen_name kesgen_value
 umask 077
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 kesgen_changed=no
 
 if ! kesgen_error=$("$vault_cli" token lookup 2>&1 >/dev/null); then
@@ -120,6 +134,73 @@ kesgen_put() {
 }
 kesgen_put 'kesgen/kes-dev/kes-tls/fca8f95d5d095717' 'kesgen/kes-dev/kes-tls' 'kes/dev/server.crt' 'kes/dev/server.key'
 kesgen_put 'kesgen/minio-alpha/kes-dev-alpha-client/bec5b1919596e025' 'kesgen/minio-alpha/kes-dev-alpha-client' 'tenants/dev/alpha/client.crt' 'tenants/dev/alpha/client.key' 'kes/dev/server.crt'
+
+# Stale entries: what lies under secret/kesgen/ but no committed ExternalSecret names (an old certificate's
+# entry, a removed tenant's or instance's, a moved AppRole role's login). These are the ones it names:
+cat > "$work/current" <<'EOF'
+kesgen/kes-dev/kes-tls/fca8f95d5d095717
+kesgen/minio-alpha/kes-dev-alpha-client/bec5b1919596e025
+EOF
+# $1 a folder below the mount, ending in /: its names, one a line, into $2 (a folder's ends in /), but for
+# names kesgen never writes (said so); ends the script when it cannot be listed
+kesgen_list() {
+  if "$vault_cli" kv list -mount=secret -format=json "$1" > "$work/list" 2> "$work/list-error" < /dev/null; then
+    grep -E '^ *"[A-Za-z0-9_.-]+/?",? *$' "$work/list" | tr -d ' ",\r' > "$2" || true
+    if grep -qvE '^ *(\[|\]|\[\]|"[A-Za-z0-9_.-]+/?",?) *$' "$work/list"; then
+      echo "left alone: names under secret/$1 that this script never writes"
+    fi
+  elif grep -q 'No value found' "$work/list-error" \
+      || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
+    : > "$2"
+  else
+    echo "cannot list secret/$1 (needs list on it):" >&2
+    cat "$work/list-error" >&2
+    exit 1
+  fi
+}
+: > "$work/stale"
+kesgen_list 'kesgen/' "$work/namespaces"
+while read -r kesgen_ns; do
+  case "$kesgen_ns" in
+    */) ;;
+    *) echo "left alone: secret/kesgen/$kesgen_ns (not an entry this script writes)"; continue ;;
+  esac
+  kesgen_list 'kesgen/'"$kesgen_ns" "$work/names"
+  while read -r kesgen_name; do
+    case "$kesgen_name" in
+      */) ;;
+      *) echo "left alone: secret/kesgen/$kesgen_ns$kesgen_name (not an entry this script writes)"; continue ;;
+    esac
+    kesgen_list 'kesgen/'"$kesgen_ns$kesgen_name" "$work/fingerprints"
+    while read -r kesgen_fingerprint; do
+      kesgen_key='kesgen/'$kesgen_ns$kesgen_name$kesgen_fingerprint
+      case "$kesgen_fingerprint" in
+        */) echo "left alone: secret/$kesgen_key (a folder, not an entry this script writes)" ;;
+        *) grep -qxF "$kesgen_key" "$work/current" || echo "$kesgen_key" >> "$work/stale" ;;
+      esac
+    done < "$work/fingerprints"
+  done < "$work/names"
+done < "$work/namespaces"
+kesgen_stale=$(grep -c . "$work/stale" || true)
+if [ "$kesgen_prune" = yes ]; then
+  while read -r kesgen_key; do
+    if ! "$vault_cli" kv metadata delete -mount=secret "$kesgen_key" > /dev/null; then
+      echo "cannot delete secret/$kesgen_key (needs delete on secret/metadata/$kesgen_key, which the writer policy grants)" >&2
+      exit 1
+    fi
+    case "$kesgen_key" in
+      */*-approle/*) echo "secret/$kesgen_key: deleted (an old AppRole login: its secret id" \
+        "still logs in while its role exists; kesgen vault plan lists the roles this topology no longer has)" ;;
+      *) echo "secret/$kesgen_key: deleted" ;;
+    esac
+    kesgen_changed=yes
+  done < "$work/stale"
+fi
 if [ "$kesgen_changed" = no ]; then
   echo "no changes: every policy, role, KV entry was already in Vault"
+fi
+if [ "$kesgen_prune" = no ] && [ "$kesgen_stale" -gt 0 ]; then
+  echo "stale entries under secret/kesgen/ that no committed ExternalSecret names: $kesgen_stale;" \
+    "once the cluster has applied the new ExternalSecrets and External Secrets Operator has refreshed them," \
+    "run again with --prune to delete them"
 fi
