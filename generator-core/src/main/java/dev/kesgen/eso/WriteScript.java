@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * that Vault does not hold yet, from the committed certificates and the private keys the run left in the secrets
  * directory. Never overwrites: an entry that exists is left alone (KV v2 {@code -cas=0} would refuse it anyway; KV v1
  * has no check-and-set, so the script lists the parent first and writes only a missing key, which is its "create
- * only"). Values travel as {@code @file} arguments, never on a command line, and nothing secret is printed. After
+ * only"). Values travel as {@code @file} arguments, never on a command line, and nothing secret is printed. A secret
+ * id it creates is destroyed again when the run ends before storing it (an error, a signal: the EXIT trap, while
+ * {@code kesgen_pending} names its role). After
  * writing it counts the entries under the path that no committed ExternalSecret names, and {@code --prune} deletes
  * them ({@link PruneScript}).
  */
@@ -23,6 +25,7 @@ final class WriteScript {
   static String render(Secrets.ExternalSecrets eso, Vault vault, List<Reader> readers, List<KvEntry> entries,
       List<AppRoleEntry> logins) {
     String kv = vault.kv().mount();
+    boolean createsSecretIds = eso.auth().equals("appRole") || !logins.isEmpty();
     StringBuilder s = new StringBuilder("#!/bin/sh\n").append(Manifests.HEADER)
         .append("#\n")
         .append("# Puts the private keys of this topology into Vault KV ").append(kv).append('/').append(eso.path())
@@ -45,6 +48,8 @@ final class WriteScript {
             + "# the instance's ExternalSecret makes the Secret its pods read (no bootstrap script, no kubectl). A second run\n"
             + "# creates none. --rotate-secret-id <instance> creates a new one, stores it as the entry's next version and\n"
             + "# then destroys every older secret id of the role (then make ESO refresh and restart the KES pods).\n")
+        .append(createsSecretIds ? "# A secret id it creates and cannot store (the run fails or is interrupted in between) is destroyed on\n"
+            + "# the way out: nobody holds it, and it would log in for as long as its role exists.\n" : "")
         .append("set -eu\n")
         .append(arguments(logins))
         .append("out=$(cd \"$(dirname \"$0\")/..\" && pwd)\n")
@@ -55,7 +60,13 @@ final class WriteScript {
         .append("umask 077\nwork=$(mktemp -d)\n")
         // the EXIT trap removes the work directory (role and secret ids pass through it); a shell killed by a signal
         // runs no EXIT trap (dash), so Ctrl-C, kill and a closed terminal exit through it
-        .append("trap 'rm -rf \"$work\"' EXIT\ntrap 'exit 129' HUP\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\n")
+        .append(createsSecretIds
+            // a secret id created but not yet stored (in the cluster or KV) when the run ends, by a signal or an
+            // error, is destroyed on the way out: nobody holds it, and it would log in for as long as its role exists
+            ? "kesgen_pending=\ntrap 'if [ -n \"$kesgen_pending\" ]; then (kesgen_abandon) || true; fi; rm -rf \"$work\"' EXIT\n"
+            : "trap 'rm -rf \"$work\"' EXIT\n")
+        .append("trap 'exit 129' HUP\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\n")
+        .append(createsSecretIds ? secretIds() : "")
         .append("kesgen_changed=no\n\n")
         .append("if ! kesgen_error=$(\"$vault_cli\" token lookup 2>&1 >/dev/null); then\n")
         .append("  echo \"the Vault token is missing, expired or not accepted at ${VAULT_ADDR:-the CLI's default address}: set\" \\\n")
@@ -91,11 +102,14 @@ final class WriteScript {
         String role = reader.rolePath(eso, vault);
         s.append("if ! kubectl get secret ").append(Reader.CREDENTIALS).append(" --namespace ").append(ns).append(" >/dev/null 2>&1; then\n")
             .append("  \"$vault_cli\" read -field=role_id ").append(q(role + "/role-id")).append(" > \"$work/role-id\"\n")
+            .append("  kesgen_accessors ").append(q(role)).append(" > \"$work/before\"\n")
+            .append("  kesgen_pending=").append(q(role)).append("\n")
             .append("  \"$vault_cli\" write -f -field=secret_id ").append(q(role + "/secret-id")).append(" > \"$work/secret-id\"\n")
             .append("  # server-side apply keeps no second copy of the values in a last-applied annotation\n")
             .append("  kubectl create secret generic ").append(Reader.CREDENTIALS).append(" --namespace ").append(ns)
             .append(" \\\n    --from-file=role-id=\"$work/role-id\" --from-file=secret-id=\"$work/secret-id\" \\\n")
             .append("    --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - > /dev/null\n")
+            .append("  kesgen_pending=\n")
             .append("  rm -f \"$work/role-id\" \"$work/secret-id\"\n")
             .append("  echo \"Secret ").append(Reader.CREDENTIALS).append(" written in namespace ").append(ns)
             .append(" (the role id and a new secret id of ").append(reader.name()).append(")\"\n")
@@ -191,18 +205,12 @@ final class WriteScript {
   }
 
   /**
-   * The shell functions that give a KES instance its AppRole login through KV ({@link AppRoleEntry}): secret id
-   * accessors are listed and destroyed by name, as {@code vault/bootstrap-<instance>.sh} does, and values travel in
-   * files only.
+   * The shell functions for the secret ids the script creates (an AppRole reader's, a KES instance's login):
+   * accessors are listed and destroyed by name, as {@code vault/bootstrap-<instance>.sh} does, and
+   * {@code kesgen_abandon}, which the EXIT trap calls while {@code kesgen_pending} names a role whose new secret id is
+   * not stored yet: it destroys the accessors that are new since {@code $work/before}.
    */
-  private static String logins(String kv, int version) {
-    String put = version == 2
-        ? "  \"$vault_cli\" kv put -mount=" + kv + " -cas=\"$kesgen_version\" \"$3\" role-id=@\"$work/role-id\" \\\n"
-        : "  \"$vault_cli\" kv put -mount=" + kv + " \"$3\" role-id=@\"$work/role-id\" \\\n";
-    String current = version == 2
-        ? "    # the next version, with check-and-set: never over a version this run did not see\n"
-            + "    kesgen_version=$(\"$vault_cli\" read -field=current_version " + q(kv + "/metadata/") + "\"$3\")\n"
-        : "    # KV v1 keeps no versions and has no check-and-set: the entry is replaced\n";
+  private static String secretIds() {
     return "\n# The secret id accessors of AppRole role $1, one per line. For a role without secret ids the CLI exits 2\n"
         + "# printing {} (or \"No value found\"); any other failure ends the script.\n"
         + "kesgen_accessors() {\n"
@@ -221,7 +229,34 @@ final class WriteScript {
         + "  done < \"$2\"\n"
         + "  kesgen_accessors \"$1\" > \"$work/after\"\n"
         + "  ! grep -qxF -f \"$2\" \"$work/after\"\n}\n"
-        + "# $1 the instance, $2 its AppRole role, $3 the KV key of its login, $4 the key's parent, $5 the secret id's\n"
+        + "# The run ends (a signal, an error) between creating a secret id of role $kesgen_pending and storing it: the\n"
+        + "# accessors new since $work/before are destroyed, so no secret id is left that nobody holds.\n"
+        + "kesgen_abandon() {\n"
+        + "  kesgen_accessors \"$kesgen_pending\" > \"$work/now\"\n"
+        + "  grep -vxF -f \"$work/before\" \"$work/now\" > \"$work/new\" || true\n"
+        + "  if [ ! -s \"$work/new\" ]; then\n    return 0\n  fi\n"
+        + "  if kesgen_destroy \"$kesgen_pending\" \"$work/new\"; then\n"
+        + "    echo \"the run ended before the new secret id of $kesgen_pending was stored: it was destroyed\" >&2\n"
+        + "  else\n"
+        + "    echo \"the run ended before the new secret id of $kesgen_pending was stored, and it could not be\" \\\n"
+        + "      \"destroyed: destroy the accessors of $kesgen_pending/secret-id that were created just now\" >&2\n"
+        + "  fi\n}\n";
+  }
+
+  /**
+   * The shell functions that give a KES instance its AppRole login through KV ({@link AppRoleEntry}): secret id
+   * accessors are listed and destroyed by name, as {@code vault/bootstrap-<instance>.sh} does, and values travel in
+   * files only.
+   */
+  private static String logins(String kv, int version) {
+    String put = version == 2
+        ? "  \"$vault_cli\" kv put -mount=" + kv + " -cas=\"$kesgen_version\" \"$3\" role-id=@\"$work/role-id\" \\\n"
+        : "  \"$vault_cli\" kv put -mount=" + kv + " \"$3\" role-id=@\"$work/role-id\" \\\n";
+    String current = version == 2
+        ? "    # the next version, with check-and-set: never over a version this run did not see\n"
+            + "    kesgen_version=$(\"$vault_cli\" read -field=current_version " + q(kv + "/metadata/") + "\"$3\")\n"
+        : "    # KV v1 keeps no versions and has no check-and-set: the entry is replaced\n";
+    return "\n# $1 the instance, $2 its AppRole role, $3 the KV key of its login, $4 the key's parent, $5 the secret id's\n"
         + "# metadata, $6 and $7 the Secret its ExternalSecret makes and its namespace\n"
         + "kesgen_login() {\n"
         + "  kesgen_version=0\n"
@@ -232,9 +267,11 @@ final class WriteScript {
         + "  kesgen_accessors \"$2\" > \"$work/before\"\n"
         + "  if ! \"$vault_cli\" read -field=role_id \"$2/role-id\" > \"$work/role-id\"; then\n"
         + "    echo \"cannot read the role id of $2: run vault/apply.sh first\" >&2\n    exit 1\n  fi\n"
+        + "  kesgen_pending=$2\n"
         + "  \"$vault_cli\" write -f -field=secret_id \"$2/secret-id\" metadata=\"$5\" > \"$work/secret-id\"\n"
         + "  if ! { " + put.substring(2)
         + "      secret-id=@\"$work/secret-id\" > /dev/null; }; then\n"
+        + "    kesgen_pending=\n"
         + "    kesgen_accessors \"$2\" > \"$work/now\"\n"
         + "    grep -vxF -f \"$work/before\" \"$work/now\" > \"$work/new\" || true\n"
         + "    if kesgen_destroy \"$2\" \"$work/new\"; then\n"
@@ -243,6 +280,7 @@ final class WriteScript {
         + "      echo \"could not write " + kv + "/$3, and the new secret id could not be destroyed: destroy the\" \\\n"
         + "        \"accessors of $2/secret-id that were created just now\" >&2\n"
         + "    fi\n    exit 1\n  fi\n"
+        + "  kesgen_pending=\n"
         + "  rm -f \"$work/role-id\" \"$work/secret-id\"\n"
         + "  echo \"" + kv + "/$3: written (the role id and a new secret id of $2, for Secret $6 in namespace $7)\"\n"
         + "  kesgen_changed=yes\n"
@@ -291,7 +329,9 @@ final class WriteScript {
       rule(p, reader.rolePath(eso, vault), "create", "read", "update");
       if (eso.auth().equals("appRole")) {
         rule(p, reader.rolePath(eso, vault) + "/role-id", "read");
-        rule(p, reader.rolePath(eso, vault) + "/secret-id", "update");
+        // a secret id, and the list of accessors to destroy it again when the run ends before the Secret holds it
+        rule(p, reader.rolePath(eso, vault) + "/secret-id", "list", "update");
+        rule(p, reader.rolePath(eso, vault) + "/secret-id-accessor/destroy", "update");
       }
     }
     // list to find what exists (and, with --prune, what no ExternalSecret names), delete for --prune (KV v2: the

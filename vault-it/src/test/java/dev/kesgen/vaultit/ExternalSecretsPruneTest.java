@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * login entry), leaves the current entries resolvable by the reader, and touches nothing outside its path: not a
  * neighbouring path, not a KES key, not the current login (which the writer policy forbids it to delete at all). A
  * tenant removed from the topology has its entry pruned the same way. Killed by a signal, the script removes its
- * work directory.
+ * work directory, and destroys a secret id it created and had not stored yet.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExternalSecretsPruneTest {
@@ -217,6 +217,75 @@ class ExternalSecretsPruneTest {
       }
       // each run wrote one entry before the signal ended it, so the next run's first kv put is the next entry
     }
+  }
+
+  /**
+   * A signal right after a secret id was created and before it is stored (the reader's in the cluster, a KES
+   * instance's login in KV): the EXIT trap destroys it, so no secret id is left that nobody holds, and the next run
+   * creates and stores one. Run with a token of only the writer policy, which must allow the listing and destroying.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"auth/approle/role/kesgen-external-secrets", "auth/approle/role/kes-dev"})
+  void aSignalBetweenCreatingASecretIdAndStoringItDestroysIt(String role) throws Exception {
+    String name = role.substring(role.lastIndexOf('/') + 1);
+    Path dir = work.resolve("abandon-" + name);
+    Path project = Files.createDirectories(dir.resolve("project"));
+    String mount = "kv2-abandon-" + name;
+    Files.writeString(project.resolve("topology.yaml"), ExternalSecretsVaultTest.topology(2, server.address)
+        .replace("kv2-secrets", mount));
+    Kesgen.generate(request(project));
+    Scripts scripts = new Scripts(server, dir);
+    Run apply = scripts.sh(project, Map.of(), "generated/vault/apply.sh");
+    assertThat(apply.exit()).as(apply.output()).isZero();
+    root.ok(root.put("sys/policies/acl/eso-writer-" + mount, Map.of("policy",
+        Files.readString(project.resolve("generated/external-secrets/policies/kesgen-external-secrets-writer.hcl")))));
+    String writer = root.ok(root.post("auth/token/create", Map.of("policies", List.of("eso-writer-" + mount),
+        "no_default_policy", true, "ttl", "10m"))).body().path("auth").path("client_token").asText();
+    // the CLI as a user's terminal would see it: the secret id is created, then TERM reaches the script
+    Path cli = scripts.bin.resolve("interrupting");
+    String real = scripts.bin.resolve(server.flavour).toString();
+    Files.writeString(cli, "#!/bin/sh\nif [ \"$1\" = write ] && [ \"$4\" = '" + role + "/secret-id' ]; then\n"
+        + "  '" + real + "' \"$@\"\n  kesgen_rc=$?\n  kill -TERM \"$PPID\"\n  exit \"$kesgen_rc\"\nfi\n"
+        + "exec '" + real + "' \"$@\"\n");
+    Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwx------"));
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Map<String, String> env = Map.of("BAO_ADDR", server.address, "BAO_TOKEN", writer, "TMPDIR", tmp.toString());
+
+    Set<String> before = Set.copyOf(accessors(role));
+    Map<String, String> interrupting = new TreeMap<>(env);
+    interrupting.put("KESGEN_VAULT_CLI", cli.toString());
+    Run run = scripts.sh(project, interrupting, "generated/external-secrets/apply.sh");
+    assertThat(run.exit()).as(run.output()).isEqualTo(143);
+    assertThat(run.output()).contains("the run ended before the new secret id of " + role
+        + " was stored: it was destroyed");
+    assertThat(scripts.commands()).as("it was created").contains("write -f -field=secret_id " + role + "/secret-id");
+    assertThat(Set.copyOf(accessors(role))).as("the secret ids of %s", role).isEqualTo(before);
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).as("the work directory").isEmpty();
+    }
+    if (name.equals("kesgen-external-secrets")) {
+      assertThat(scripts.appliedSecret()).as("the reader's credentials Secret").isEmpty();
+    } else {
+      assertThat(exists(mount, 2, remoteKey(project.resolve(LOGIN)))).as("the login entry").isFalse();
+    }
+
+    // the next run creates one and stores it
+    Run again = scripts.sh(project, env, "generated/external-secrets/apply.sh");
+    assertThat(again.exit()).as(again.output()).isZero();
+    assertThat(again.output()).doesNotContain("the run ended");
+    Set<String> after = new java.util.HashSet<>(accessors(role));
+    assertThat(after).containsAll(before).hasSize(before.size() + 1);
+    if (name.equals("kesgen-external-secrets")) {
+      assertThat(scripts.appliedSecret()).containsOnlyKeys("role-id", "secret-id");
+    } else {
+      assertThat(exists(mount, 2, remoteKey(project.resolve(LOGIN)))).isTrue();
+    }
+  }
+
+  private List<String> accessors(String role) {
+    List<String> keys = new java.util.ArrayList<>();
+    root.call("LIST", role + "/secret-id", null).data().path("keys").forEach(k -> keys.add(k.asText()));
+    return keys;
   }
 
   private boolean exists(String mount, int kv, String key) {

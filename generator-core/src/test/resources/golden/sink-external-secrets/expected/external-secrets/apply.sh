@@ -20,6 +20,8 @@
 # the instance's ExternalSecret makes the Secret its pods read (no bootstrap script, no kubectl). A second run
 # creates none. --rotate-secret-id <instance> creates a new one, stores it as the entry's next version and
 # then destroys every older secret id of the role (then make ESO refresh and restart the KES pods).
+# A secret id it creates and cannot store (the run fails or is interrupted in between) is destroyed on
+# the way out: nobody holds it, and it would log in for as long as its role exists.
 set -eu
 kesgen_rotate=
 kesgen_prune=no
@@ -67,10 +69,49 @@ done
 unset kesgen_name kesgen_value
 umask 077
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+kesgen_pending=
+trap 'if [ -n "$kesgen_pending" ]; then (kesgen_abandon) || true; fi; rm -rf "$work"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The secret id accessors of AppRole role $1, one per line. For a role without secret ids the CLI exits 2
+# printing {} (or "No value found"); any other failure ends the script.
+kesgen_accessors() {
+  if "$vault_cli" list -format=json "$1/secret-id" > "$work/list" 2> "$work/list-error"; then
+    tr ',' '\n' < "$work/list" | tr -d '[]" \t\r' | grep -v '^$' || true
+  elif grep -q 'No value found' "$work/list-error" \
+      || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
+    :
+  else
+    echo "cannot list the secret ids of $1 (needs list on $1/secret-id):" >&2
+    cat "$work/list-error" >&2
+    exit 1
+  fi
+}
+# Destroys the secret ids of role $1 whose accessors file $2 lists, then lists again: succeeds only if none is left.
+kesgen_destroy() {
+  while read -r kesgen_accessor; do
+    "$vault_cli" write "$1/secret-id-accessor/destroy" secret_id_accessor="$kesgen_accessor" > /dev/null || true
+  done < "$2"
+  kesgen_accessors "$1" > "$work/after"
+  ! grep -qxF -f "$2" "$work/after"
+}
+# The run ends (a signal, an error) between creating a secret id of role $kesgen_pending and storing it: the
+# accessors new since $work/before are destroyed, so no secret id is left that nobody holds.
+kesgen_abandon() {
+  kesgen_accessors "$kesgen_pending" > "$work/now"
+  grep -vxF -f "$work/before" "$work/now" > "$work/new" || true
+  if [ ! -s "$work/new" ]; then
+    return 0
+  fi
+  if kesgen_destroy "$kesgen_pending" "$work/new"; then
+    echo "the run ended before the new secret id of $kesgen_pending was stored: it was destroyed" >&2
+  else
+    echo "the run ended before the new secret id of $kesgen_pending was stored, and it could not be" \
+      "destroyed: destroy the accessors of $kesgen_pending/secret-id that were created just now" >&2
+  fi
+}
 kesgen_changed=no
 
 if ! kesgen_error=$("$vault_cli" token lookup 2>&1 >/dev/null); then
@@ -107,11 +148,14 @@ if [ "$kesgen_before" != "$kesgen_after" ]; then
 fi
 if ! kubectl get secret kesgen-external-secrets --namespace external-secrets >/dev/null 2>&1; then
   "$vault_cli" read -field=role_id 'auth/approle/role/kesgen-external-secrets/role-id' > "$work/role-id"
+  kesgen_accessors 'auth/approle/role/kesgen-external-secrets' > "$work/before"
+  kesgen_pending='auth/approle/role/kesgen-external-secrets'
   "$vault_cli" write -f -field=secret_id 'auth/approle/role/kesgen-external-secrets/secret-id' > "$work/secret-id"
   # server-side apply keeps no second copy of the values in a last-applied annotation
   kubectl create secret generic kesgen-external-secrets --namespace external-secrets \
     --from-file=role-id="$work/role-id" --from-file=secret-id="$work/secret-id" \
     --dry-run=client -o yaml | kubectl apply --server-side --force-conflicts -f - > /dev/null
+  kesgen_pending=
   rm -f "$work/role-id" "$work/secret-id"
   echo "Secret kesgen-external-secrets written in namespace external-secrets (the role id and a new secret id of kesgen-external-secrets)"
   kesgen_changed=yes
@@ -165,28 +209,6 @@ kesgen_put 'kesgen/kes-dev/kes-tls/b2b40b676f522a05' 'kesgen/kes-dev/kes-tls' 'k
 kesgen_put 'kesgen/minio-alpha/kes-dev-alpha-client/6a183e22fe210560' 'kesgen/minio-alpha/kes-dev-alpha-client' 'tenants/dev/alpha/client.crt' 'tenants/dev/alpha/client.key' 'kes/dev/server.crt'
 kesgen_put 'kesgen/minio-beta/kes-dev-beta-client/22681f8e0ce631c1' 'kesgen/minio-beta/kes-dev-beta-client' 'tenants/dev/beta/client.crt' 'tenants/dev/beta/client.key' 'kes/dev/server.crt' 'tenants/dev/beta/config.env'
 
-# The secret id accessors of AppRole role $1, one per line. For a role without secret ids the CLI exits 2
-# printing {} (or "No value found"); any other failure ends the script.
-kesgen_accessors() {
-  if "$vault_cli" list -format=json "$1/secret-id" > "$work/list" 2> "$work/list-error"; then
-    tr ',' '\n' < "$work/list" | tr -d '[]" \t\r' | grep -v '^$' || true
-  elif grep -q 'No value found' "$work/list-error" \
-      || { [ ! -s "$work/list-error" ] && [ "$(tr -d ' \t\r\n' < "$work/list")" = '{}' ]; }; then
-    :
-  else
-    echo "cannot list the secret ids of $1 (needs list on $1/secret-id):" >&2
-    cat "$work/list-error" >&2
-    exit 1
-  fi
-}
-# Destroys the secret ids of role $1 whose accessors file $2 lists, then lists again: succeeds only if none is left.
-kesgen_destroy() {
-  while read -r kesgen_accessor; do
-    "$vault_cli" write "$1/secret-id-accessor/destroy" secret_id_accessor="$kesgen_accessor" > /dev/null || true
-  done < "$2"
-  kesgen_accessors "$1" > "$work/after"
-  ! grep -qxF -f "$2" "$work/after"
-}
 # $1 the instance, $2 its AppRole role, $3 the KV key of its login, $4 the key's parent, $5 the secret id's
 # metadata, $6 and $7 the Secret its ExternalSecret makes and its namespace
 kesgen_login() {
@@ -203,9 +225,11 @@ kesgen_login() {
     echo "cannot read the role id of $2: run vault/apply.sh first" >&2
     exit 1
   fi
+  kesgen_pending=$2
   "$vault_cli" write -f -field=secret_id "$2/secret-id" metadata="$5" > "$work/secret-id"
   if ! { "$vault_cli" kv put -mount=secret -cas="$kesgen_version" "$3" role-id=@"$work/role-id" \
       secret-id=@"$work/secret-id" > /dev/null; }; then
+    kesgen_pending=
     kesgen_accessors "$2" > "$work/now"
     grep -vxF -f "$work/before" "$work/now" > "$work/new" || true
     if kesgen_destroy "$2" "$work/new"; then
@@ -216,6 +240,7 @@ kesgen_login() {
     fi
     exit 1
   fi
+  kesgen_pending=
   rm -f "$work/role-id" "$work/secret-id"
   echo "secret/$3: written (the role id and a new secret id of $2, for Secret $6 in namespace $7)"
   kesgen_changed=yes

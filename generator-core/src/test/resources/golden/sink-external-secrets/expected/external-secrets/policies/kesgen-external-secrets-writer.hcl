@@ -24,6 +24,9 @@ path "auth/approle/role/kesgen-external-secrets/role-id" {
   capabilities = ["read"]
 }
 path "auth/approle/role/kesgen-external-secrets/secret-id" {
+  capabilities = ["list", "update"]
+}
+path "auth/approle/role/kesgen-external-secrets/secret-id-accessor/destroy" {
   capabilities = ["update"]
 }
 path "secret/data/kesgen/*" {
