@@ -91,10 +91,11 @@ public final class Certificates {
       KeySource keys, VerifiedPairs verified, boolean rotate) {
     try {
       CertificateOutcome outcome = lifecycle.maintain(target, outputDirectory, keys, verified, rotate);
-      // a kept certificate is its own predecessor; only a replaced one needs the committed file read again
+      // only a replaced certificate's predecessor is used, so only a replaced one needs the committed file read
+      // again; a kept one is not parsed for it (the facts cache decides it unparsed)
       Optional<X509Certificate> before = outcome.hasNewKey()
           ? committed(outputDirectory.resolve(target.certificatePath()))
-          : Optional.of(outcome.certificate());
+          : Optional.empty();
       return new Maintained(outcome, before, null);
     } catch (PkiException e) {
       return new Maintained(null, Optional.empty(), RunException.of(e, e.getMessage()));
@@ -171,8 +172,7 @@ public final class Certificates {
       CertificateOutcome o = e.getValue();
       X509Certificate before = replaced.get(e.getKey());
       if (before != null && isRenewal(o)) {
-        o = new CertificateOutcome(o.target(), before, Pem.encodeCertificate(before), Identity.of(before),
-            before.getNotAfter().toInstant(), CertificateOutcome.Action.KEPT_KEY_ABSENT, new Decision.Keep(),
+        o = CertificateOutcome.of(o.target(), before, CertificateOutcome.Action.KEPT_KEY_ABSENT, new Decision.Keep(),
             Optional.empty());
         any = true;
       }

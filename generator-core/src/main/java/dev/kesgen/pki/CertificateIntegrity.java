@@ -67,13 +67,18 @@ final class CertificateIntegrity {
    * for {@code validity} plus the one-minute backdate.
    */
   static List<String> lifetime(X509Certificate certificate, CertificateProfile wanted) {
-    Duration lifetime = Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+    return lifetime(CertificateFacts.of(certificate), wanted);
+  }
+
+  /** As {@link #lifetime(X509Certificate, CertificateProfile)}, from the certificate's facts. */
+  static List<String> lifetime(CertificateFacts facts, CertificateProfile wanted) {
+    Duration lifetime = Duration.between(facts.notBefore(), facts.notAfter());
     Duration allowed = wanted.validity().toDuration().plus(BACKDATE);
     if (lifetime.compareTo(allowed) <= 0) {
       return List.of();
     }
-    return List.of("valid for " + describe(lifetime) + " (" + certificate.getNotBefore().toInstant() + " to "
-        + certificate.getNotAfter().toInstant() + "), longer than validity " + wanted.validity() + " allows");
+    return List.of("valid for " + describe(lifetime) + " (" + facts.notBefore() + " to "
+        + facts.notAfter() + "), longer than validity " + wanted.validity() + " allows");
   }
 
   /**

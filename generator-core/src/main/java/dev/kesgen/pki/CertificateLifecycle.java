@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class CertificateLifecycle {
   private final Clock clock;
   private final CertificateIssuer issuer;
+  private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
 
   /** A lifecycle deciding by this clock and issuing with this issuer (which should use the same clock). */
   public CertificateLifecycle(Clock clock, CertificateIssuer issuer) {
@@ -65,42 +66,65 @@ public final class CertificateLifecycle {
   }
 
   /**
-   * The outcome for this certificate, as {@link #maintain(CertificateTarget, Path, KeySource, boolean)}, skipping
-   * the signature and key-pair checks for a certificate and key whose exact bytes {@code verified} holds; every
-   * other rule and the renewal decision (by this lifecycle's clock) are decided as without it.
+   * The outcome for this certificate, as {@link #maintain(CertificateTarget, Path, KeySource, boolean)}, using what
+   * {@code verified} holds for a certificate file whose exact bytes (and path) an earlier run verified with a key:
+   * such a certificate is not parsed, its integrity, identity and encoding are taken from the entry, and its key is
+   * accepted if it is exactly the key file verified with it. The decision from the topology, lifetime, rotation and
+   * the clock is made every run, from the entry's facts.
    */
   public CertificateOutcome maintain(CertificateTarget target, Path outputDirectory, KeySource keys,
       VerifiedPairs verified, boolean rotationRequested) {
     Path certificateFile = outputDirectory.resolve(target.certificatePath());
-    Optional<X509Certificate> committed = readCertificate(certificateFile);
-    // The local key is read first only for a certificate an earlier run verified (by its path and its DER's hash); a
-    // key that cannot be read here is read again, and reported, below.
-    Optional<String> knownKey = Optional.empty();
     String path = target.certificatePath();
-    if (committed.isPresent() && !rotationRequested && verified.knows(path, committed.get())) {
-      try {
-        knownKey = keys.privateKeyPem(target).filter(pem -> verified.verified(path, committed.get(), pem));
-      } catch (PkiException e) {
-        knownKey = Optional.empty();
+    Optional<byte[]> bytes = read(certificateFile);
+    Optional<VerifiedPairs.Entry> known = bytes.isPresent() && !rotationRequested
+        ? verified.known(path, VerifiedPairs.sha256(bytes.get())) : Optional.empty();
+    if (known.isPresent()) {
+      VerifiedPairs.Entry entry = known.get();
+      CommittedCertificate committed = CommittedCertificate.cached(
+          new String(bytes.get(), StandardCharsets.UTF_8), entry.certificate(), entry.facts());
+      Decision decision = RenewalPolicy.decide(entry.facts(), target.profile(), clock.instant());
+      if (decision instanceof Decision.Issue issue) {
+        return issue(target, issue);
       }
+      Optional<String> knownKey;
+      try {
+        knownKey = keys.privateKeyPem(target).filter(pem -> verified.verified(path, entry.certificate(), pem));
+      } catch (PkiException e) {
+        knownKey = Optional.empty(); // read again, and reported, below
+      }
+      if (knownKey.isPresent()) {
+        // exactly the key bytes an earlier run decoded and found to belong to exactly this certificate
+        return new CertificateOutcome(target, committed, entry.identity(), CertificateOutcome.Action.KEPT, decision,
+            knownKey);
+      }
+      return kept(target, certificateFile, committed, entry.identity(), decision, keys);
     }
-    Decision decision = RenewalPolicy.decide(committed, target.profile(), clock.instant(), rotationRequested,
-        knownKey.isPresent());
+    Optional<X509Certificate> parsed = bytes.map(b -> parse(certificateFile, b));
+    Decision decision = RenewalPolicy.decide(parsed, target.profile(), clock.instant(), rotationRequested, false);
     if (decision instanceof Decision.Issue issue) {
-      IssuedCertificate issued = issuer.issue(target.profile());
-      CertificateOutcome.Action action = issue.reason() == Decision.Reason.MISSING
-          ? CertificateOutcome.Action.ISSUED : CertificateOutcome.Action.RENEWED;
-      return outcome(target, issued.certificate(), action, decision,
-          Optional.of(Pem.encodePrivateKey(issued.privateKey())));
+      return issue(target, issue);
     }
-    X509Certificate certificate = committed.orElseThrow();
-    if (knownKey.isPresent()) {
-      // exactly the key bytes an earlier run decoded and found to belong to exactly this certificate
-      return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, knownKey);
-    }
+    X509Certificate certificate = parsed.orElseThrow();
+    return kept(target, certificateFile, CommittedCertificate.of(certificate), Identity.of(certificate), decision,
+        keys);
+  }
+
+  private CertificateOutcome issue(CertificateTarget target, Decision.Issue issue) {
+    IssuedCertificate issued = issuer.issue(target.profile());
+    CertificateOutcome.Action action = issue.reason() == Decision.Reason.MISSING
+        ? CertificateOutcome.Action.ISSUED : CertificateOutcome.Action.RENEWED;
+    return CertificateOutcome.of(target, issued.certificate(), action, issue,
+        Optional.of(Pem.encodePrivateKey(issued.privateKey())));
+  }
+
+  /** A kept certificate whose key is not known to belong to it: the local key, if any, is checked against it. */
+  private static CertificateOutcome kept(CertificateTarget target, Path certificateFile, CommittedCertificate committed,
+      Identity identity, Decision decision, KeySource keys) {
     Optional<String> local = keys.privateKeyPem(target);
     if (local.isEmpty()) {
-      return outcome(target, certificate, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision, Optional.empty());
+      return new CertificateOutcome(target, committed, identity, CertificateOutcome.Action.KEPT_KEY_ABSENT, decision,
+          Optional.empty());
     }
     String keyPem = local.get();
     PrivateKey key;
@@ -110,7 +134,7 @@ public final class CertificateLifecycle {
       throw new PkiException("the private key " + target.keyPath() + " in the secrets directory: " + e.getMessage()
           + "; restore the key, or delete it and rotate " + target.id().rotationName() + " to issue a new one", e);
     }
-    if (!KeyPairCheck.belongsTo(key, certificate)) {
+    if (!KeyPairCheck.belongsTo(key, committed.certificate())) {
       // One of the two was replaced: keeping the certificate would deploy an identity nobody here holds the key of,
       // and delivering the key would pair it with a certificate it does not belong to.
       throw new PkiException("the committed certificate " + certificateFile + " and the private key " + target.keyPath()
@@ -118,22 +142,19 @@ public final class CertificateLifecycle {
           + " is deployed, restore its key; if the key is, restore the certificate from version control; or rotate "
           + target.id().rotationName() + " to issue a new pair");
     }
-    return outcome(target, certificate, CertificateOutcome.Action.KEPT, decision, Optional.of(keyPem));
+    return new CertificateOutcome(target, committed, identity, CertificateOutcome.Action.KEPT, decision,
+        Optional.of(keyPem));
   }
 
-  private static CertificateOutcome outcome(CertificateTarget target, X509Certificate certificate,
-      CertificateOutcome.Action action, Decision decision, Optional<String> keyPem) {
-    return new CertificateOutcome(target, certificate, Pem.encodeCertificate(certificate), Identity.of(certificate),
-        certificate.getNotAfter().toInstant(), action, decision, keyPem);
+  /** How many committed certificates this lifecycle has X.509-parsed (for tests proving the facts cache is used). */
+  int parses() {
+    return parses.get();
   }
 
-  private static Optional<X509Certificate> readCertificate(Path file) {
-    Optional<String> pem = read(file);
-    if (pem.isEmpty()) {
-      return Optional.empty();
-    }
+  private X509Certificate parse(Path file, byte[] bytes) {
+    parses.incrementAndGet();
     try {
-      return Optional.of(Pem.decodeCertificate(pem.get()));
+      return Pem.decodeCertificate(new String(bytes, StandardCharsets.UTF_8));
     } catch (PkiException e) {
       throw new PkiException(file + ": " + e.getMessage()
           + "; restore it from version control, or delete it to issue a new certificate", e);
@@ -141,10 +162,9 @@ public final class CertificateLifecycle {
   }
 
   /** The committed certificate's text, read as every file is ({@link RegularFiles}): no link, FIFO or device. */
-  private static Optional<String> read(Path file) {
+  private static Optional<byte[]> read(Path file) {
     try {
-      return RegularFiles.readIfPresent(file, InputKind.CERTIFICATE)
-          .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+      return RegularFiles.readIfPresent(file, InputKind.CERTIFICATE);
     } catch (UnsafeFileException e) {
       throw new PkiException(e.getMessage(), e);
     } catch (IOException e) {

@@ -10,10 +10,9 @@ import java.util.Optional;
  * why, and the private key where one is at hand.
  *
  * @param target the certificate this is about
- * @param certificate the certificate to commit (kept or new)
- * @param certificatePem its PEM text, byte-identical for a kept certificate written by kesgen
+ * @param committed the certificate to commit (kept or new): its PEM text, byte-identical for a kept certificate
+ *     written by kesgen, and its facts; parsed only when {@link #certificate()} is asked for
  * @param identity its KES identity
- * @param notAfter its expiry
  * @param action what was done
  * @param decision the decision with its reason
  * @param privateKeyPem the PKCS#8 PEM of its private key: the new key for ISSUED and RENEWED (not yet written),
@@ -21,10 +20,8 @@ import java.util.Optional;
  */
 public record CertificateOutcome(
     CertificateTarget target,
-    X509Certificate certificate,
-    String certificatePem,
+    CommittedCertificate committed,
     Identity identity,
-    Instant notAfter,
     Action action,
     Decision decision,
     Optional<String> privateKeyPem) {
@@ -51,13 +48,33 @@ public record CertificateOutcome(
 
   public CertificateOutcome {
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(certificate, "certificate");
-    Objects.requireNonNull(certificatePem, "certificatePem");
+    Objects.requireNonNull(committed, "committed");
     Objects.requireNonNull(identity, "identity");
-    Objects.requireNonNull(notAfter, "notAfter");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+  }
+
+  /** The outcome for this parsed certificate. */
+  public static CertificateOutcome of(CertificateTarget target, X509Certificate certificate, Action action,
+      Decision decision, Optional<String> privateKeyPem) {
+    return new CertificateOutcome(target, CommittedCertificate.of(certificate), Identity.of(certificate), action,
+        decision, privateKeyPem);
+  }
+
+  /** The certificate to commit, parsed on first use (a certificate kept from the facts cache is not yet parsed). */
+  public X509Certificate certificate() {
+    return committed.certificate();
+  }
+
+  /** Its PEM text, byte-identical for a kept certificate written by kesgen. */
+  public String certificatePem() {
+    return committed.pem();
+  }
+
+  /** Its expiry. */
+  public Instant notAfter() {
+    return committed.facts().notAfter();
   }
 
   /** Whether a new private key was made that the secrets writer must store. */
@@ -69,6 +86,6 @@ public record CertificateOutcome(
   @Override
   public String toString() {
     return "CertificateOutcome[" + target.name() + ", " + action + ", " + decision + ", identity " + identity
-        + ", expires " + notAfter + ", private key " + (privateKeyPem.isPresent() ? "hidden" : "absent") + "]";
+        + ", expires " + notAfter() + ", private key " + (privateKeyPem.isPresent() ? "hidden" : "absent") + "]";
   }
 }

@@ -51,9 +51,19 @@ public final class RenewalPolicy {
     if (!problems.isEmpty()) {
       return new Decision.Issue(Decision.Reason.INVALID, "not a certificate kesgen issues: " + String.join("; ", problems));
     }
-    CertificateFacts facts = CertificateFacts.of(committed.get());
+    return decide(CertificateFacts.of(committed.get()), wanted, now);
+  }
+
+  /**
+   * The decision for a committed certificate with these facts that has no integrity problem (its exact bytes were
+   * found to have none, see {@link VerifiedPairs}) and no rotation asked for: the topology's comparison, lifetime
+   * and validity against {@code now}, decided as for a parsed certificate.
+   */
+  static Decision decide(CertificateFacts facts, CertificateProfile wanted, Instant now) {
+    Objects.requireNonNull(wanted, "wanted");
+    Objects.requireNonNull(now, "now");
     List<String> differences = differences(facts, wanted);
-    differences.addAll(CertificateIntegrity.lifetime(committed.get(), wanted));
+    differences.addAll(CertificateIntegrity.lifetime(facts, wanted));
     if (!differences.isEmpty()) {
       return new Decision.Issue(Decision.Reason.MISMATCH, String.join("; ", differences));
     }

@@ -97,7 +97,7 @@ class VerifiedPairsTest {
     assertThat(pairs.knows("kes/prod/server.crt", kept.certificate())).isFalse();
     assertThat(pairs.verified("kes/prod/server.crt", kept.certificate(), key)).isFalse();
     assertThat(Files.readString(cache())).contains("\nkes/dev/server.crt " + VerifiedPairs.certificateHash(
-        kept.certificate()) + " " + VerifiedPairs.keyHash(key) + "\n");
+        kept.certificate()) + " " + VerifiedPairs.keyHash(key) + " " + kept.identity().hex() + " ");
   }
 
   @Test
@@ -111,11 +111,9 @@ class VerifiedPairsTest {
     forgery.signingKey = Forgery.key(target.profile().keyType()).getPrivate();
     java.security.cert.X509Certificate forged = forgery.server(target.profile());
     Files.writeString(output().resolve(target.certificatePath()), Pem.encodeCertificate(forged));
-    String entry = VerifiedPairs.certificateHash(forged) + " " + VerifiedPairs.keyHash(key);
-
-    plantCache("kes/other/server.crt " + entry);
+    plantCache(entry("kes/other/server.crt", forged, key));
     CertificateOutcome elsewhere = keep();
-    plantCache("kes/dev/server.crt " + entry);
+    plantCache(entry("kes/dev/server.crt", forged, key));
     CertificateOutcome here = keep();
 
     assertThat(elsewhere.decision()).isInstanceOf(Decision.Issue.class);
@@ -138,7 +136,7 @@ class VerifiedPairsTest {
     forgery.signingKey = Forgery.key(target.profile().keyType()).getPrivate();
     java.security.cert.X509Certificate forged = forgery.server(target.profile());
     Files.writeString(output().resolve(target.certificatePath()), Pem.encodeCertificate(forged));
-    plantCache("kes/dev/server.crt " + VerifiedPairs.certificateHash(forged) + " " + VerifiedPairs.keyHash(key));
+    plantCache(entry("kes/dev/server.crt", forged, key));
     Files.setOwner(cache(), root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
 
     CertificateOutcome outcome = keep();
@@ -174,6 +172,12 @@ class VerifiedPairsTest {
         .orElseThrow()) + "\n");
 
     assertThat(VerifiedPairs.read(secrets()).size()).isZero();
+  }
+
+  /** A cache line for this certificate and key file at this path, as kesgen writes it (facts included). */
+  static String entry(String path, java.security.cert.X509Certificate certificate, String key) {
+    return VerifiedPairs.line(path, new VerifiedPairs.Entry(VerifiedPairs.certificateHash(certificate),
+        VerifiedPairs.keyHash(key), Identity.of(certificate), CertificateFacts.of(certificate)));
   }
 
   /** Replaces the cache with kesgen's header and this one line, owner-only, as kesgen writes it. */
