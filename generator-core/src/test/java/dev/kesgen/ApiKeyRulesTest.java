@@ -116,6 +116,23 @@ class ApiKeyRulesTest {
         .allMatch(f -> !f.contains(key.substring(7, 20)));
   }
 
+  /**
+   * A certificate tenant's values are parsed for an inline key only when they could name it (the text holds the
+   * name, or a backslash): the name spelt out, and spelt with a double-quoted escape that hides it from a plain text
+   * search, are both refused.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"MINIO_KMS_KES_API_KEY", "\"MINIO_KMS_KES_API\\x5FKEY\"",
+      "\"MINIO_KMS_KES_API\\u005FKEY\""})
+  void checkRefusesAnApiKeyInACertificateTenantsValuesHoweverTheNameIsSpelt(String name) throws Exception {
+    Kesgen.generate(request());
+    edit("tenants/dev/toad/values.yaml", "  MINIO_KMS_KES_ENDPOINT:", "  " + name + ": \"not-a-key\"\n"
+        + "  MINIO_KMS_KES_ENDPOINT:");
+
+    assertThat(accessFindings()).anyMatch(f -> f.startsWith("tenants/dev/toad/values.yaml: instance dev, tenant"
+        + " toad: the values set MINIO_KMS_KES_API_KEY inline"));
+  }
+
   @Test
   void checkKnowsTheCommittedSopsSecretOfAnApiKeyTenant() throws Exception {
     SopsFixture f = SopsFixture.create(Files.createDirectories(dir.resolve("sops")));

@@ -40,7 +40,12 @@ final class EncodedRuns {
         continue;
       }
       int startLine = line;
-      StringBuilder run = new StringBuilder();
+      // most runs are one short word on one line: their characters are copied only when the run goes on to the next
+      // line, and decoded only when it is long enough
+      int firstStart = i;
+      int firstEnd = i;
+      StringBuilder more = null;
+      int length = 0;
       boolean hex = true;
       while (true) {
         int start = i;
@@ -48,7 +53,15 @@ final class EncodedRuns {
           hex &= isHex(text.charAt(i));
           i++;
         }
-        run.append(text, start, i);
+        length += i - start;
+        if (start == firstStart) {
+          firstEnd = i;
+        } else {
+          if (more == null) {
+            more = new StringBuilder().append(text, firstStart, firstEnd);
+          }
+          more.append(text, start, i);
+        }
         int padded = i;
         while (padded < n && padded - i < 2 && text.charAt(padded) == '=') {
           padded++;
@@ -61,11 +74,13 @@ final class EncodedRuns {
         line++;
         i = next;
       }
-      if (hex && run.length() >= MIN_HEX) {
-        runs.add(new Run("hex", startLine, HexFormat.of().parseHex(run, 0, run.length() & ~1)));
-      } else if (!hex && run.length() >= MIN_BASE64 && run.length() % 4 != 1) {
+      if (hex && length >= MIN_HEX) {
+        CharSequence run = more != null ? more : text.subSequence(firstStart, firstEnd);
+        runs.add(new Run("hex", startLine, HexFormat.of().parseHex(run, 0, length & ~1)));
+      } else if (!hex && length >= MIN_BASE64 && length % 4 != 1) {
+        String run = more != null ? more.toString() : text.substring(firstStart, firstEnd);
         try {
-          runs.add(new Run("base64", startLine, Base64.getDecoder().decode(run.toString())));
+          runs.add(new Run("base64", startLine, Base64.getDecoder().decode(run)));
         } catch (IllegalArgumentException e) {
           // not base64 after all
         }

@@ -115,29 +115,41 @@ final class Leaks {
     return outer.isEmpty() ? inner : inner.isEmpty() ? outer : outer + ", " + inner;
   }
 
-  private static boolean secretId(String text) {
-    if (!mentionsSecret(text)) {
-      return false; // the expression starts with "secret" in any case, and (?i) tried at every character is slow
-    }
-    Matcher m = SECRET_ID.matcher(text);
-    while (m.find()) {
-      if (!m.group(1).toLowerCase(java.util.Locale.ROOT).contains("accessor")) {
-        return true;
+  static boolean secretId(String text) {
+    // the expression starts with "secret" in any case, and find() with (?i) tried at every character was slow: it
+    // is tried only where "secret" starts, and, as find() does, never inside the match before it
+    Matcher m = null;
+    int from = 0;
+    for (int i = nextSecret(text, 0); i >= 0; i = nextSecret(text, Math.max(i + 1, from))) {
+      if (m == null) {
+        m = SECRET_ID.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(i, text.length());
+      if (m.lookingAt()) {
+        if (!m.group(1).toLowerCase(java.util.Locale.ROOT).contains("accessor")) {
+          return true;
+        }
+        from = m.end();
       }
     }
     return false;
   }
 
-  /** Whether "secret" appears in any ASCII case (as {@code (?i)} matches it), in one pass. */
-  static boolean mentionsSecret(String text) {
+  /** Where "secret" in any ASCII case (as {@code (?i)} matches it) first starts at or after {@code from}, or -1. */
+  private static int nextSecret(String text, int from) {
     int last = text.length() - 6;
-    for (int i = 0; i <= last; i++) {
+    for (int i = from; i <= last; i++) {
       char c = text.charAt(i);
       if ((c == 's' || c == 'S') && text.regionMatches(true, i + 1, "ecret", 0, 5)) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
+  }
+
+  /** Whether "secret" appears in any ASCII case (as {@code (?i)} matches it), in one pass. */
+  static boolean mentionsSecret(String text) {
+    return nextSecret(text, 0) >= 0;
   }
 
   private static void yaml(byte[] bytes, String text, String where, Map<Kind, String> found, int depth,

@@ -16,6 +16,19 @@ class ApiKeyLeaksTest {
     return Leaks.in(text.getBytes(StandardCharsets.UTF_8)).keySet();
   }
 
+  /**
+   * Only values that could name the key are parsed for it (ApiKeyCheck): those that spell it, and any with a
+   * backslash, which a double-quoted YAML escape needs; values without either cannot name it.
+   */
+  @Test
+  void valuesAreParsedForAnInlineKeyWhenTheyCouldNameIt() {
+    String key = ApiKeyCheck.API_KEY;
+    assertThat(ApiKeyCheck.mayName("environment:\n  MINIO_KMS_KES_ENDPOINT: x\n", key)).isFalse();
+    assertThat(ApiKeyCheck.mayName("environment:\n  MINIO_KMS_KES_API KEY: x\n", key)).isFalse();
+    assertThat(ApiKeyCheck.mayName("environment:\n  \"MINIO_KMS_KES_API\\x5FKEY\": x\n", key)).isTrue();
+    assertThat(ApiKeyCheck.mayName("environment:\n  MINIO_KMS_KES_API_KEY: x\n", key)).isTrue();
+  }
+
   @Test
   void aKeyInlineInValuesIsFound() {
     assertThat(kinds("environment:\n  MINIO_KMS_KES_API_KEY: \"" + KEY + "\"\n")).containsExactly(Leaks.Kind.API_KEY);
