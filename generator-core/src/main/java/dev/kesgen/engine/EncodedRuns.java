@@ -120,11 +120,22 @@ final class EncodedRuns {
     return j > start && (k >= n || text.charAt(k) == '\n') ? start : -1;
   }
 
+  /** Per Latin-1 character: bit 1 base64 (the standard alphabet, no padding), bit 2 hex digit. */
+  private static final byte[] CLASSES = new byte[256];
+
+  static {
+    for (char c = 0; c < 256; c++) {
+      boolean base64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+      boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+      CLASSES[c] = (byte) ((base64 ? 1 : 0) | (hex ? 2 : 0));
+    }
+  }
+
   private static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    return c < 256 && (CLASSES[c] & 1) != 0;
   }
 
   private static boolean isHex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    return c < 256 && (CLASSES[c] & 2) != 0;
   }
 }
