@@ -93,7 +93,7 @@ final class EncodedRuns {
    * Where the run goes on after {@code end}, or -1: the end of the line must follow (spaces and a closing quote
    * allowed), and the next line, after its indentation, must hold only base64 characters to its end.
    */
-  private static int continuation(String text, int end) {
+  static int continuation(String text, int end) {
     int n = text.length();
     int i = end;
     while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {

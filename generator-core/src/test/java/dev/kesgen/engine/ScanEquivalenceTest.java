@@ -81,7 +81,7 @@ class ScanEquivalenceTest {
     assertThat(runs).as("runs decoded").isGreaterThan(10_000);
   }
 
-  /** EncodedRuns.of as it was: every run copied into a StringBuilder. */
+  /** EncodedRuns.of as it was: every run copied into a StringBuilder, characters classified by comparisons. */
   private static List<EncodedRuns.Run> referenceRuns(String text) {
     List<EncodedRuns.Run> runs = new ArrayList<>();
     int line = 1;
@@ -110,7 +110,7 @@ class ScanEquivalenceTest {
         while (padded < n && padded - i < 2 && text.charAt(padded) == '=') {
           padded++;
         }
-        int next = continuation(text, padded);
+        int next = EncodedRuns.continuation(text, padded); // unchanged, so shared
         if (next < 0 || padded > i) {
           i = padded;
           break;
@@ -129,33 +129,6 @@ class ScanEquivalenceTest {
       }
     }
     return runs;
-  }
-
-  private static int continuation(String text, int end) {
-    int n = text.length();
-    int i = end;
-    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {
-      i++;
-    }
-    if (i >= n || text.charAt(i) != '\n') {
-      return -1;
-    }
-    int start = i + 1;
-    while (start < n && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
-      start++;
-    }
-    int j = start;
-    while (j < n && isBase64(text.charAt(j))) {
-      j++;
-    }
-    while (j < n && text.charAt(j) == '=') {
-      j++;
-    }
-    int k = j;
-    while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '\r')) {
-      k++;
-    }
-    return j > start && (k >= n || text.charAt(k) == '\n') ? start : -1;
   }
 
   private static boolean isBase64(char c) {
