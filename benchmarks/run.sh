@@ -78,13 +78,15 @@ timed() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$scenario" "$path" "$secs" "$heap" "$rss" >> "$results"
 }
 
-# the largest heap in use in a -Xlog:gc*,gc+heap+exit log: before any collection, or at exit; MB
+# the largest heap in use in a -Xlog:gc*,gc+heap+exit log: before any collection, or at exit; MB; "-" when the log
+# names no heap (a run too short to collect whose exit line is missing), which the table shows as —
 peak_heap() {
   [ -f "$1" ] || { echo "-"; return; }
   awk '
     /Pause/ && match($0, /[0-9]+M->[0-9]+M/) { v = substr($0, RSTART, RLENGTH); sub(/M->.*/, "", v); if (v+0 > max) max = v+0 }
     /garbage-first heap/ && match($0, /used [0-9]+K/) { v = substr($0, RSTART+5, RLENGTH-6); if (v/1024 > max) max = v/1024 }
-    END { printf "%d", max }' "$1"
+    /Pause/ || /garbage-first heap/ { seen = 1 }
+    END { if (seen) printf "%d", max; else printf "-" }' "$1"
 }
 
 # a Maven project that declares the plugin, with the benchmark topology
@@ -212,7 +214,7 @@ fi
 
 # ---- the table: median (min–max) per figure ----
 values() { # values <size> <scenario> <path> <column>: one a line, sorted
-  awk -F'\t' -v s="$1" -v sc="$2" -v p="$3" -v c="$4" '$1==s && $2==sc && $3==p {print $c+0}' "$results" | sort -g
+  awk -F'\t' -v s="$1" -v sc="$2" -v p="$3" -v c="$4" '$1==s && $2==sc && $3==p && $c != "-" {print $c+0}' "$results" | sort -g
 }
 median() { awk '{v[n++]=$1} END {if (n) print (n%2 ? v[(n-1)/2] : (v[n/2-1]+v[n/2])/2)}'; }
 stat() { # stat <size> <scenario> <path> [column, default 4]: seconds as "median (min–max)", else the largest; or —
